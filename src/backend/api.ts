@@ -1,0 +1,88 @@
+import type {
+  AssetChanges,
+  AssetCollection,
+  AssetFeature,
+  AssetWithStories,
+  BoundingBox,
+  Category,
+  NewAsset,
+  Story,
+} from '../domain/types';
+import { toApiError } from './apiError';
+import type { RpcCall } from './rpcCall';
+
+/**
+ * The seam: every read and write the UI makes goes through this interface.
+ * Each method is one SQL function from supabase/migrations/; both backends
+ * (embedded PGlite and Supabase) only differ in how they deliver the call.
+ */
+export interface WijkkrachtApi {
+  listCategories(): Promise<Category[]>;
+  assetsInBbox(bbox: BoundingBox, options?: { category?: string; limit?: number }): Promise<AssetCollection>;
+  assetsWithin(lon: number, lat: number, meters: number, category?: string): Promise<AssetCollection>;
+  nearestAssets(lon: number, lat: number, k?: number, category?: string): Promise<AssetCollection>;
+  getAsset(id: string): Promise<AssetWithStories>;
+  addAsset(asset: NewAsset): Promise<AssetFeature>;
+  updateAsset(id: string, expectedVersion: number, changes: AssetChanges): Promise<AssetFeature>;
+  archiveAsset(id: string, expectedVersion: number): Promise<AssetFeature>;
+  addStory(assetId: string, body: string, authorName?: string): Promise<Story>;
+}
+
+/** Maps the typed methods onto the SQL functions' names and named arguments. */
+export function createApi(transport: RpcCall): WijkkrachtApi {
+  // Both backends' failures reach the UI as one ApiError shape.
+  const call: RpcCall = async (functionName, args) => {
+    try {
+      return await transport(functionName, args);
+    } catch (error) {
+      throw toApiError(error);
+    }
+  };
+  return {
+    listCategories: async () => (await call('list_categories', {})) as Category[],
+    assetsInBbox: async (bbox, options = {}) =>
+      (await call('assets_in_bbox', {
+        p_west: bbox.west,
+        p_south: bbox.south,
+        p_east: bbox.east,
+        p_north: bbox.north,
+        p_category: options.category ?? null,
+        p_limit: options.limit ?? 5000,
+      })) as AssetCollection,
+    assetsWithin: async (lon, lat, meters, category) =>
+      (await call('assets_within', {
+        p_lon: lon,
+        p_lat: lat,
+        p_meters: meters,
+        p_category: category ?? null,
+      })) as AssetCollection,
+    nearestAssets: async (lon, lat, k = 5, category) =>
+      (await call('nearest_assets', { p_lon: lon, p_lat: lat, p_k: k, p_category: category ?? null })) as AssetCollection,
+    getAsset: async (id) => (await call('get_asset', { p_id: id })) as AssetWithStories,
+    addAsset: async (asset) =>
+      (await call('add_asset', {
+        p_kind: asset.kind,
+        p_category: asset.category,
+        p_name: asset.name,
+        p_geometry: asset.geometry,
+        p_description: asset.description ?? '',
+        p_dimensions: asset.dimensions ?? [],
+        p_story: asset.story ?? null,
+        p_author_name: asset.authorName ?? null,
+      })) as AssetFeature,
+    updateAsset: async (id, expectedVersion, changes) =>
+      (await call('update_asset', {
+        p_id: id,
+        p_expected_version: expectedVersion,
+        p_name: changes.name ?? null,
+        p_description: changes.description ?? null,
+        p_category: changes.category ?? null,
+        p_dimensions: changes.dimensions ?? null,
+        p_geometry: changes.geometry ?? null,
+      })) as AssetFeature,
+    archiveAsset: async (id, expectedVersion) =>
+      (await call('archive_asset', { p_id: id, p_expected_version: expectedVersion })) as AssetFeature,
+    addStory: async (assetId, body, authorName) =>
+      (await call('add_story', { p_asset_id: assetId, p_body: body, p_author_name: authorName ?? null })) as Story,
+  };
+}

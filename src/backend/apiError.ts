@@ -1,0 +1,61 @@
+/**
+ * One error shape for both backends. PGlite and node-postgres throw errors with
+ * `code` (SQLSTATE) and `detail`; supabase-js returns `{ code, message, details }`.
+ * The SQL functions raise our own codes (see the API migration's header).
+ */
+export type ApiErrorKind =
+  | 'invalid_geometry'
+  | 'required'
+  | 'unknown_category'
+  | 'invalid_argument'
+  | 'stale_version'
+  | 'not_found'
+  | 'forbidden'
+  | 'offline'
+  | 'unknown';
+
+const kindBySqlState: Record<string, ApiErrorKind> = {
+  WKGEO: 'invalid_geometry',
+  WKREQ: 'required',
+  WKCAT: 'unknown_category',
+  WKARG: 'invalid_argument',
+  WKVER: 'stale_version',
+  WK404: 'not_found',
+  '42501': 'forbidden', // insufficient_privilege: RLS or a missing grant
+  '23514': 'invalid_argument', // check_violation: a table constraint caught it
+};
+
+export class ApiError extends Error {
+  constructor(
+    readonly kind: ApiErrorKind,
+    message: string,
+    readonly code: string | undefined,
+    /** Which field or reason, as the SQL function put it in DETAIL. */
+    readonly detail: string | undefined,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+interface ErrorLike {
+  code?: unknown;
+  message?: unknown;
+  detail?: unknown;
+  details?: unknown;
+}
+
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  const like = (typeof error === 'object' && error !== null ? error : {}) as ErrorLike;
+  const code = typeof like.code === 'string' ? like.code : undefined;
+  const message = typeof like.message === 'string' ? like.message : String(error);
+  const detailValue = like.detail ?? like.details;
+  const detail = typeof detailValue === 'string' && detailValue !== '' ? detailValue : undefined;
+  // RLS WITH CHECK failures use 42501 too, but say so in the message only.
+  const rlsRefusal = /row-level security|permission denied/i.test(message);
+  const networkFailure = error instanceof TypeError && /fetch|network/i.test(message);
+  const kind: ApiErrorKind =
+    (code && kindBySqlState[code]) || (rlsRefusal ? 'forbidden' : networkFailure ? 'offline' : 'unknown');
+  return new ApiError(kind, message, code, detail);
+}

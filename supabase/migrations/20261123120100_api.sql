@@ -1,0 +1,470 @@
+-- The SQL API: the only way the app reads and writes. Both backends call these
+-- functions (PGlite in the browser, supabase-js rpc() against Supabase).
+--
+-- Functions are SECURITY INVOKER, so RLS decides what the caller may see and
+-- write. Refusals raise an SQLSTATE of our own, which the app translates:
+--   WKGEO invalid geometry      WKREQ required text empty    WKCAT unknown category
+--   WKARG invalid argument      WKVER stale version          WK404 not found
+-- A write RLS forbids raises 42501 (insufficient_privilege), as PostgreSQL does.
+
+set search_path = public, extensions;
+
+------------------------------------------------------------------------------
+-- Internal helpers
+------------------------------------------------------------------------------
+
+-- GeoJSON geometry -> validated EPSG:4326 geometry of a type that fits the kind.
+create function internal.geometry_from_geojson(p_geometry jsonb, p_kind public.asset_kind)
+returns extensions.geometry
+language plpgsql immutable
+set search_path = public, extensions
+as $$
+declare
+  g geometry;
+  expected text[] := case p_kind
+    when 'place' then array['POINT']
+    when 'route' then array['LINESTRING']
+    when 'area' then array['POLYGON']
+    when 'group' then array['POINT', 'POLYGON']
+  end;
+begin
+  if p_geometry is null or jsonb_typeof(p_geometry) <> 'object' then
+    raise exception using errcode = 'WKGEO', message = 'geometry is required',
+      detail = 'missing';
+  end if;
+  begin
+    g := st_setsrid(st_geomfromgeojson(p_geometry), 4326);
+  exception when others then
+    raise exception using errcode = 'WKGEO', message = 'geometry is not valid GeoJSON',
+      detail = 'unreadable';
+  end;
+  if st_isempty(g) then
+    raise exception using errcode = 'WKGEO', message = 'geometry is empty', detail = 'empty';
+  end if;
+  if not geometrytype(g) = any (expected) then
+    raise exception using errcode = 'WKGEO',
+      message = format('a %s needs a %s, not a %s', p_kind, array_to_string(expected, ' or '), geometrytype(g)),
+      detail = 'wrong_type';
+  end if;
+  if st_xmin(g) < -180 or st_xmax(g) > 180 or st_ymin(g) < -90 or st_ymax(g) > 90 then
+    raise exception using errcode = 'WKGEO', message = 'coordinates are outside longitude/latitude range',
+      detail = 'out_of_range';
+  end if;
+  if not st_isvalid(g) then
+    raise exception using errcode = 'WKGEO', message = 'geometry is not valid: ' || st_isvalidreason(g),
+      detail = 'invalid';
+  end if;
+  return g;
+end
+$$;
+
+create function internal.required_text(p_value text, p_field text, p_max int)
+returns text
+language plpgsql immutable
+as $$
+begin
+  if p_value is null or length(btrim(p_value)) = 0 then
+    raise exception using errcode = 'WKREQ', message = p_field || ' is required', detail = p_field;
+  end if;
+  if length(btrim(p_value)) > p_max then
+    raise exception using errcode = 'WKARG', message = format('%s is longer than %s characters', p_field, p_max),
+      detail = p_field;
+  end if;
+  return btrim(p_value);
+end
+$$;
+
+create function internal.category_exists(p_category text)
+returns text
+language plpgsql stable
+set search_path = public
+as $$
+begin
+  if p_category is null or not exists (select 1 from public.categories where id = p_category) then
+    raise exception using errcode = 'WKCAT', message = format('unknown category %L', p_category),
+      detail = 'category';
+  end if;
+  return p_category;
+end
+$$;
+
+create function internal.dimensions_from_json(p_dimensions jsonb)
+returns public.health_dimension[]
+language plpgsql immutable
+set search_path = public
+as $$
+begin
+  if p_dimensions is null then
+    return '{}';
+  end if;
+  if jsonb_typeof(p_dimensions) <> 'array' then
+    raise exception using errcode = 'WKARG', message = 'dimensions must be a JSON array', detail = 'dimensions';
+  end if;
+  return array(select distinct d::public.health_dimension from jsonb_array_elements_text(p_dimensions) d order by 1);
+exception when invalid_text_representation then
+  raise exception using errcode = 'WKARG', message = 'unknown health dimension in ' || p_dimensions::text,
+    detail = 'dimensions';
+end
+$$;
+
+create function internal.point(p_lon double precision, p_lat double precision)
+returns extensions.geometry
+language plpgsql immutable
+set search_path = public, extensions
+as $$
+begin
+  if p_lon is null or p_lat is null or p_lon not between -180 and 180 or p_lat not between -90 and 90 then
+    raise exception using errcode = 'WKARG', message = 'point is outside longitude/latitude range',
+      detail = 'point';
+  end if;
+  return st_setsrid(st_makepoint(p_lon, p_lat), 4326);
+end
+$$;
+
+create function internal.asset_feature(a public.assets, p_extra jsonb default '{}')
+returns jsonb
+language sql stable
+set search_path = public, extensions
+as $$
+  select jsonb_build_object(
+    'type', 'Feature',
+    'id', a.id,
+    'geometry', st_asgeojson(a.geom, 7)::jsonb,
+    'properties', jsonb_build_object(
+      'id', a.id,
+      'kind', a.kind,
+      'category', a.category,
+      'dimensions', to_jsonb(a.dimensions),
+      'name', a.name,
+      'description', a.description,
+      'status', a.status,
+      'created_by', a.created_by,
+      'created_at', a.created_at,
+      'updated_at', a.updated_at,
+      'version', a.version
+    ) || coalesce(p_extra, '{}')
+  )
+$$;
+
+create function internal.story_json(s public.stories)
+returns jsonb
+language sql stable
+as $$
+  select jsonb_build_object(
+    'id', s.id, 'asset_id', s.asset_id, 'body', s.body, 'author_name', s.author_name,
+    'created_by', s.created_by, 'created_at', s.created_at
+  )
+$$;
+
+create function internal.feature_collection(p_features jsonb)
+returns jsonb
+language sql immutable
+as $$
+  select jsonb_build_object('type', 'FeatureCollection', 'features', coalesce(p_features, '[]'::jsonb))
+$$;
+
+-- Explains why an UPDATE touched no row: gone, stale, or forbidden by RLS.
+create function internal.raise_update_refusal(p_id uuid, p_expected_version int)
+returns void
+language plpgsql stable
+set search_path = public
+as $$
+declare
+  current_version int;
+begin
+  select version into current_version from public.assets where id = p_id;
+  if not found then
+    raise exception using errcode = 'WK404', message = format('asset %s not found', p_id), detail = 'asset';
+  elsif current_version <> p_expected_version then
+    raise exception using errcode = 'WKVER',
+      message = format('asset %s was changed by someone else (version %s, you had %s)', p_id, current_version, p_expected_version),
+      detail = current_version::text;
+  else
+    raise exception using errcode = '42501', message = format('you may not change asset %s', p_id);
+  end if;
+end
+$$;
+
+revoke all on all functions in schema internal from public;
+grant execute on all functions in schema internal to anon, authenticated, service_role;
+
+------------------------------------------------------------------------------
+-- Reads
+------------------------------------------------------------------------------
+
+create function public.list_categories()
+returns jsonb
+language sql stable
+set search_path = public
+as $$
+  select coalesce(jsonb_agg(jsonb_build_object(
+    'id', id, 'label_nl', label_nl, 'label_en', label_en, 'color', color) order by sort_order), '[]')
+  from public.categories
+$$;
+
+create function public.assets_in_bbox(
+  p_west double precision, p_south double precision,
+  p_east double precision, p_north double precision,
+  p_category text default null,
+  p_limit int default 5000
+)
+returns jsonb
+language plpgsql stable
+set search_path = public, extensions
+as $$
+begin
+  if p_west is null or p_south is null or p_east is null or p_north is null
+     or p_west >= p_east or p_south >= p_north
+     or p_west < -180 or p_east > 180 or p_south < -90 or p_north > 90 then
+    raise exception using errcode = 'WKARG', message = 'bounding box must be west < east and south < north in degrees',
+      detail = 'bbox';
+  end if;
+  if p_limit is null or p_limit not between 1 and 50000 then
+    raise exception using errcode = 'WKARG', message = 'limit must be between 1 and 50000', detail = 'limit';
+  end if;
+  return internal.feature_collection((
+    select jsonb_agg(internal.asset_feature(a) order by a.created_at)
+    from (
+      select * from public.assets a
+      where a.geom && st_makeenvelope(p_west, p_south, p_east, p_north, 4326)
+        and a.status <> 'archived'
+        and (p_category is null or a.category = p_category)
+      order by a.created_at
+      limit p_limit
+    ) a
+  ));
+end
+$$;
+
+create function public.assets_within(
+  p_lon double precision, p_lat double precision, p_meters double precision,
+  p_category text default null
+)
+returns jsonb
+language plpgsql stable
+set search_path = public, extensions
+as $$
+declare
+  here geography := internal.point(p_lon, p_lat)::geography;
+begin
+  if p_meters is null or p_meters <= 0 or p_meters > 50000 then
+    raise exception using errcode = 'WKARG', message = 'distance must be between 0 and 50000 metres',
+      detail = 'meters';
+  end if;
+  return internal.feature_collection((
+    select jsonb_agg(internal.asset_feature(a, jsonb_build_object('distance_m', round(d::numeric, 1))) order by d, a.id)
+    from public.assets a
+    cross join lateral (select st_distance(a.geom::geography, here) as d) dist
+    where st_dwithin(a.geom::geography, here, p_meters)
+      and a.status <> 'archived'
+      and (p_category is null or a.category = p_category)
+  ));
+end
+$$;
+
+create function public.nearest_assets(
+  p_lon double precision, p_lat double precision, p_k int default 5,
+  p_category text default null
+)
+returns jsonb
+language plpgsql stable
+set search_path = public, extensions
+as $$
+declare
+  here geography := internal.point(p_lon, p_lat)::geography;
+begin
+  if p_k is null or p_k not between 1 and 100 then
+    raise exception using errcode = 'WKARG', message = 'k must be between 1 and 100', detail = 'k';
+  end if;
+  return internal.feature_collection((
+    select jsonb_agg(internal.asset_feature(n.asset, jsonb_build_object('distance_m', round(n.d::numeric, 1))) order by n.d, n.id)
+    from (
+      select a as asset, a.id, st_distance(a.geom::geography, here) as d
+      from public.assets a
+      where a.status <> 'archived'
+        and (p_category is null or a.category = p_category)
+      order by a.geom::geography <-> here, a.id
+      limit p_k
+    ) n
+  ));
+end
+$$;
+
+create function public.get_asset(p_id uuid)
+returns jsonb
+language plpgsql stable
+set search_path = public
+as $$
+declare
+  a public.assets;
+begin
+  select * into a from public.assets where id = p_id;
+  if not found then
+    raise exception using errcode = 'WK404', message = format('asset %s not found', p_id), detail = 'asset';
+  end if;
+  return jsonb_build_object(
+    'feature', internal.asset_feature(a),
+    'stories', coalesce((
+      select jsonb_agg(internal.story_json(s) order by s.created_at, s.id)
+      from public.stories s where s.asset_id = p_id
+    ), '[]')
+  );
+end
+$$;
+
+------------------------------------------------------------------------------
+-- Writes
+------------------------------------------------------------------------------
+
+create function public.add_story(p_asset_id uuid, p_body text, p_author_name text default null)
+returns jsonb
+language plpgsql volatile
+set search_path = public
+as $$
+declare
+  s public.stories;
+begin
+  if not exists (select 1 from public.assets where id = p_asset_id) then
+    raise exception using errcode = 'WK404', message = format('asset %s not found', p_asset_id), detail = 'asset';
+  end if;
+  insert into public.stories (asset_id, body, author_name, created_by)
+  values (
+    p_asset_id,
+    internal.required_text(p_body, 'story', 5000),
+    nullif(btrim(coalesce(p_author_name, '')), ''),
+    auth.uid()
+  )
+  returning * into s;
+  return internal.story_json(s);
+end
+$$;
+
+-- Adds an asset and, optionally, its first story in one transaction:
+-- the "why does this place matter" of the person who adds it.
+create function public.add_asset(
+  p_kind text,
+  p_category text,
+  p_name text,
+  p_geometry jsonb,
+  p_description text default '',
+  p_dimensions jsonb default '[]',
+  p_story text default null,
+  p_author_name text default null
+)
+returns jsonb
+language plpgsql volatile
+set search_path = public, extensions
+as $$
+declare
+  k public.asset_kind;
+  a public.assets;
+begin
+  begin
+    k := p_kind::public.asset_kind;
+  exception when invalid_text_representation then
+    raise exception using errcode = 'WKARG', message = format('unknown kind %L', p_kind), detail = 'kind';
+  end;
+  if k is null then
+    raise exception using errcode = 'WKARG', message = 'kind is required', detail = 'kind';
+  end if;
+
+  insert into public.assets (kind, category, dimensions, name, description, geom, created_by)
+  values (
+    k,
+    internal.category_exists(p_category),
+    internal.dimensions_from_json(p_dimensions),
+    internal.required_text(p_name, 'name', 200),
+    btrim(coalesce(p_description, '')),
+    internal.geometry_from_geojson(p_geometry, k),
+    auth.uid()
+  )
+  returning * into a;
+
+  if p_story is not null and length(btrim(p_story)) > 0 then
+    perform public.add_story(a.id, p_story, p_author_name);
+  end if;
+  return internal.asset_feature(a);
+end
+$$;
+
+-- Changes the given fields (null = keep) if the caller still has the latest
+-- version; otherwise refuses with WKVER so nobody overwrites another's edit.
+create function public.update_asset(
+  p_id uuid,
+  p_expected_version int,
+  p_name text default null,
+  p_description text default null,
+  p_category text default null,
+  p_dimensions jsonb default null,
+  p_geometry jsonb default null
+)
+returns jsonb
+language plpgsql volatile
+set search_path = public, extensions
+as $$
+declare
+  a public.assets;
+  current_kind public.asset_kind;
+begin
+  if p_expected_version is null then
+    raise exception using errcode = 'WKARG', message = 'expected version is required', detail = 'version';
+  end if;
+  select kind into current_kind from public.assets where id = p_id;
+  update public.assets set
+    name = case when p_name is null then name else internal.required_text(p_name, 'name', 200) end,
+    description = coalesce(btrim(p_description), description),
+    category = case when p_category is null then category else internal.category_exists(p_category) end,
+    dimensions = case when p_dimensions is null then dimensions else internal.dimensions_from_json(p_dimensions) end,
+    geom = case when p_geometry is null then geom else internal.geometry_from_geojson(p_geometry, current_kind) end
+  where id = p_id and version = p_expected_version and status <> 'archived'
+  returning * into a;
+  if not found then
+    perform internal.raise_update_refusal(p_id, p_expected_version);
+  end if;
+  return internal.asset_feature(a);
+end
+$$;
+
+create function public.archive_asset(p_id uuid, p_expected_version int)
+returns jsonb
+language plpgsql volatile
+set search_path = public
+as $$
+declare
+  a public.assets;
+begin
+  update public.assets set status = 'archived'
+  where id = p_id and version = p_expected_version
+  returning * into a;
+  if not found then
+    perform internal.raise_update_refusal(p_id, p_expected_version);
+  end if;
+  return internal.asset_feature(a);
+end
+$$;
+
+------------------------------------------------------------------------------
+-- Grants: reads for everyone, writes for signed-in users only
+------------------------------------------------------------------------------
+
+revoke all on function
+  public.list_categories(),
+  public.assets_in_bbox(double precision, double precision, double precision, double precision, text, int),
+  public.assets_within(double precision, double precision, double precision, text),
+  public.nearest_assets(double precision, double precision, int, text),
+  public.get_asset(uuid),
+  public.add_story(uuid, text, text),
+  public.add_asset(text, text, text, jsonb, text, jsonb, text, text),
+  public.update_asset(uuid, int, text, text, text, jsonb, jsonb),
+  public.archive_asset(uuid, int)
+from public, anon, authenticated;
+
+grant execute on function public.list_categories() to anon, authenticated, service_role;
+grant execute on function public.assets_in_bbox(double precision, double precision, double precision, double precision, text, int) to anon, authenticated, service_role;
+grant execute on function public.assets_within(double precision, double precision, double precision, text) to anon, authenticated, service_role;
+grant execute on function public.nearest_assets(double precision, double precision, int, text) to anon, authenticated, service_role;
+grant execute on function public.get_asset(uuid) to anon, authenticated, service_role;
+grant execute on function public.add_story(uuid, text, text) to authenticated, service_role;
+grant execute on function public.add_asset(text, text, text, jsonb, text, jsonb, text, text) to authenticated, service_role;
+grant execute on function public.update_asset(uuid, int, text, text, text, jsonb, jsonb) to authenticated, service_role;
+grant execute on function public.archive_asset(uuid, int) to authenticated, service_role;

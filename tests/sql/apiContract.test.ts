@@ -1,0 +1,332 @@
+/**
+ * The SQL API, exercised through the same RPC path the embedded backend uses
+ * (role switch + JWT claims + named-argument call), on BOTH engines:
+ * PGlite + PostGIS in Node and PostgreSQL 15 + PostGIS 3 from Debian.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createApi, type WijkkrachtApi } from '../../src/backend/api';
+import { ApiError } from '../../src/backend/apiError';
+import { applyMigrations } from '../../src/backend/migrations';
+import { createSqlRpcCall, type Claims } from '../../src/backend/sqlRpc';
+import type { Polygon } from 'geojson';
+import { openPgliteDatabase, openPostgresDatabase, type TestDatabase } from '../support/engines';
+import { readAuthShim, readMigrations } from '../support/migrationFiles';
+import { requirementMissing } from '../support/sharedRequirements';
+
+const alice = '00000000-0000-4000-8000-00000000a11c';
+const bob = '00000000-0000-4000-8000-000000000b0b';
+
+// Leiden, Merenwijk-ish. One degree of latitude is ~111.2 km.
+const centre = { lon: 4.5, lat: 52.17 };
+// Rounded to 7 decimals (~1 cm), the precision the API returns GeoJSON in.
+const metresNorthOf = (lon: number, lat: number, meters: number) => ({
+  type: 'Point' as const,
+  coordinates: [lon, Number((lat + meters / 111_250).toFixed(7))],
+});
+const north = (meters: number) => metresNorthOf(centre.lon, centre.lat, meters);
+
+async function refusal(promise: Promise<unknown>): Promise<ApiError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(ApiError);
+    return error as ApiError;
+  }
+  throw new Error('expected the call to be refused, but it succeeded');
+}
+
+const engines = [
+  { name: 'PGlite + PostGIS', skip: false as string | false, open: openPgliteDatabase },
+  {
+    name: 'PostgreSQL 15 + PostGIS 3',
+    skip: requirementMissing('PostgreSQL 15 + PostGIS (apt postgresql-15-postgis-3)', inject('postgresUrl') !== null),
+    open: () => openPostgresDatabase(inject('postgresUrl') as string),
+  },
+];
+
+describe.each(engines)('SQL API on $name', ({ skip, open }) => {
+  let database: TestDatabase;
+  const as = (claims: Claims): WijkkrachtApi => createApi(createSqlRpcCall(database.connection, () => claims));
+  let asAlice: WijkkrachtApi;
+  let asBob: WijkkrachtApi;
+  let asAnon: WijkkrachtApi;
+
+  beforeAll(async () => {
+    if (skip) return;
+    database = await open();
+    asAlice = as({ role: 'authenticated', sub: alice });
+    asBob = as({ role: 'authenticated', sub: bob });
+    asAnon = as({ role: 'anon' });
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  /** Raw SQL as a role, to check RLS beneath the functions. */
+  async function sqlAs(claims: Claims, sql: string, params: unknown[] = []) {
+    return database.connection.transaction(async (tx) => {
+      await tx.query("select set_config('role', $1, true), set_config('request.jwt.claims', $2, true)", [
+        claims.role,
+        JSON.stringify(claims),
+      ]);
+      return (await tx.query(sql, params)).rows;
+    });
+  }
+
+  describe.skipIf(skip)('migrations', () => {
+    it('records every migration and applies none twice on the next start', async () => {
+      const report = await applyMigrations(database.connection, readMigrations(), readAuthShim());
+      expect(report.applied).toEqual([]);
+      expect(report.alreadyApplied).toEqual(readMigrations().map((migration) => migration.version));
+    });
+
+    it('enables RLS on every table in public', async () => {
+      const { rows } = await database.connection.query<{ relname: string; relrowsecurity: boolean }>(
+        `select relname, relrowsecurity from pg_class
+         where relnamespace = 'public'::regnamespace and relkind = 'r' order by relname`,
+      );
+      expect(rows.map((row) => row.relname)).toEqual(['areas', 'assets', 'categories', 'stories']);
+      expect(rows.every((row) => row.relrowsecurity)).toBe(true);
+    });
+  });
+
+  describe.skipIf(skip)('reads and writes', () => {
+    it('lists the seeded categories with Dutch and English labels', async () => {
+      const categories = await asAnon.listCategories();
+      expect(categories.map((category) => category.id)).toContain('ontmoetingsplek');
+      expect(categories.find((category) => category.id === 'buurthuis')).toMatchObject({
+        label_nl: 'Buurthuis',
+        label_en: 'Community centre',
+      });
+    });
+
+    it('adds a place with its first story and returns it as a GeoJSON feature', async () => {
+      const feature = await asAlice.addAsset({
+        kind: 'place',
+        category: 'ontmoetingsplek',
+        name: '  Buurtkamer Merenwijk  ',
+        geometry: north(0),
+        dimensions: ['meedoen', 'mentaal_welbevinden', 'meedoen'],
+        story: 'Hier drink ik elke dinsdag koffie met de buren.',
+        authorName: 'Riet',
+      });
+      expect(feature.geometry).toEqual(north(0));
+      expect(feature.properties).toMatchObject({
+        name: 'Buurtkamer Merenwijk',
+        kind: 'place',
+        status: 'published',
+        version: 1,
+        created_by: alice,
+        dimensions: ['mentaal_welbevinden', 'meedoen'],
+      });
+      const details = await asAnon.getAsset(feature.id);
+      expect(details.stories).toHaveLength(1);
+      expect(details.stories[0]).toMatchObject({ body: 'Hier drink ik elke dinsdag koffie met de buren.', author_name: 'Riet' });
+    });
+
+    it('adds routes and areas with line and polygon geometry', async () => {
+      const route = await asAlice.addAsset({
+        kind: 'route',
+        category: 'wandelroute',
+        name: 'Rondje Zijlsingel',
+        geometry: { type: 'LineString', coordinates: [[4.5, 52.17], [4.505, 52.172]] },
+      });
+      const park = await asAlice.addAsset({
+        kind: 'area',
+        category: 'park',
+        name: 'Merenwijkpark',
+        geometry: { type: 'Polygon', coordinates: [[[4.5, 52.18], [4.51, 52.18], [4.51, 52.19], [4.5, 52.18]]] },
+      });
+      expect(route.geometry.type).toBe('LineString');
+      expect(park.geometry.type).toBe('Polygon');
+    });
+
+    it('refuses a self-intersecting polygon, unreadable GeoJSON and a geometry that does not fit the kind', async () => {
+      const bowTie: Polygon = { type: 'Polygon', coordinates: [[[4.5, 52.1], [4.6, 52.2], [4.6, 52.1], [4.5, 52.2], [4.5, 52.1]]] };
+      const invalid = await refusal(asAlice.addAsset({ kind: 'area', category: 'park', name: 'Strik', geometry: bowTie }));
+      expect(invalid).toMatchObject({ kind: 'invalid_geometry', code: 'WKGEO', detail: 'invalid' });
+
+      const unreadable = await refusal(
+        asAlice.addAsset({ kind: 'place', category: 'park', name: 'X', geometry: { type: 'Point', coordinates: [] } as never }),
+      );
+      expect(unreadable.kind).toBe('invalid_geometry');
+
+      const wrongType = await refusal(asAlice.addAsset({ kind: 'route', category: 'wandelroute', name: 'Y', geometry: north(1) }));
+      expect(wrongType).toMatchObject({ kind: 'invalid_geometry', detail: 'wrong_type' });
+
+      const outOfRange = await refusal(
+        asAlice.addAsset({ kind: 'place', category: 'park', name: 'Z', geometry: { type: 'Point', coordinates: [200, 52] } }),
+      );
+      expect(outOfRange).toMatchObject({ kind: 'invalid_geometry', detail: 'out_of_range' });
+    });
+
+    it('refuses a missing name, an unknown category and an unknown dimension', async () => {
+      const base = { kind: 'place' as const, category: 'park', name: 'Park', geometry: north(5) };
+      expect(await refusal(asAlice.addAsset({ ...base, name: '   ' }))).toMatchObject({ kind: 'required', detail: 'name' });
+      expect(await refusal(asAlice.addAsset({ ...base, category: 'casino' }))).toMatchObject({ kind: 'unknown_category' });
+      expect(await refusal(asAlice.addAsset({ ...base, dimensions: ['geluk' as never] }))).toMatchObject({
+        kind: 'invalid_argument',
+        detail: 'dimensions',
+      });
+      expect(await refusal(asAlice.addAsset({ ...base, kind: 'castle' as never }))).toMatchObject({ kind: 'invalid_argument', detail: 'kind' });
+    });
+
+    it('refuses writes from anonymous visitors', async () => {
+      const error = await refusal(asAnon.addAsset({ kind: 'place', category: 'park', name: 'Anoniem', geometry: north(7) }));
+      expect(error.kind).toBe('forbidden');
+      const { features } = await asAnon.assetsWithin(centre.lon, centre.lat, 2000);
+      expect(features.map((feature) => feature.properties.name)).not.toContain('Anoniem');
+    });
+
+    it('adds stories, and refuses empty ones, unknown assets and anonymous authors', async () => {
+      const place = await asAlice.addAsset({ kind: 'place', category: 'bibliotheek', name: 'Bieb', geometry: north(40) });
+      const story = await asBob.addStory(place.id, 'Hier lees ik de krant.', 'Bob');
+      expect(story).toMatchObject({ asset_id: place.id, created_by: bob, author_name: 'Bob' });
+      expect(await refusal(asBob.addStory(place.id, '  '))).toMatchObject({ kind: 'required', detail: 'story' });
+      expect(await refusal(asBob.addStory('00000000-0000-4000-8000-000000000000', 'Hallo'))).toMatchObject({ kind: 'not_found' });
+      expect((await refusal(asAnon.addStory(place.id, 'Hallo'))).kind).toBe('forbidden');
+      expect((await asAnon.getAsset(place.id)).stories.map((s) => s.body)).toEqual(['Hier lees ik de krant.']);
+    });
+  });
+
+  describe.skipIf(skip)('optimistic locking and ownership', () => {
+    it('updates with the current version and refuses a stale one', async () => {
+      const place = await asAlice.addAsset({ kind: 'place', category: 'buurthuis', name: 'De Kikker', geometry: north(60) });
+      const updated = await asAlice.updateAsset(place.id, 1, { name: 'Buurthuis De Kikker', dimensions: ['meedoen'] });
+      expect(updated.properties).toMatchObject({ name: 'Buurthuis De Kikker', version: 2, dimensions: ['meedoen'], category: 'buurthuis' });
+      const stale = await refusal(asAlice.updateAsset(place.id, 1, { name: 'Oud' }));
+      expect(stale).toMatchObject({ kind: 'stale_version', detail: '2' });
+      expect((await asAnon.getAsset(place.id)).feature.properties.name).toBe('Buurthuis De Kikker');
+    });
+
+    it('moves an asset and validates the new geometry', async () => {
+      const place = await asAlice.addAsset({ kind: 'place', category: 'sportclub', name: 'Tennis', geometry: north(80) });
+      const moved = await asAlice.updateAsset(place.id, 1, { geometry: north(90) });
+      expect(moved.geometry).toEqual(north(90));
+      const wrong = await refusal(
+        asAlice.updateAsset(place.id, 2, { geometry: { type: 'LineString', coordinates: [[4.5, 52.17], [4.6, 52.2]] } }),
+      );
+      expect(wrong).toMatchObject({ kind: 'invalid_geometry', detail: 'wrong_type' });
+    });
+
+    it("refuses to let one user change or archive another user's asset", async () => {
+      const place = await asAlice.addAsset({ kind: 'place', category: 'initiatief', name: 'Moestuin', geometry: north(100) });
+      expect((await refusal(asBob.updateAsset(place.id, 1, { name: 'Van Bob' }))).kind).toBe('forbidden');
+      expect((await refusal(asBob.archiveAsset(place.id, 1))).kind).toBe('forbidden');
+      expect((await refusal(asAnon.updateAsset(place.id, 1, { name: 'Anoniem' }))).kind).toBe('forbidden');
+      expect((await asAnon.getAsset(place.id)).feature.properties).toMatchObject({ name: 'Moestuin', version: 1 });
+    });
+
+    it('reports an unknown asset as not found', async () => {
+      const missing = '00000000-0000-4000-8000-000000000001';
+      expect((await refusal(asAlice.updateAsset(missing, 1, { name: 'X' }))).kind).toBe('not_found');
+      expect((await refusal(asAnon.getAsset(missing))).kind).toBe('not_found');
+    });
+
+    it('archives: the asset leaves every list and only its owner still sees it', async () => {
+      const place = await asAlice.addAsset({ kind: 'place', category: 'ontmoetingsplek', name: 'Oude soos', geometry: north(20) });
+      expect((await refusal(asAlice.archiveAsset(place.id, 7))).kind).toBe('stale_version');
+      const archived = await asAlice.archiveAsset(place.id, 1);
+      expect(archived.properties).toMatchObject({ status: 'archived', version: 2 });
+      const names = async (api: WijkkrachtApi) => [
+        ...(await api.assetsWithin(centre.lon, centre.lat, 1000)).features,
+        ...(await api.nearestAssets(centre.lon, centre.lat, 50)).features,
+        ...(await api.assetsInBbox({ west: 4.4, south: 52.1, east: 4.6, north: 52.3 })).features,
+      ].map((feature) => feature.properties.name);
+      expect(await names(asAnon)).not.toContain('Oude soos');
+      expect(await names(asAlice)).not.toContain('Oude soos');
+      expect((await refusal(asBob.getAsset(place.id))).kind).toBe('not_found');
+      expect((await asAlice.getAsset(place.id)).feature.properties.status).toBe('archived');
+      expect((await refusal(asBob.addStory(place.id, 'Jammer'))).kind).toBe('not_found');
+    });
+  });
+
+  describe.skipIf(skip)('proximity', () => {
+    const lon = 4.9;
+    const lat = 52.37;
+    const at = (meters: number) => metresNorthOf(lon, lat, meters);
+
+    beforeAll(async () => {
+      if (skip) return;
+      await asAlice.addAsset({ kind: 'place', category: 'sportclub', name: 'P100', geometry: at(100) });
+      await asAlice.addAsset({ kind: 'place', category: 'buurthuis', name: 'P300', geometry: at(300) });
+      await asAlice.addAsset({ kind: 'place', category: 'sportclub', name: 'P600', geometry: at(600) });
+      await asAlice.addAsset({ kind: 'place', category: 'sportclub', name: 'P5000', geometry: at(5000) });
+    });
+
+    it('finds assets within a distance in metres, nearest first, with their distance', async () => {
+      const { features } = await asAnon.assetsWithin(lon, lat, 500);
+      expect(features.map((feature) => feature.properties.name)).toEqual(['P100', 'P300']);
+      expect(features[0].properties.distance_m).toBeGreaterThan(99);
+      expect(features[0].properties.distance_m).toBeLessThan(101);
+      const sport = await asAnon.assetsWithin(lon, lat, 700, 'sportclub');
+      expect(sport.features.map((feature) => feature.properties.name)).toEqual(['P100', 'P600']);
+    });
+
+    it('finds the k nearest assets, optionally of one category', async () => {
+      expect((await asAnon.nearestAssets(lon, lat, 2)).features.map((feature) => feature.properties.name)).toEqual(['P100', 'P300']);
+      const sport = await asAnon.nearestAssets(lon, lat, 3, 'sportclub');
+      expect(sport.features.map((feature) => feature.properties.name)).toEqual(['P100', 'P600', 'P5000']);
+      expect(sport.features[2].properties.distance_m).toBeGreaterThan(4950);
+    });
+
+    it('lists assets in a bounding box', async () => {
+      const box = { west: lon - 0.01, south: lat, east: lon + 0.01, north: lat + 0.01 };
+      const { features } = await asAnon.assetsInBbox(box);
+      expect(features.map((feature) => feature.properties.name).sort()).toEqual(['P100', 'P300', 'P600']);
+      const clubs = await asAnon.assetsInBbox(box, { category: 'buurthuis' });
+      expect(clubs.features.map((feature) => feature.properties.name)).toEqual(['P300']);
+    });
+
+    it('refuses nonsense distances, counts and boxes', async () => {
+      expect(await refusal(asAnon.assetsWithin(lon, lat, -5))).toMatchObject({ kind: 'invalid_argument', detail: 'meters' });
+      expect(await refusal(asAnon.assetsWithin(lon, 95, 100))).toMatchObject({ kind: 'invalid_argument', detail: 'point' });
+      expect(await refusal(asAnon.nearestAssets(lon, lat, 0))).toMatchObject({ kind: 'invalid_argument', detail: 'k' });
+      expect(await refusal(asAnon.assetsInBbox({ west: 5, south: 52, east: 4, north: 53 }))).toMatchObject({
+        kind: 'invalid_argument',
+        detail: 'bbox',
+      });
+    });
+  });
+
+  describe.skipIf(skip)('row-level security beneath the functions', () => {
+    it('refuses a direct insert that claims another author', async () => {
+      await expect(
+        sqlAs(
+          { role: 'authenticated', sub: bob },
+          `insert into public.assets (kind, category, name, geom, created_by)
+           values ('place', 'park', 'Nep', extensions.st_setsrid(extensions.st_makepoint(4.5, 52.1), 4326), $1)`,
+          [alice],
+        ),
+      ).rejects.toThrow(/row-level security/);
+    });
+
+    it('refuses any direct write by anon', async () => {
+      await expect(sqlAs({ role: 'anon' }, `update public.assets set name = 'weg'`)).rejects.toThrow(/permission denied/);
+      await expect(sqlAs({ role: 'anon' }, `delete from public.stories`)).rejects.toThrow(/permission denied/);
+    });
+
+    it('hides pending assets from everyone but their author', async () => {
+      await database.connection.query(
+        `insert into public.assets (kind, category, name, geom, status, created_by)
+         values ('place', 'park', 'Wacht op controle', extensions.st_setsrid(extensions.st_makepoint(4.5, 52.17), 4326), 'pending', $1)`,
+        [alice],
+      );
+      const visible = async (claims: Claims) =>
+        (await sqlAs(claims, `select name from public.assets where status = 'pending'`)).map((row) => row.name);
+      expect(await visible({ role: 'authenticated', sub: alice })).toEqual(['Wacht op controle']);
+      expect(await visible({ role: 'authenticated', sub: bob })).toEqual([]);
+      expect(await visible({ role: 'anon' })).toEqual([]);
+    });
+
+    it('does not expose internal helpers as API: PUBLIC has no execute right on them', async () => {
+      const { rows } = await database.connection.query<{ name: string }>(
+        `select p.proname as name from pg_proc p
+         where p.pronamespace in ('public'::regnamespace, 'internal'::regnamespace)
+           and has_function_privilege('public', p.oid, 'execute') and p.prokind = 'f'`,
+      );
+      // PostGIS lives in `extensions`; nothing of ours may be callable by PUBLIC.
+      expect(rows).toEqual([]);
+    });
+  });
+});
