@@ -51,10 +51,12 @@ export function toApiError(error: unknown): ApiError {
   const code = typeof like.code === 'string' ? like.code : undefined;
   const message = typeof like.message === 'string' ? like.message : String(error);
   const detailValue = like.detail ?? like.details;
-  const detail = typeof detailValue === 'string' && detailValue !== '' ? detailValue : undefined;
+  // Without a code, `details` is a stack trace from supabase-js, not a field name.
+  const detail = code && typeof detailValue === 'string' && detailValue !== '' ? detailValue : undefined;
   // RLS WITH CHECK failures use 42501 too, but say so in the message only.
   const rlsRefusal = /row-level security|permission denied/i.test(message);
-  const networkFailure = error instanceof TypeError && /fetch|network/i.test(message);
+  // fetch throws a TypeError; supabase-js instead returns { code: '', message: 'TypeError: fetch failed' }.
+  const networkFailure = !code && /fetch failed|failed to fetch|networkerror|load failed/i.test(message);
   const kind: ApiErrorKind =
     (code && kindBySqlState[code]) || (rlsRefusal ? 'forbidden' : networkFailure ? 'offline' : 'unknown');
   return new ApiError(kind, message, code, detail);

@@ -1,0 +1,17 @@
+import { supabaseSettings } from '../env';
+import type { Backend } from './backend';
+
+/**
+ * Picks the backend: Supabase when VITE_SUPABASE_URL and VITE_SUPABASE_ANON_KEY
+ * are set, else the embedded database. Each is loaded on demand, so the
+ * embedded one's 20 MB PostGIS bundle is never fetched for Supabase users.
+ */
+export async function createBackend(): Promise<Backend> {
+  const supabase = supabaseSettings();
+  if (supabase) {
+    const { createSupabaseBackend } = await import('./supabase/createSupabaseBackend');
+    return createSupabaseBackend(supabase);
+  }
+  const { createEmbeddedBackend } = await import('./embedded/createEmbeddedBackend');
+  return createEmbeddedBackend();
+}

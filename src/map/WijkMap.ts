@@ -1,0 +1,212 @@
+import {
+  Map as MapLibreMap,
+  NavigationControl,
+  setWorkerUrl,
+  type GeoJSONSource,
+  type MapGeoJSONFeature,
+  type MapMouseEvent,
+} from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+// MapLibre v6 finds its worker beside its own module, which a bundler moves;
+// let Vite bundle the worker (with its shared chunk) and say where it went.
+import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
+import type { FeatureCollection } from 'geojson';
+import type { AssetCollection, BoundingBox, Category } from '../domain/types';
+import {
+  assetLayers,
+  categoryColorExpression,
+  clickableLayerIds,
+  draftSourceId,
+  layerIds,
+  pointSourceId,
+  selectedFilter,
+  shapeSourceId,
+} from './assetLayers';
+import { basemapLayerId, basemapSourceId, createBaseStyle } from './baseStyle';
+import { splitAssets } from './splitAssets';
+
+/** Map events reach React through a ref, so listeners never need re-binding. */
+export interface WijkMapHandlers {
+  onMapClick(lngLat: { lon: number; lat: number }): void;
+  onAssetClick(id: string): void;
+  onViewChange(bbox: BoundingBox): void;
+  onBasemapOffline(): void;
+}
+
+export interface WijkMapOptions {
+  container: HTMLElement;
+  handlers: { current: WijkMapHandlers };
+  center?: [number, number];
+  zoom?: number;
+}
+
+// Leiden: the Merenwijk field lab is the first neighbourhood we work with.
+const defaultCenter: [number, number] = [4.505, 52.168];
+const defaultZoom = 14;
+// If no basemap tile has arrived by then, assume there is no internet.
+const basemapTimeoutMs = 8000;
+
+setWorkerUrl(maplibreWorkerUrl);
+
+const emptyCollection: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+/**
+ * The one owner of the MapLibre map. React creates it once, pushes data in
+ * through setters (which skip unchanged input), and hears back via handlers.
+ * No other module imports maplibre-gl at run time.
+ */
+export class WijkMap {
+  private readonly map: MapLibreMap;
+  private readonly handlers: { current: WijkMapHandlers };
+  private assets: AssetCollection | null = null;
+  private categories: Category[] = [];
+  private selectedId: string | null = null;
+  private draftKey = '';
+  private placing = false;
+  private basemapLoaded = false;
+  private basemapOffline = false;
+  private readonly basemapTimer: ReturnType<typeof setTimeout>;
+
+  constructor(options: WijkMapOptions) {
+    this.handlers = options.handlers;
+    this.map = new MapLibreMap({
+      container: options.container,
+      style: createBaseStyle(),
+      center: options.center ?? defaultCenter,
+      zoom: options.zoom ?? defaultZoom,
+      // The view lives in the URL, so a reload (or a shared link) shows the same spot.
+      hash: 'kaart',
+      attributionControl: { compact: true },
+      dragRotate: false,
+      pitchWithRotate: false,
+    });
+    this.map.touchZoomRotate.disableRotation();
+    this.map.addControl(new NavigationControl({ showCompass: false }), 'bottom-right');
+
+    this.map.on('load', () => this.addAssetSourcesAndLayers());
+    this.map.on('click', (event) => this.handleClick(event));
+    this.map.on('moveend', () => this.handlers.current.onViewChange(this.bounds()));
+    this.map.on('sourcedata', (event) => {
+      if (event.sourceId === basemapSourceId && event.tile) this.basemapLoaded = true;
+    });
+    this.map.on('error', (event) => {
+      const sourceId = (event as { sourceId?: string }).sourceId;
+      if (sourceId === basemapSourceId && !this.basemapLoaded) this.goOffline();
+    });
+    this.basemapTimer = setTimeout(() => {
+      if (!this.basemapLoaded) this.goOffline();
+    }, basemapTimeoutMs);
+  }
+
+  remove(): void {
+    clearTimeout(this.basemapTimer);
+    this.map.remove();
+  }
+
+  bounds(): BoundingBox {
+    const bounds = this.map.getBounds();
+    return { west: bounds.getWest(), south: bounds.getSouth(), east: bounds.getEast(), north: bounds.getNorth() };
+  }
+
+  setAssets(collection: AssetCollection): void {
+    if (collection === this.assets) return;
+    this.assets = collection;
+    if (!this.map.loaded() && !this.map.getSource(pointSourceId)) return; // added on load
+    const { points, shapes } = splitAssets(collection);
+    this.source(pointSourceId)?.setData(points);
+    this.source(shapeSourceId)?.setData(shapes);
+  }
+
+  setCategories(categories: Category[]): void {
+    if (categories === this.categories) return;
+    this.categories = categories;
+    if (!this.map.getLayer(layerIds.points)) return;
+    const color = categoryColorExpression(categories);
+    this.map.setPaintProperty(layerIds.points, 'circle-color', color);
+    this.map.setPaintProperty(layerIds.routes, 'line-color', color);
+    this.map.setPaintProperty(layerIds.areas, 'fill-color', color);
+    this.map.setPaintProperty(layerIds.areaOutlines, 'line-color', color);
+  }
+
+  setSelected(id: string | null): void {
+    if (id === this.selectedId) return;
+    this.selectedId = id;
+    if (!this.map.getLayer(layerIds.selectedPoint)) return;
+    this.map.setFilter(layerIds.selectedPoint, selectedFilter(id));
+    this.map.setFilter(layerIds.selectedShape, selectedFilter(id));
+  }
+
+  /** The place being added, shown as a ring until it is saved. */
+  setDraftLocation(location: { lon: number; lat: number } | null): void {
+    const key = location ? `${location.lon},${location.lat}` : '';
+    if (key === this.draftKey) return;
+    this.draftKey = key;
+    this.source(draftSourceId)?.setData(this.draftCollection());
+  }
+
+  setPlacing(placing: boolean): void {
+    if (placing === this.placing) return;
+    this.placing = placing;
+    this.map.getCanvas().style.cursor = placing ? 'crosshair' : '';
+  }
+
+  private source(id: string): GeoJSONSource | undefined {
+    return this.map.getSource<GeoJSONSource>(id);
+  }
+
+  private draftCollection(): FeatureCollection {
+    if (!this.draftKey) return emptyCollection;
+    const [lon, lat] = this.draftKey.split(',').map(Number);
+    return {
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [lon, lat] } }],
+    };
+  }
+
+  private addAssetSourcesAndLayers(): void {
+    const { points, shapes } = splitAssets(this.assets ?? { type: 'FeatureCollection', features: [] });
+    this.map.addSource(pointSourceId, { type: 'geojson', data: points, cluster: true, clusterMaxZoom: 15, clusterRadius: 45 });
+    this.map.addSource(shapeSourceId, { type: 'geojson', data: shapes });
+    this.map.addSource(draftSourceId, { type: 'geojson', data: this.draftCollection() });
+    for (const layer of assetLayers(this.categories)) this.map.addLayer(layer);
+    this.map.setFilter(layerIds.selectedPoint, selectedFilter(this.selectedId));
+    this.map.setFilter(layerIds.selectedShape, selectedFilter(this.selectedId));
+    this.handlers.current.onViewChange(this.bounds());
+  }
+
+  private handleClick(event: MapMouseEvent): void {
+    if (this.placing) {
+      this.handlers.current.onMapClick({ lon: event.lngLat.lng, lat: event.lngLat.lat });
+      return;
+    }
+    // A finger is wider than a mouse pointer: search a small box, not a pixel.
+    const pad = 12;
+    const box: [[number, number], [number, number]] = [
+      [event.point.x - pad, event.point.y - pad],
+      [event.point.x + pad, event.point.y + pad],
+    ];
+    const cluster = this.map.queryRenderedFeatures(box, { layers: [layerIds.clusters] })[0];
+    if (cluster) {
+      void this.zoomIntoCluster(cluster);
+      return;
+    }
+    const hit = this.map.queryRenderedFeatures(box, { layers: clickableLayerIds })[0];
+    const id = hit?.properties?.id;
+    if (typeof id === 'string') this.handlers.current.onAssetClick(id);
+  }
+
+  private async zoomIntoCluster(cluster: MapGeoJSONFeature): Promise<void> {
+    const clusterId = cluster.properties?.cluster_id as number;
+    const zoom = await this.source(pointSourceId)!.getClusterExpansionZoom(clusterId);
+    const [lon, lat] = (cluster.geometry as unknown as { coordinates: [number, number] }).coordinates;
+    this.map.easeTo({ center: [lon, lat], zoom });
+  }
+
+  private goOffline(): void {
+    if (this.basemapOffline) return;
+    this.basemapOffline = true;
+    if (this.map.getLayer(basemapLayerId)) this.map.setLayoutProperty(basemapLayerId, 'visibility', 'none');
+    else this.map.once('load', () => this.map.setLayoutProperty(basemapLayerId, 'visibility', 'none'));
+    this.handlers.current.onBasemapOffline();
+  }
+}

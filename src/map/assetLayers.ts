@@ -1,0 +1,123 @@
+import type {
+  DataDrivenPropertyValueSpecification,
+  ExpressionSpecification,
+  LayerSpecification,
+} from 'maplibre-gl';
+import type { Category } from '../domain/types';
+
+export const pointSourceId = 'asset-points';
+export const shapeSourceId = 'asset-shapes';
+export const draftSourceId = 'draft-place';
+
+export const layerIds = {
+  clusters: 'asset-clusters',
+  areas: 'asset-areas',
+  areaOutlines: 'asset-area-outlines',
+  routes: 'asset-routes',
+  points: 'asset-points',
+  selectedPoint: 'asset-selected-point',
+  selectedShape: 'asset-selected-shape',
+  draft: 'draft-place',
+} as const;
+
+/** Layers a click can select an asset on. */
+export const clickableLayerIds = [layerIds.points, layerIds.routes, layerIds.areas];
+
+const fallbackColor = '#555555';
+
+/** `match` on the category id, so colours come from the categories table. */
+export function categoryColorExpression(categories: Category[]): DataDrivenPropertyValueSpecification<string> {
+  if (categories.length === 0) return fallbackColor;
+  const pairs = categories.flatMap((category) => [category.id, category.color]);
+  return ['match', ['get', 'category'], ...pairs, fallbackColor] as unknown as ExpressionSpecification;
+}
+
+const noneSelected = '00000000-0000-0000-0000-000000000000';
+
+export function selectedFilter(id: string | null): ExpressionSpecification {
+  return ['==', ['get', 'id'], id ?? noneSelected];
+}
+
+export function assetLayers(categories: Category[]): LayerSpecification[] {
+  const color = categoryColorExpression(categories);
+  return [
+    {
+      id: layerIds.areas,
+      type: 'fill',
+      source: shapeSourceId,
+      filter: ['==', ['geometry-type'], 'Polygon'],
+      paint: { 'fill-color': color, 'fill-opacity': 0.25 },
+    },
+    {
+      id: layerIds.areaOutlines,
+      type: 'line',
+      source: shapeSourceId,
+      filter: ['==', ['geometry-type'], 'Polygon'],
+      paint: { 'line-color': color, 'line-width': 2 },
+    },
+    {
+      id: layerIds.routes,
+      type: 'line',
+      source: shapeSourceId,
+      filter: ['==', ['geometry-type'], 'LineString'],
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: { 'line-color': color, 'line-width': 5 },
+    },
+    {
+      id: layerIds.selectedShape,
+      type: 'line',
+      source: shapeSourceId,
+      filter: selectedFilter(null),
+      paint: { 'line-color': '#111111', 'line-width': 7, 'line-opacity': 0.6 },
+    },
+    {
+      // Cluster size grows with the number of places it holds.
+      id: layerIds.clusters,
+      type: 'circle',
+      source: pointSourceId,
+      filter: ['has', 'point_count'],
+      paint: {
+        'circle-color': '#30638e',
+        'circle-opacity': 0.85,
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 3,
+        'circle-radius': ['step', ['get', 'point_count'], 16, 5, 22, 20, 30, 100, 38],
+      },
+    },
+    {
+      id: layerIds.points,
+      type: 'circle',
+      source: pointSourceId,
+      filter: ['!', ['has', 'point_count']],
+      paint: {
+        'circle-color': color,
+        'circle-radius': 11,
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 3,
+      },
+    },
+    {
+      id: layerIds.selectedPoint,
+      type: 'circle',
+      source: pointSourceId,
+      filter: selectedFilter(null),
+      paint: {
+        'circle-color': 'rgba(0,0,0,0)',
+        'circle-radius': 17,
+        'circle-stroke-color': '#111111',
+        'circle-stroke-width': 4,
+      },
+    },
+    {
+      id: layerIds.draft,
+      type: 'circle',
+      source: draftSourceId,
+      paint: {
+        'circle-color': '#ffffff',
+        'circle-radius': 13,
+        'circle-stroke-color': '#d1495b',
+        'circle-stroke-width': 5,
+      },
+    },
+  ];
+}

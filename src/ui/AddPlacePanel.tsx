@@ -1,0 +1,111 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { WijkkrachtApi } from '../backend/api';
+import type { PlaceDraft } from '../domain/placeDraft';
+import type { AssetFeature, Category } from '../domain/types';
+import { categoryLabel } from './categoryLabel';
+import { DimensionPicker } from './DimensionPicker';
+import { useErrorText } from './useErrorText';
+
+interface AddPlacePanelProps {
+  api: WijkkrachtApi;
+  categories: Category[];
+  draft: PlaceDraft;
+  restoredFromEarlier: boolean;
+  setDraft(update: (current: PlaceDraft) => PlaceDraft): void;
+  onSaved(feature: AssetFeature): void;
+  onCancel(): void;
+}
+
+/** "Voeg een plek toe": the form beside (or under) the map once a spot is tapped. */
+export function AddPlacePanel({ api, categories, draft, restoredFromEarlier, setDraft, onSaved, onCancel }: AddPlacePanelProps) {
+  const { t, i18n } = useTranslation();
+  const errorText = useErrorText();
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const ids = { title: useId(), name: useId(), category: useId(), story: useId(), author: useId() };
+
+  const field = <K extends keyof PlaceDraft>(key: K) => (value: PlaceDraft[K]) =>
+    setDraft((current) => ({ ...current, [key]: value }));
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    if (draft.lon === null || draft.lat === null || saving) return;
+    setSaving(true);
+    setError(null);
+    try {
+      const feature = await api.addAsset({
+        kind: 'place',
+        category: draft.category,
+        name: draft.name,
+        geometry: { type: 'Point', coordinates: [draft.lon, draft.lat] },
+        dimensions: draft.dimensions,
+        story: draft.story,
+        authorName: draft.authorName,
+      });
+      onSaved(feature);
+    } catch (failure) {
+      // The draft stays as typed (and stored); only the message changes.
+      setError(errorText(failure));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <form className="panel" aria-labelledby={ids.title} onSubmit={save} noValidate>
+      <h2 id={ids.title}>{t('add.title')}</h2>
+      <p className="hint">{t('add.moveHint')}</p>
+      {restoredFromEarlier && <p className="notice">{t('add.draftRestored')}</p>}
+
+      <label htmlFor={ids.name}>{t('add.name')}</label>
+      <input
+        id={ids.name}
+        value={draft.name}
+        aria-required="true"
+        placeholder={t('add.namePlaceholder')}
+        maxLength={200}
+        onChange={(event) => field('name')(event.target.value)}
+      />
+
+      <label htmlFor={ids.category}>{t('add.category')}</label>
+      <select id={ids.category} value={draft.category} aria-required="true" onChange={(event) => field('category')(event.target.value)}>
+        <option value="">{t('add.chooseCategory')}</option>
+        {categories.map((category) => (
+          <option key={category.id} value={category.id}>
+            {categoryLabel(category, i18n.language)}
+          </option>
+        ))}
+      </select>
+
+      <DimensionPicker selected={draft.dimensions} onChange={field('dimensions')} />
+
+      <label htmlFor={ids.story}>{t('add.story')}</label>
+      <textarea
+        id={ids.story}
+        value={draft.story}
+        rows={4}
+        maxLength={5000}
+        placeholder={t('add.storyPlaceholder')}
+        onChange={(event) => field('story')(event.target.value)}
+      />
+
+      <label htmlFor={ids.author}>{t('add.authorName')}</label>
+      <input id={ids.author} value={draft.authorName} maxLength={100} onChange={(event) => field('authorName')(event.target.value)} />
+
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={saving}>
+          {saving ? t('add.saving') : t('add.save')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('add.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,41 @@
+import { useEffect, useRef } from 'react';
+import type { AssetCollection, Category } from '../domain/types';
+import { WijkMap, type WijkMapHandlers } from '../map/WijkMap';
+
+interface MapViewProps extends WijkMapHandlers {
+  assets: AssetCollection;
+  categories: Category[];
+  selectedId: string | null;
+  draftLocation: { lon: number; lat: number } | null;
+  placing: boolean;
+}
+
+/** Hosts the WijkMap: makes it once, pushes props into it on every render. */
+export function MapView(props: MapViewProps) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<WijkMap | null>(null);
+  const handlers = useRef<WijkMapHandlers>(props);
+  handlers.current = props;
+
+  useEffect(() => {
+    if (mapRef.current || !containerRef.current) return;
+    mapRef.current = new WijkMap({ container: containerRef.current, handlers });
+    return () => {
+      mapRef.current?.remove();
+      mapRef.current = null;
+    };
+  }, []);
+
+  // The setters skip unchanged input, so calling them on each render is cheap.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    map.setCategories(props.categories);
+    map.setAssets(props.assets);
+    map.setSelected(props.selectedId);
+    map.setDraftLocation(props.draftLocation);
+    map.setPlacing(props.placing);
+  });
+
+  return <div ref={containerRef} className="map" data-testid="map" />;
+}

@@ -1,0 +1,157 @@
+/**
+ * The only file that imports Playwright. Specs speak the user's language
+ * ("add a place", "open the place at the map's centre"), the driver knows
+ * the browser. Uses Debian's Chromium; never downloads a browser.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { projectRoot } from '../support/migrationFiles';
+
+export const chromiumPath = '/usr/bin/chromium';
+export const screenshotDirectory = join(projectRoot, 'test-output', 'screenshots');
+
+export const viewports = {
+  phone: { width: 390, height: 844 },
+  sharedScreen: { width: 1920, height: 1080 },
+} as const;
+
+const chromiumFlags = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  // WebGL (MapLibre) on the software rasteriser, as there is no GPU.
+  '--enable-unsafe-swiftshader',
+];
+
+export function chromiumAvailable(): boolean {
+  return existsSync(chromiumPath);
+}
+
+export interface PlaceInput {
+  name: string;
+  category: string;
+  dimensions: string[];
+  story: string;
+  authorName?: string;
+}
+
+export class WijkkrachtDriver {
+  private browser: Browser | null = null;
+  private context: BrowserContext | null = null;
+  private currentPage: Page | null = null;
+  readonly pageErrors: string[] = [];
+
+  constructor(private readonly appUrl: string) {}
+
+  private get page(): Page {
+    if (!this.currentPage) throw new Error('open() the app first');
+    return this.currentPage;
+  }
+
+  /** A fresh browser profile: empty IndexedDB, so a first visit. */
+  async open(viewport: { width: number; height: number }): Promise<void> {
+    this.browser ??= await chromium.launch({ executablePath: chromiumPath, args: chromiumFlags });
+    await this.context?.close();
+    this.context = await this.browser.newContext({ viewport, locale: 'nl-NL' });
+    this.currentPage = await this.context.newPage();
+    this.currentPage.on('pageerror', (error) => this.pageErrors.push(error.message));
+    await this.page.goto(this.appUrl);
+    await this.waitUntilReady();
+  }
+
+  async close(): Promise<void> {
+    await this.browser?.close();
+    this.browser = null;
+  }
+
+  async waitUntilReady(): Promise<void> {
+    await this.page.getByRole('banner').waitFor({ timeout: 120_000 });
+    await this.page.locator('.map canvas').waitFor({ timeout: 30_000 });
+  }
+
+  async reload(): Promise<void> {
+    await this.page.reload();
+    await this.waitUntilReady();
+  }
+
+  async startAddingPlace(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Voeg een plek toe' }).click();
+    await this.page.getByText('Tik op de kaart waar de plek is.').waitFor();
+  }
+
+  async tapMapCentre(): Promise<void> {
+    const box = await this.page.getByTestId('map').boundingBox();
+    if (!box) throw new Error('the map is not visible');
+    await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  }
+
+  async fillPlace(place: PlaceInput): Promise<void> {
+    await this.page.getByLabel('Naam van de plek').fill(place.name);
+    await this.page.getByLabel('Wat voor plek is het?').selectOption({ label: place.category });
+    for (const dimension of place.dimensions) {
+      await this.page.getByRole('checkbox', { name: dimension }).check();
+    }
+    await this.page.getByLabel('Waarom is deze plek belangrijk?').fill(place.story);
+    if (place.authorName) await this.page.getByLabel('Uw naam (mag leeg blijven)').fill(place.authorName);
+  }
+
+  async save(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Opslaan' }).click();
+  }
+
+  async alertText(): Promise<string> {
+    const alert = this.page.getByRole('alert');
+    await alert.waitFor();
+    return (await alert.textContent()) ?? '';
+  }
+
+  async fieldValue(label: string): Promise<string> {
+    return this.page.getByLabel(label).inputValue();
+  }
+
+  async statusText(): Promise<string> {
+    return (await this.page.locator('.status-toast').textContent()) ?? '';
+  }
+
+  /** Taps the map's centre until a place's details open (it may still be rendering). */
+  async openPlaceAtMapCentre(): Promise<void> {
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline) {
+      await this.tapMapCentre();
+      if (await this.page.getByRole('heading', { name: 'Waarom deze plek belangrijk is' }).isVisible()) return;
+      await this.page.waitForTimeout(500);
+    }
+    throw new Error('no place opened at the centre of the map');
+  }
+
+  async detailsHeading(): Promise<string> {
+    const heading = this.page.locator('section.panel h2');
+    await heading.filter({ hasNotText: 'Even laden' }).waitFor();
+    return (await heading.textContent()) ?? '';
+  }
+
+  async storyTexts(): Promise<string[]> {
+    return this.page.locator('.stories blockquote').allTextContents();
+  }
+
+  async textVisible(text: string): Promise<boolean> {
+    return this.page.getByText(text, { exact: true }).isVisible();
+  }
+
+  async switchLanguage(code: 'NL' | 'EN'): Promise<void> {
+    await this.page.getByRole('button', { name: code, exact: true }).click();
+  }
+
+  async screenshot(name: string): Promise<string> {
+    mkdirSync(screenshotDirectory, { recursive: true });
+    const path = join(screenshotDirectory, `${name}.png`);
+    await this.page.waitForTimeout(400); // let the map finish its frame
+    await this.page.screenshot({ path });
+    return path;
+  }
+}
