@@ -1,17 +1,18 @@
 import { supabaseSettings } from '../env';
 import type { Backend } from './backend';
+import type { EmbeddedStartOptions } from './embedded/createEmbeddedBackend';
 
 /**
  * Picks the backend: Supabase when VITE_SUPABASE_URL and VITE_SUPABASE_ANON_KEY
  * are set, else the embedded database. Each is loaded on demand, so the
  * embedded one's 20 MB PostGIS bundle is never fetched for Supabase users.
  */
-export async function createBackend(): Promise<Backend> {
+export async function createBackend(options: EmbeddedStartOptions = {}): Promise<Backend> {
   const supabase = supabaseSettings();
   if (supabase) {
     const { createSupabaseBackend } = await import('./supabase/createSupabaseBackend');
     return createSupabaseBackend(supabase);
   }
   const { createEmbeddedBackend } = await import('./embedded/createEmbeddedBackend');
-  return createEmbeddedBackend();
+  return createEmbeddedBackend(options);
 }

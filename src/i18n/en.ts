@@ -6,6 +6,7 @@ export const en: Messages = {
     tagline: 'Places that keep the neighbourhood healthy',
     starting: 'Getting the map ready…',
     startingSlow: 'The first time takes a while (about 20 MB). After that it also works offline.',
+    otherTab: 'Wijkkracht is already open in another tab or window. Close it and this one continues.',
     startFailed: 'The app could not start.',
     retry: 'Try again',
     offlineBasemap: 'No background map: there is no internet. Your places are still shown.',

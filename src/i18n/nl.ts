@@ -5,6 +5,7 @@ export const nl = {
     tagline: 'Plekken die de buurt gezond houden',
     starting: 'De kaart wordt klaargezet…',
     startingSlow: 'De eerste keer duurt dit even (ongeveer 20 MB). Daarna werkt het ook zonder internet.',
+    otherTab: 'Wijkkracht is al open in een ander tabblad of venster. Sluit dat, dan gaat het hier verder.',
     startFailed: 'De app kon niet starten.',
     retry: 'Opnieuw proberen',
     offlineBasemap: 'Geen achtergrondkaart: er is geen internet. Uw plekken staan er wel.',

@@ -3,7 +3,7 @@ import type { Backend } from '../backend/backend';
 import { createBackend } from '../backend/createBackend';
 
 export type BackendState =
-  | { status: 'starting'; since: number }
+  | { status: 'starting'; since: number; waitingForOtherTab?: boolean }
   | { status: 'ready'; backend: Backend }
   | { status: 'failed'; message: string };
 
@@ -16,7 +16,9 @@ export function useBackend(): { state: BackendState; retry: () => void } {
     let cancelled = false;
     let started: Backend | null = null;
     setState({ status: 'starting', since: Date.now() });
-    createBackend().then(
+    createBackend({
+      onWaitingForOtherTab: () => !cancelled && setState({ status: 'starting', since: Date.now(), waitingForOtherTab: true }),
+    }).then(
       (backend) => {
         started = backend;
         if (cancelled) void backend.close();

@@ -45,6 +45,8 @@ export class WijkkrachtDriver {
   private context: BrowserContext | null = null;
   private currentPage: Page | null = null;
   readonly pageErrors: string[] = [];
+  /** Console errors, for diagnosis only (the basemap's tile failures are expected offline). */
+  readonly consoleErrors: string[] = [];
 
   constructor(private readonly appUrl: string) {}
 
@@ -60,6 +62,11 @@ export class WijkkrachtDriver {
     this.context = await this.browser.newContext({ viewport, locale: 'nl-NL' });
     this.currentPage = await this.context.newPage();
     this.currentPage.on('pageerror', (error) => this.pageErrors.push(error.message));
+    this.currentPage.on('console', (message) => {
+      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+        this.consoleErrors.push(message.text().slice(0, 300));
+      }
+    });
     await this.page.goto(this.appUrl);
     await this.waitUntilReady();
   }
@@ -70,8 +77,16 @@ export class WijkkrachtDriver {
   }
 
   async waitUntilReady(): Promise<void> {
-    await this.page.getByRole('banner').waitFor({ timeout: 120_000 });
-    await this.page.locator('.map canvas').waitFor({ timeout: 30_000 });
+    try {
+      await this.page.getByRole('banner').waitFor({ timeout: 120_000 });
+      await this.page.locator('.map canvas').waitFor({ timeout: 30_000 });
+    } catch (error) {
+      const shot = await this.screenshot('failed-to-start');
+      const text = (await this.page.locator('body').innerText()).slice(0, 500);
+      throw new Error(`The app did not start. Page says: ${text}. Screenshot: ${shot}. Page errors: ${this.pageErrors.join(' | ')}. Console: ${this.consoleErrors.join(' | ')}`, {
+        cause: error,
+      });
+    }
   }
 
   async reload(): Promise<void> {

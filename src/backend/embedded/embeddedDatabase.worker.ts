@@ -1,32 +1,62 @@
 /// <reference lib="webworker" />
 import { PGlite } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
-import { worker } from '@electric-sql/pglite/worker';
 import { applyMigrations } from '../migrations';
+import type { RpcCall } from '../rpcCall';
+import { createSqlRpcCall } from '../sqlRpc';
 import { authShimSql, bundledMigrations } from './bundledMigrations';
-import { ensureLocalUser } from './localUser';
-import { packDatabaseError } from './workerErrors';
+import { ensureLocalUser, readLocalUserId } from './localUser';
+import { databaseErrorFields } from './workerErrors';
+import { databaseLockName, type CallRequest, type WorkerMessage } from './workerProtocol';
 
-// PGlite runs here, off the main thread, so the map stays smooth while
-// PostGIS answers. PGlite's worker() elects one leader tab; other tabs share it.
-void worker({
-  async init(options) {
-    const database = await PGlite.create({
-      dataDir: options.dataDir ?? 'idb://wijkkracht',
-      extensions: { postgis },
-      relaxedDurability: false,
+// PGlite runs here, off the main thread, so the map stays smooth while PostGIS
+// answers. The page sends API calls; this worker runs them as the local user.
+declare const self: DedicatedWorkerGlobalScope;
+const post = (message: WorkerMessage) => self.postMessage(message);
+
+/**
+ * Two tabs must never open the same IndexedDB database at once. The first
+ * holds a Web Lock for as long as its worker lives; a second tab waits (and
+ * says so) until the first is closed. A reload releases the lock as it unloads.
+ */
+async function holdDatabaseLock(): Promise<void> {
+  const acquired = await new Promise<boolean>((resolve) => {
+    void navigator.locks.request(databaseLockName, { ifAvailable: true }, (lock) => {
+      resolve(lock !== null);
+      return lock ? new Promise<never>(() => {}) : undefined;
     });
-    await applyMigrations(database, bundledMigrations, authShimSql);
-    await ensureLocalUser(database);
-    // The page's PGliteWorker runs every statement through execProtocol.
-    const execProtocol = database.execProtocol.bind(database);
-    database.execProtocol = async (...args) => {
-      try {
-        return await execProtocol(...args);
-      } catch (error) {
-        throw packDatabaseError(error);
-      }
-    };
-    return database;
-  },
-});
+  });
+  if (acquired) return;
+  post({ type: 'waiting-for-other-tab' });
+  await new Promise<void>((resolve) => {
+    void navigator.locks.request(databaseLockName, () => {
+      resolve();
+      return new Promise<never>(() => {});
+    });
+  });
+}
+
+async function start(): Promise<RpcCall> {
+  await holdDatabaseLock();
+  const database = await PGlite.create({ dataDir: 'idb://wijkkracht', extensions: { postgis } });
+  await applyMigrations(database, bundledMigrations, authShimSql);
+  await ensureLocalUser(database);
+  const sub = await readLocalUserId(database);
+  return createSqlRpcCall(database, () => ({ role: 'authenticated', sub }));
+}
+
+const ready = start();
+ready.then(
+  () => post({ type: 'ready' }),
+  (error: unknown) => post({ type: 'failed', error: databaseErrorFields(error) }),
+);
+
+self.onmessage = async (event: MessageEvent<CallRequest>) => {
+  const { id, functionName, args } = event.data;
+  try {
+    const call = await ready;
+    post({ type: 'result', id, result: await call(functionName, args) });
+  } catch (error) {
+    post({ type: 'error', id, error: databaseErrorFields(error) });
+  }
+};

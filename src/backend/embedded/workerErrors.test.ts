@@ -1,26 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { toApiError } from '../apiError';
-import { packDatabaseError, unpackDatabaseError } from './workerErrors';
-
-// What crosses the worker boundary: only the message survives structured cloning.
-const throughWorker = (error: Error) => new Error(error.message);
+import { databaseErrorFields, databaseErrorFromFields } from './workerErrors';
 
 describe('database errors across the worker boundary', () => {
-  it('keeps SQLSTATE and detail, so a refusal is still explained', () => {
+  it('keeps SQLSTATE and detail through structured cloning, so a refusal is still explained', () => {
     const original = Object.assign(new Error('name is required'), { code: 'WKREQ', detail: 'name' });
-    const restored = unpackDatabaseError(throughWorker(packDatabaseError(original)));
-    expect(toApiError(restored)).toMatchObject({ kind: 'required', code: 'WKREQ', detail: 'name', message: 'name is required' });
+    const cloned = structuredClone(databaseErrorFields(original));
+    expect(toApiError(databaseErrorFromFields(cloned))).toMatchObject({
+      kind: 'required',
+      code: 'WKREQ',
+      detail: 'name',
+      message: 'name is required',
+    });
   });
 
-  it('leaves errors that were not packed alone', () => {
-    const plain = new Error('Leader changed');
-    expect(unpackDatabaseError(plain)).toBe(plain);
-    expect(toApiError(unpackDatabaseError(plain)).kind).toBe('unknown');
+  it('shows why the fields are needed: a cloned Error loses its code', () => {
+    const original = Object.assign(new Error('name is required'), { code: 'WKREQ' });
+    expect(toApiError(structuredClone(original)).kind).toBe('unknown');
   });
 
-  it('survives an error without code', () => {
-    const restored = unpackDatabaseError(throughWorker(packDatabaseError(new Error('boom'))));
-    expect(restored).toMatchObject({ message: 'boom' });
-    expect((restored as { code?: string }).code).toBeUndefined();
+  it('handles errors without code and thrown non-errors', () => {
+    expect(databaseErrorFromFields(databaseErrorFields(new Error('boom')))).toMatchObject({ message: 'boom' });
+    expect(databaseErrorFields('plain text').message).toBe('plain text');
   });
 });
