@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { en } from '../i18n/en';
+import { nl } from '../i18n/nl';
+import { errorMessageKey } from './errorMessageKey';
+import type { ApiErrorKind } from '../backend/apiError';
+
+const kinds: ApiErrorKind[] = [
+  'invalid_geometry', 'required', 'unknown_category', 'invalid_argument',
+  'stale_version', 'not_found', 'forbidden', 'offline', 'unknown',
+];
+
+function lookup(messages: object, key: string): unknown {
+  return key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], messages);
+}
+
+describe('error messages', () => {
+  it('name the missing field when the database says which one', () => {
+    expect(errorMessageKey({ kind: 'required', detail: 'name' })).toBe('errors.required_name');
+    expect(errorMessageKey({ kind: 'required', detail: 'story' })).toBe('errors.required_story');
+    expect(errorMessageKey({ kind: 'required', detail: 'something_else' })).toBe('errors.required');
+  });
+
+  it.each(kinds)('exist in Dutch and English for %s', (kind) => {
+    const key = errorMessageKey({ kind, detail: undefined });
+    expect(typeof lookup(nl, key)).toBe('string');
+    expect(typeof lookup(en, key)).toBe('string');
+  });
+});
