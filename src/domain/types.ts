@@ -1,10 +1,8 @@
 import type { Geometry, LineString, Point, Polygon } from 'geojson';
 
-export const assetKinds = ['place', 'route', 'area', 'group'] as const;
-export type AssetKind = (typeof assetKinds)[number];
+export type AssetKind = 'place' | 'route' | 'area' | 'group';
 
-export const assetStatuses = ['pending', 'published', 'archived'] as const;
-export type AssetStatus = (typeof assetStatuses)[number];
+export type AssetStatus = 'pending' | 'published' | 'archived';
 
 /** Huber's six dimensions of Positieve Gezondheid, as stored in SQL. */
 export const healthDimensions = [

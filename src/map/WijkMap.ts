@@ -111,7 +111,8 @@ export class WijkMap {
   setAssets(collection: AssetCollection): void {
     if (collection === this.assets) return;
     this.assets = collection;
-    if (!this.map.loaded() && !this.map.getSource(pointSourceId)) return; // added on load
+    // Before 'load' the sources don't exist yet; they are made from this.assets then.
+    if (!this.source(pointSourceId)) return;
     const { points, shapes } = splitAssets(collection);
     this.source(pointSourceId)?.setData(points);
     this.source(shapeSourceId)?.setData(shapes);
