@@ -1,5 +1,11 @@
 import type {
+  AreaCollection,
+  AreaImportRow,
+  AreaLevel,
   AssetChanges,
+  AssetImportRow,
+  ExportedStory,
+  ImportReport,
   AssetCollection,
   AssetFeature,
   AssetWithStories,
@@ -26,6 +32,23 @@ export interface WijkkrachtApi {
   updateAsset(id: string, expectedVersion: number, changes: AssetChanges): Promise<AssetFeature>;
   archiveAsset(id: string, expectedVersion: number): Promise<AssetFeature>;
   addStory(assetId: string, body: string, authorName?: string): Promise<Story>;
+  /** All rows land or none; a dry run reports what would happen and writes nothing. */
+  importAssets(batch: ImportBatch<AssetImportRow>): Promise<ImportReport>;
+  importAreas(batch: ImportBatch<AreaImportRow>): Promise<ImportReport>;
+  listAreas(level?: AreaLevel): Promise<AreaCollection>;
+  exportAssets(): Promise<AssetCollection>;
+  exportStories(): Promise<ExportedStory[]>;
+  listAttributions(): Promise<string[]>;
+}
+
+export interface ImportBatch<Row> {
+  /** Who the rows came from, e.g. 'osm' or a file name; re-imports match on (source, source_id). */
+  source: string;
+  attribution: string | null;
+  rows: Row[];
+  dryRun?: boolean;
+  /** Only rows that touch the area with this code (assets only). */
+  withinArea?: string | null;
 }
 
 /** Maps the typed methods onto the SQL functions' names and named arguments. */
@@ -84,5 +107,24 @@ export function createApi(transport: RpcCall): WijkkrachtApi {
       (await call('archive_asset', { p_id: id, p_expected_version: expectedVersion })) as AssetFeature,
     addStory: async (assetId, body, authorName) =>
       (await call('add_story', { p_asset_id: assetId, p_body: body, p_author_name: authorName ?? null })) as Story,
+    importAssets: async (batch) =>
+      (await call('import_assets', {
+        p_source: batch.source,
+        p_attribution: batch.attribution,
+        p_rows: batch.rows,
+        p_dry_run: batch.dryRun ?? false,
+        p_within_area: batch.withinArea ?? null,
+      })) as ImportReport,
+    importAreas: async (batch) =>
+      (await call('import_areas', {
+        p_source: batch.source,
+        p_attribution: batch.attribution,
+        p_rows: batch.rows,
+        p_dry_run: batch.dryRun ?? false,
+      })) as ImportReport,
+    listAreas: async (level) => (await call('list_areas', { p_level: level ?? null })) as AreaCollection,
+    exportAssets: async () => (await call('export_assets', {})) as AssetCollection,
+    exportStories: async () => (await call('export_stories', {})) as ExportedStory[],
+    listAttributions: async () => (await call('list_attributions', {})) as string[],
   };
 }

@@ -1,3 +1,5 @@
+import type { RefusedRow } from '../domain/types';
+
 /**
  * One error shape for both backends. PGlite and node-postgres throw errors with
  * `code` (SQLSTATE) and `detail`; supabase-js returns `{ code, message, details }`.
@@ -10,6 +12,8 @@ export type ApiErrorKind =
   | 'invalid_argument'
   | 'stale_version'
   | 'not_found'
+  | 'import_refused'
+  | 'duplicate'
   | 'forbidden'
   | 'offline'
   | 'unknown';
@@ -21,6 +25,8 @@ const kindBySqlState: Record<string, ApiErrorKind> = {
   WKARG: 'invalid_argument',
   WKVER: 'stale_version',
   WK404: 'not_found',
+  WKIMP: 'import_refused',
+  WKDUP: 'duplicate',
   '42501': 'forbidden', // insufficient_privilege: RLS or a missing grant
   '23514': 'invalid_argument', // check_violation: a table constraint caught it
 };
@@ -60,4 +66,15 @@ export function toApiError(error: unknown): ApiError {
   const kind: ApiErrorKind =
     (code && kindBySqlState[code]) || (rlsRefusal ? 'forbidden' : networkFailure ? 'offline' : 'unknown');
   return new ApiError(kind, message, code, detail);
+}
+
+/** The rows an import refusal (WKIMP) lists; empty for any other error. */
+export function refusedRowsOf(error: ApiError): RefusedRow[] {
+  if (error.kind !== 'import_refused' || !error.detail) return [];
+  try {
+    const rows: unknown = JSON.parse(error.detail);
+    return Array.isArray(rows) ? (rows as RefusedRow[]) : [];
+  } catch {
+    return [];
+  }
 }

@@ -5,6 +5,8 @@ import type { SqlConnection } from './sqlConnection';
 export interface Claims {
   role: 'anon' | 'authenticated' | 'service_role';
   sub?: string;
+  /** Set by an admin on Supabase; `wijkkracht_role: 'coordinator'` may import. */
+  app_metadata?: { wijkkracht_role?: 'coordinator' };
 }
 
 const identifier = /^[a-z_][a-z0-9_]*$/;

@@ -1,4 +1,4 @@
-import type { Geometry, LineString, Point, Polygon } from 'geojson';
+import type { Geometry, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
 
 export type AssetKind = 'place' | 'route' | 'area' | 'group';
 
@@ -15,7 +15,7 @@ export const healthDimensions = [
 ] as const;
 export type HealthDimension = (typeof healthDimensions)[number];
 
-export type AssetGeometry = Point | LineString | Polygon;
+export type AssetGeometry = Point | LineString | MultiLineString | Polygon | MultiPolygon;
 
 export interface Category {
   id: string;
@@ -36,6 +36,10 @@ export interface AssetProperties {
   created_at: string;
   updated_at: string;
   version: number;
+  /** Where an imported asset came from ('osm', a file name...), its id there, and whom to credit. */
+  source: string | null;
+  source_id: string | null;
+  attribution: string | null;
   /** Present on proximity answers only. */
   distance_m?: number;
 }
@@ -91,4 +95,84 @@ export interface BoundingBox {
   south: number;
   east: number;
   north: number;
+}
+
+export type AreaLevel = 'gemeente' | 'wijk' | 'buurt' | 'pc4' | 'other';
+
+export interface AreaFeature {
+  type: 'Feature';
+  id: string;
+  geometry: MultiPolygon;
+  properties: {
+    code: string;
+    name: string;
+    level: AreaLevel;
+    parent_code: string | null;
+    source: string | null;
+    attribution: string | null;
+  };
+}
+
+export interface AreaCollection {
+  type: 'FeatureCollection';
+  features: AreaFeature[];
+}
+
+/** One asset as an import hands it to SQL; `row` is the line or feature number in the file. */
+export interface AssetImportRow {
+  row: number;
+  kind: AssetKind;
+  category: string;
+  name: string;
+  geometry: Geometry;
+  description?: string;
+  dimensions?: HealthDimension[];
+  source_id?: string | null;
+  story?: string;
+  author_name?: string;
+}
+
+export interface AreaImportRow {
+  row: number;
+  code: string;
+  name: string;
+  level: AreaLevel;
+  parent_code?: string | null;
+  geometry: Polygon | MultiPolygon;
+}
+
+export type ImportAction = 'add' | 'update' | 'unchanged' | 'skip_archived' | 'skip_outside_area';
+
+export interface ImportRowResult {
+  row: number;
+  action: ImportAction;
+  id?: string;
+  code?: string;
+  /** Areas only: the boundary was not valid and was repaired. */
+  repaired?: boolean;
+}
+
+export interface ImportReport {
+  dry_run: boolean;
+  added: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+  rows: ImportRowResult[];
+}
+
+/** A row SQL refused, as listed in the WKIMP refusal. */
+export interface RefusedRow {
+  row: number;
+  code: string;
+  message: string;
+  detail: string | null;
+}
+
+export interface ExportedStory extends Story {
+  asset_name: string;
+  asset_category: string;
+  asset_source: string | null;
+  asset_source_id: string | null;
+  asset_attribution: string | null;
 }

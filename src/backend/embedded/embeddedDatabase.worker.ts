@@ -5,7 +5,7 @@ import { applyMigrations } from '../migrations';
 import type { RpcCall } from '../rpcCall';
 import { createSqlRpcCall } from '../sqlRpc';
 import { authShimSql, bundledMigrations } from './bundledMigrations';
-import { ensureLocalUser, readLocalUserId } from './localUser';
+import { ensureLocalUser, localUserClaims, readLocalUserId } from './localUser';
 import { databaseErrorFields } from './workerErrors';
 import { databaseLockName, type CallRequest, type WorkerMessage } from './workerProtocol';
 
@@ -42,7 +42,7 @@ async function start(): Promise<RpcCall> {
   await applyMigrations(database, bundledMigrations, authShimSql);
   await ensureLocalUser(database);
   const sub = await readLocalUserId(database);
-  return createSqlRpcCall(database, () => ({ role: 'authenticated', sub }));
+  return createSqlRpcCall(database, () => localUserClaims(sub));
 }
 
 const ready = start();

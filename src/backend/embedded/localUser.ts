@@ -1,4 +1,5 @@
 import type { SqlQueryable } from '../sqlConnection';
+import type { Claims } from '../sqlRpc';
 
 // The embedded database has one resident: this browser. Its id is made once and
 // kept in the database itself, so it lives and dies with the data it owns.
@@ -19,4 +20,9 @@ export async function readLocalUserId(database: SqlQueryable): Promise<string> {
   const { rows } = await database.query<{ id: string }>('select id from wijkkracht_local.local_user');
   if (!rows[0]) throw new Error('The embedded database has no local user');
   return rows[0].id;
+}
+
+/** The local user owns the embedded database, so it is also its coordinator (may import). */
+export function localUserClaims(sub: string): Claims {
+  return { role: 'authenticated', sub, app_metadata: { wijkkracht_role: 'coordinator' } };
 }

@@ -1,0 +1,574 @@
+-- Data in and out: provenance on assets and areas, coordinators, atomic bulk
+-- imports with a per-row report (and a dry run for the preview), exports.
+--
+-- New refusal codes, besides those in the API migration:
+--   WKIMP some rows were refused; DETAIL is a JSON array {row, code, message, detail}
+--   WKDUP the same source id twice in one import
+
+set search_path = public, extensions;
+
+------------------------------------------------------------------------------
+-- Categories that public data (OpenStreetMap) brings in
+------------------------------------------------------------------------------
+
+insert into public.categories (id, label_nl, label_en, color, sort_order) values
+  ('zorg_welzijn', 'Zorg en welzijn', 'Care and welfare', '#6d597a', 65),
+  ('apotheek',     'Apotheek',        'Pharmacy',         '#355070', 66),
+  ('speelplek',    'Speelplek',       'Playground',       '#e56b6f', 85);
+
+------------------------------------------------------------------------------
+-- Provenance: where a row came from, its id there, and whom to credit
+------------------------------------------------------------------------------
+
+alter table public.assets
+  add column source text check (length(source) between 1 and 100),
+  add column source_id text check (length(source_id) between 1 and 200),
+  add column attribution text check (length(attribution) <= 300);
+-- A re-import finds its earlier rows by (source, source_id): OSM ids update instead of duplicating.
+create unique index assets_source_id_idx on public.assets (source, source_id) where source_id is not null;
+
+alter table public.areas
+  add column source text check (length(source) between 1 and 100),
+  add column attribution text check (length(attribution) <= 300),
+  add column updated_at timestamptz not null default now();
+
+-- Routes from OSM relations are multi-part, and so are many parks.
+do $$
+declare
+  constraint_name text;
+begin
+  for constraint_name in
+    select conname from pg_constraint
+    where conrelid = 'public.assets'::regclass and contype = 'c'
+      and pg_get_constraintdef(oid) like '%geometrytype%'
+  loop
+    execute format('alter table public.assets drop constraint %I', constraint_name);
+  end loop;
+end
+$$;
+alter table public.assets add constraint assets_geometry_type_check
+  check (extensions.geometrytype(geom) in ('POINT', 'LINESTRING', 'MULTILINESTRING', 'POLYGON', 'MULTIPOLYGON'));
+
+create or replace function internal.geometry_from_geojson(p_geometry jsonb, p_kind public.asset_kind)
+returns extensions.geometry
+language plpgsql immutable
+set search_path = public, extensions
+as $$
+declare
+  g geometry;
+  expected text[] := case p_kind
+    when 'place' then array['POINT']
+    when 'route' then array['LINESTRING', 'MULTILINESTRING']
+    when 'area' then array['POLYGON', 'MULTIPOLYGON']
+    when 'group' then array['POINT', 'POLYGON', 'MULTIPOLYGON']
+  end;
+begin
+  if p_geometry is null or jsonb_typeof(p_geometry) <> 'object' then
+    raise exception using errcode = 'WKGEO', message = 'geometry is required',
+      detail = 'missing';
+  end if;
+  begin
+    g := st_setsrid(st_geomfromgeojson(p_geometry), 4326);
+  exception when others then
+    raise exception using errcode = 'WKGEO', message = 'geometry is not valid GeoJSON',
+      detail = 'unreadable';
+  end;
+  if st_isempty(g) then
+    raise exception using errcode = 'WKGEO', message = 'geometry is empty', detail = 'empty';
+  end if;
+  if not geometrytype(g) = any (expected) then
+    raise exception using errcode = 'WKGEO',
+      message = format('a %s needs a %s, not a %s', p_kind, array_to_string(expected, ' or '), geometrytype(g)),
+      detail = 'wrong_type';
+  end if;
+  if st_xmin(g) < -180 or st_xmax(g) > 180 or st_ymin(g) < -90 or st_ymax(g) > 90 then
+    raise exception using errcode = 'WKGEO', message = 'coordinates are outside longitude/latitude range',
+      detail = 'out_of_range';
+  end if;
+  if not st_isvalid(g) then
+    raise exception using errcode = 'WKGEO', message = 'geometry is not valid: ' || st_isvalidreason(g),
+      detail = 'invalid';
+  end if;
+  return g;
+end
+$$;
+
+create or replace function internal.asset_feature(a public.assets, p_extra jsonb default '{}')
+returns jsonb
+language sql stable
+set search_path = public, extensions
+as $$
+  select jsonb_build_object(
+    'type', 'Feature',
+    'id', a.id,
+    'geometry', st_asgeojson(a.geom, 7)::jsonb,
+    'properties', jsonb_build_object(
+      'id', a.id,
+      'kind', a.kind,
+      'category', a.category,
+      'dimensions', to_jsonb(a.dimensions),
+      'name', a.name,
+      'description', a.description,
+      'status', a.status,
+      'created_by', a.created_by,
+      'created_at', a.created_at,
+      'updated_at', a.updated_at,
+      'version', a.version,
+      'source', a.source,
+      'source_id', a.source_id,
+      'attribution', a.attribution
+    ) || coalesce(p_extra, '{}')
+  )
+$$;
+
+------------------------------------------------------------------------------
+-- Coordinators: who may import in bulk and write boundaries
+------------------------------------------------------------------------------
+
+-- On Supabase a coordinator has app_metadata.wijkkracht_role = 'coordinator'
+-- (set by an admin; users cannot change app_metadata). The embedded database
+-- belongs to its one local user, who is its coordinator.
+create function internal.is_coordinator()
+returns boolean
+language sql stable
+as $$
+  select auth.role() = 'service_role'
+    or coalesce(auth.jwt() -> 'app_metadata' ->> 'wijkkracht_role', '') = 'coordinator'
+$$;
+
+create policy "Coordinators can change imported assets" on public.assets
+  for update to authenticated
+  using (source is not null and internal.is_coordinator())
+  with check (source is not null and internal.is_coordinator());
+create policy "Coordinators can add areas" on public.areas
+  for insert to authenticated with check (internal.is_coordinator());
+create policy "Coordinators can change areas" on public.areas
+  for update to authenticated using (internal.is_coordinator()) with check (internal.is_coordinator());
+grant insert, update on public.areas to authenticated;
+
+------------------------------------------------------------------------------
+-- Import helpers
+------------------------------------------------------------------------------
+
+create function internal.require_coordinator()
+returns void
+language plpgsql stable
+as $$
+begin
+  if not internal.is_coordinator() then
+    raise exception using errcode = '42501', message = 'only coordinators may import data';
+  end if;
+end
+$$;
+
+create function internal.require_rows(p_rows jsonb, p_max int)
+returns void
+language plpgsql immutable
+as $$
+begin
+  if p_rows is null or jsonb_typeof(p_rows) <> 'array' then
+    raise exception using errcode = 'WKARG', message = 'rows must be a JSON array', detail = 'rows';
+  end if;
+  if jsonb_array_length(p_rows) > p_max then
+    raise exception using errcode = 'WKARG',
+      message = format('%s rows is more than the %s one import may hold', jsonb_array_length(p_rows), p_max),
+      detail = 'too_many_rows';
+  end if;
+end
+$$;
+
+-- One refused row, as the report lists it.
+create function internal.row_error(p_row int, p_code text, p_message text, p_detail text)
+returns jsonb
+language sql immutable
+as $$
+  select jsonb_build_object('row', p_row, 'code', p_code, 'message', p_message, 'detail', p_detail)
+$$;
+
+-- Ends an import: refuses all of it if any row was refused, else returns the report.
+-- A dry run also ends in an exception (WKDRY), which the public function catches,
+-- so that its writes roll back while its report is returned.
+create function internal.finish_import(p_errors jsonb, p_row_count int, p_report jsonb, p_dry_run boolean)
+returns jsonb
+language plpgsql immutable
+as $$
+declare
+  error_count int := jsonb_array_length(p_errors);
+begin
+  if error_count > 0 then
+    raise exception using errcode = 'WKIMP',
+      message = format('%s of %s rows were refused; nothing was imported', error_count, p_row_count),
+      -- The first 1000 refusals are enough to act on and keep the message small.
+      detail = (select jsonb_agg(e) from (select e from jsonb_array_elements(p_errors) e limit 1000) first_errors)::text;
+  end if;
+  if p_dry_run then
+    raise exception using errcode = 'WKDRY', message = 'dry run', detail = p_report::text;
+  end if;
+  return p_report;
+end
+$$;
+
+create function internal.import_report(p_rows jsonb, p_dry_run boolean)
+returns jsonb
+language sql immutable
+as $$
+  select jsonb_build_object(
+    'dry_run', p_dry_run,
+    'added', (select count(*) from jsonb_array_elements(p_rows) r where r ->> 'action' = 'add'),
+    'updated', (select count(*) from jsonb_array_elements(p_rows) r where r ->> 'action' = 'update'),
+    'unchanged', (select count(*) from jsonb_array_elements(p_rows) r where r ->> 'action' = 'unchanged'),
+    'skipped', (select count(*) from jsonb_array_elements(p_rows) r where r ->> 'action' like 'skip%'),
+    'rows', p_rows
+  )
+$$;
+
+------------------------------------------------------------------------------
+-- Import assets
+------------------------------------------------------------------------------
+
+-- Rows: [{row, kind, category, name, geometry, description?, dimensions?, source_id?, story?}].
+-- A row with a source_id that this source imported before updates that asset;
+-- an archived one stays archived (skip_archived). With p_within_area, rows
+-- that do not touch that area are skipped (skip_outside_area).
+create function internal.apply_asset_import(
+  p_source text, p_attribution text, p_rows jsonb, p_dry_run boolean, p_within_area text
+)
+returns jsonb
+language plpgsql volatile
+set search_path = public, extensions
+as $$
+declare
+  source_name text;
+  area_geom geometry;
+  r jsonb;
+  row_index int := 0;
+  row_no int;
+  row_kind public.asset_kind;
+  g geometry;
+  sid text;
+  existing public.assets;
+  saved public.assets;
+  new_name text;
+  new_description text;
+  new_category text;
+  new_dimensions public.health_dimension[];
+  seen jsonb := '{}';
+  report jsonb := '[]';
+  errors jsonb := '[]';
+  error_detail text;
+begin
+  perform internal.require_coordinator();
+  source_name := internal.required_text(p_source, 'source', 100);
+  perform internal.require_rows(p_rows, 50000);
+  if p_within_area is not null then
+    select geom into area_geom from public.areas where code = p_within_area;
+    if not found then
+      raise exception using errcode = 'WK404', message = format('area %s not found', p_within_area), detail = 'area';
+    end if;
+  end if;
+
+  for r in select value from jsonb_array_elements(p_rows) loop
+    row_index := row_index + 1;
+    row_no := coalesce((r ->> 'row')::int, row_index);
+    begin
+      begin
+        row_kind := (r ->> 'kind')::public.asset_kind;
+      exception when invalid_text_representation then
+        raise exception using errcode = 'WKARG', message = format('unknown kind %L', r ->> 'kind'), detail = 'kind';
+      end;
+      if row_kind is null then
+        raise exception using errcode = 'WKARG', message = 'kind is required', detail = 'kind';
+      end if;
+      g := internal.geometry_from_geojson(r -> 'geometry', row_kind);
+      new_name := internal.required_text(r ->> 'name', 'name', 200);
+      new_description := btrim(coalesce(r ->> 'description', ''));
+      new_category := internal.category_exists(r ->> 'category');
+      new_dimensions := internal.dimensions_from_json(r -> 'dimensions');
+      sid := nullif(btrim(coalesce(r ->> 'source_id', '')), '');
+
+      if sid is not null and seen ? sid then
+        raise exception using errcode = 'WKDUP',
+          message = format('source id %s appears twice (also in row %s)', sid, seen ->> sid), detail = sid;
+      end if;
+      if sid is not null then
+        seen := seen || jsonb_build_object(sid, row_no);
+      end if;
+
+      if area_geom is not null and not st_intersects(area_geom, g) then
+        report := report || jsonb_build_object('row', row_no, 'action', 'skip_outside_area');
+        continue;
+      end if;
+
+      existing := null;
+      if sid is not null then
+        select * into existing from public.assets a where a.source = source_name and a.source_id = sid;
+      end if;
+
+      if existing.id is null then
+        insert into public.assets
+          (kind, category, dimensions, name, description, geom, created_by, source, source_id, attribution)
+        values
+          (row_kind, new_category, new_dimensions, new_name, new_description, g, auth.uid(), source_name, sid, p_attribution)
+        returning * into saved;
+        if nullif(btrim(coalesce(r ->> 'story', '')), '') is not null then
+          perform public.add_story(saved.id, r ->> 'story', r ->> 'author_name');
+        end if;
+        report := report || jsonb_build_object('row', row_no, 'action', 'add', 'id', saved.id);
+      elsif existing.status = 'archived' then
+        report := report || jsonb_build_object('row', row_no, 'action', 'skip_archived', 'id', existing.id);
+      elsif existing.kind = row_kind and existing.name = new_name and existing.description = new_description
+        and existing.category = new_category and existing.dimensions = new_dimensions
+        and st_equals(existing.geom, g) and existing.attribution is not distinct from p_attribution then
+        report := report || jsonb_build_object('row', row_no, 'action', 'unchanged', 'id', existing.id);
+      else
+        update public.assets set
+          kind = row_kind, category = new_category, dimensions = new_dimensions,
+          name = new_name, description = new_description, geom = g, attribution = p_attribution
+        where id = existing.id
+        returning * into saved;
+        if not found then
+          raise exception using errcode = '42501', message = format('you may not change asset %s', existing.id);
+        end if;
+        report := report || jsonb_build_object('row', row_no, 'action', 'update', 'id', saved.id);
+      end if;
+    exception when others then
+      get stacked diagnostics error_detail = pg_exception_detail;
+      errors := errors || internal.row_error(row_no, sqlstate, sqlerrm, nullif(error_detail, ''));
+    end;
+  end loop;
+
+  return internal.finish_import(errors, row_index, internal.import_report(report, p_dry_run), p_dry_run);
+end
+$$;
+
+create function public.import_assets(
+  p_source text,
+  p_attribution text,
+  p_rows jsonb,
+  p_dry_run boolean default false,
+  p_within_area text default null
+)
+returns jsonb
+language plpgsql volatile
+set search_path = public
+as $$
+declare
+  dry_run_report text;
+begin
+  return internal.apply_asset_import(p_source, p_attribution, p_rows, coalesce(p_dry_run, false), p_within_area);
+exception when sqlstate 'WKDRY' then
+  get stacked diagnostics dry_run_report = pg_exception_detail;
+  return dry_run_report::jsonb;
+end
+$$;
+
+------------------------------------------------------------------------------
+-- Import areas (boundaries)
+------------------------------------------------------------------------------
+
+-- Boundary files from CBS/PDOK are generalised and rounded, which can leave a
+-- ring touching itself. Those are repaired (ST_MakeValid) and reported as
+-- such, not refused: the authority's boundary is still the best one there is.
+create function internal.area_geometry(p_geometry jsonb, out geom extensions.geometry, out repaired boolean)
+language plpgsql immutable
+set search_path = public, extensions
+as $$
+declare
+  g geometry;
+begin
+  if p_geometry is null or jsonb_typeof(p_geometry) <> 'object' then
+    raise exception using errcode = 'WKGEO', message = 'geometry is required', detail = 'missing';
+  end if;
+  begin
+    g := st_setsrid(st_geomfromgeojson(p_geometry), 4326);
+  exception when others then
+    raise exception using errcode = 'WKGEO', message = 'geometry is not valid GeoJSON', detail = 'unreadable';
+  end;
+  if st_isempty(g) or geometrytype(g) not in ('POLYGON', 'MULTIPOLYGON') then
+    raise exception using errcode = 'WKGEO', message = 'an area needs a polygon or multipolygon', detail = 'wrong_type';
+  end if;
+  if st_xmin(g) < -180 or st_xmax(g) > 180 or st_ymin(g) < -90 or st_ymax(g) > 90 then
+    raise exception using errcode = 'WKGEO', message = 'coordinates are outside longitude/latitude range',
+      detail = 'out_of_range';
+  end if;
+  repaired := not st_isvalid(g);
+  if repaired then
+    g := st_collectionextract(st_makevalid(g), 3);
+  end if;
+  if st_isempty(g) then
+    raise exception using errcode = 'WKGEO', message = 'area has no surface left after repair', detail = 'invalid';
+  end if;
+  geom := st_multi(g);
+end
+$$;
+
+-- Rows: [{row, code, name, level, parent_code?, geometry}]; the code decides add or update.
+create function internal.apply_area_import(p_source text, p_attribution text, p_rows jsonb, p_dry_run boolean)
+returns jsonb
+language plpgsql volatile
+set search_path = public, extensions
+as $$
+declare
+  source_name text;
+  r jsonb;
+  row_index int := 0;
+  row_no int;
+  area_code text;
+  area_level public.area_level;
+  shape record;
+  existing public.areas;
+  seen jsonb := '{}';
+  report jsonb := '[]';
+  errors jsonb := '[]';
+  error_detail text;
+  action text;
+begin
+  perform internal.require_coordinator();
+  source_name := internal.required_text(p_source, 'source', 100);
+  perform internal.require_rows(p_rows, 20000);
+
+  for r in select value from jsonb_array_elements(p_rows) loop
+    row_index := row_index + 1;
+    row_no := coalesce((r ->> 'row')::int, row_index);
+    begin
+      area_code := internal.required_text(r ->> 'code', 'code', 50);
+      if seen ? area_code then
+        raise exception using errcode = 'WKDUP',
+          message = format('area code %s appears twice (also in row %s)', area_code, seen ->> area_code), detail = area_code;
+      end if;
+      seen := seen || jsonb_build_object(area_code, row_no);
+      begin
+        area_level := coalesce(r ->> 'level', 'other')::public.area_level;
+      exception when invalid_text_representation then
+        raise exception using errcode = 'WKARG', message = format('unknown area level %L', r ->> 'level'), detail = 'level';
+      end;
+      select * into shape from internal.area_geometry(r -> 'geometry');
+
+      select * into existing from public.areas where code = area_code;
+      action := case when existing.id is null then 'add' else 'update' end;
+      insert into public.areas as a (code, name, level, parent_code, geom, source, attribution)
+      values (
+        area_code, internal.required_text(r ->> 'name', 'name', 200), area_level,
+        nullif(btrim(coalesce(r ->> 'parent_code', '')), ''), shape.geom, source_name, p_attribution
+      )
+      on conflict (code) do update set
+        name = excluded.name, level = excluded.level, parent_code = excluded.parent_code,
+        geom = excluded.geom, source = excluded.source, attribution = excluded.attribution, updated_at = now();
+      report := report || jsonb_build_object('row', row_no, 'action', action, 'code', area_code, 'repaired', shape.repaired);
+    exception when others then
+      get stacked diagnostics error_detail = pg_exception_detail;
+      errors := errors || internal.row_error(row_no, sqlstate, sqlerrm, nullif(error_detail, ''));
+    end;
+  end loop;
+
+  return internal.finish_import(errors, row_index, internal.import_report(report, p_dry_run), p_dry_run);
+end
+$$;
+
+create function public.import_areas(p_source text, p_attribution text, p_rows jsonb, p_dry_run boolean default false)
+returns jsonb
+language plpgsql volatile
+set search_path = public
+as $$
+declare
+  dry_run_report text;
+begin
+  return internal.apply_area_import(p_source, p_attribution, p_rows, coalesce(p_dry_run, false));
+exception when sqlstate 'WKDRY' then
+  get stacked diagnostics dry_run_report = pg_exception_detail;
+  return dry_run_report::jsonb;
+end
+$$;
+
+------------------------------------------------------------------------------
+-- Reads for the map and for export
+------------------------------------------------------------------------------
+
+create function public.list_areas(p_level text default null)
+returns jsonb
+language plpgsql stable
+set search_path = public, extensions
+as $$
+begin
+  if p_level is not null and p_level not in (select unnest(enum_range(null::public.area_level))::text) then
+    raise exception using errcode = 'WKARG', message = format('unknown area level %L', p_level), detail = 'level';
+  end if;
+  return internal.feature_collection((
+    select jsonb_agg(jsonb_build_object(
+      'type', 'Feature',
+      'id', a.code,
+      'geometry', st_asgeojson(a.geom, 6)::jsonb,
+      'properties', jsonb_build_object(
+        'code', a.code, 'name', a.name, 'level', a.level, 'parent_code', a.parent_code,
+        'source', a.source, 'attribution', a.attribution)
+    ) order by a.level, a.code)
+    from public.areas a
+    where p_level is null or a.level::text = p_level
+  ));
+end
+$$;
+
+-- Every asset the caller can see that is not archived, with its story count.
+create function public.export_assets()
+returns jsonb
+language sql stable
+set search_path = public
+as $$
+  select internal.feature_collection((
+    select jsonb_agg(internal.asset_feature(a, jsonb_build_object(
+      'story_count', (select count(*) from public.stories s where s.asset_id = a.id))) order by a.created_at, a.id)
+    from public.assets a
+    where a.status <> 'archived'
+  ))
+$$;
+
+create function public.export_stories()
+returns jsonb
+language sql stable
+set search_path = public
+as $$
+  select coalesce(jsonb_agg(internal.story_json(s) || jsonb_build_object(
+      'asset_name', a.name, 'asset_category', a.category,
+      'asset_source', a.source, 'asset_source_id', a.source_id, 'asset_attribution', a.attribution)
+    order by a.name, s.created_at, s.id), '[]')
+  from public.stories s
+  join public.assets a on a.id = s.asset_id
+  where a.status <> 'archived'
+$$;
+
+-- Whom the map must credit for what it shows.
+create function public.list_attributions()
+returns jsonb
+language sql stable
+set search_path = public
+as $$
+  select coalesce(jsonb_agg(attribution order by attribution), '[]')
+  from (
+    select attribution from public.assets where attribution is not null and status <> 'archived'
+    union
+    select attribution from public.areas where attribution is not null
+  ) credits
+$$;
+
+------------------------------------------------------------------------------
+-- Grants
+------------------------------------------------------------------------------
+
+revoke all on all functions in schema internal from public;
+grant execute on all functions in schema internal to anon, authenticated, service_role;
+
+revoke all on function
+  public.import_assets(text, text, jsonb, boolean, text),
+  public.import_areas(text, text, jsonb, boolean),
+  public.list_areas(text),
+  public.export_assets(),
+  public.export_stories(),
+  public.list_attributions()
+from public, anon, authenticated;
+
+grant execute on function public.import_assets(text, text, jsonb, boolean, text) to authenticated, service_role;
+grant execute on function public.import_areas(text, text, jsonb, boolean) to authenticated, service_role;
+grant execute on function public.list_areas(text) to anon, authenticated, service_role;
+grant execute on function public.export_assets() to anon, authenticated, service_role;
+grant execute on function public.export_stories() to anon, authenticated, service_role;
+grant execute on function public.list_attributions() to anon, authenticated, service_role;

@@ -1,0 +1,262 @@
+/**
+ * Bulk import, export and areas in SQL, on both engines: atomic imports with a
+ * per-row report, re-imports that update by source id, dry runs that write
+ * nothing, and who may import at all.
+ */
+import type { Polygon } from 'geojson';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createApi, type WijkkrachtApi } from '../../src/backend/api';
+import { refusedRowsOf } from '../../src/backend/apiError';
+import { createSqlRpcCall, type Claims } from '../../src/backend/sqlRpc';
+import type { AssetImportRow } from '../../src/domain/types';
+import { centre, north, refusal } from '../support/apiFixtures';
+import { openPgliteDatabase, openPostgresDatabase, type TestDatabase } from '../support/engines';
+import { requirementMissing } from '../support/sharedRequirements';
+
+const coordinator: Claims = {
+  role: 'authenticated',
+  sub: '00000000-0000-4000-8000-0000000c0012',
+  app_metadata: { wijkkracht_role: 'coordinator' },
+};
+const otherCoordinator: Claims = { ...coordinator, sub: '00000000-0000-4000-8000-0000000c0013' };
+const resident: Claims = { role: 'authenticated', sub: '00000000-0000-4000-8000-00000000a11c' };
+
+const engines = [
+  { name: 'PGlite + PostGIS', skip: false as string | false, open: openPgliteDatabase },
+  {
+    name: 'PostgreSQL 15 + PostGIS 3',
+    skip: requirementMissing('PostgreSQL 15 + PostGIS (apt postgresql-15-postgis-3)', inject('postgresUrl') !== null),
+    open: () => openPostgresDatabase(inject('postgresUrl') as string),
+  },
+];
+
+const place = (row: number, sourceId: string | null, name: string, metres = row * 50): AssetImportRow => ({
+  row,
+  kind: 'place',
+  category: 'buurthuis',
+  name,
+  geometry: north(metres),
+  dimensions: ['meedoen'],
+  source_id: sourceId,
+});
+
+/** A square of `size` degrees with its south-west corner at (lon, lat). */
+const square = (lon: number, lat: number, size: number): Polygon => ({
+  type: 'Polygon',
+  coordinates: [[[lon, lat], [lon + size, lat], [lon + size, lat + size], [lon, lat + size], [lon, lat]]],
+});
+const bowTie: Polygon = {
+  type: 'Polygon',
+  coordinates: [[[4.49, 52.16], [4.51, 52.18], [4.51, 52.16], [4.49, 52.18], [4.49, 52.16]]],
+};
+
+describe.each(engines)('SQL import and export on $name', ({ skip, open }) => {
+  let database: TestDatabase;
+  const as = (claims: Claims): WijkkrachtApi => createApi(createSqlRpcCall(database.connection, () => claims));
+  const countAssets = async (source: string) =>
+    Number(
+      (await database.connection.query<{ n: string }>('select count(*) as n from public.assets where source = $1', [source]))
+        .rows[0]!.n,
+    );
+
+  beforeAll(async () => {
+    if (skip) return;
+    database = await open();
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  describe.skipIf(skip)('assets', () => {
+    it('adds new rows, then updates by source id on a re-import instead of duplicating', async () => {
+      const api = as(coordinator);
+      const first = await api.importAssets({
+        source: 'osm',
+        attribution: '© OpenStreetMap-bijdragers',
+        rows: [place(1, 'node/1', 'Buurthuis De Linde'), place(2, 'node/2', 'Het Trefpunt')],
+      });
+      expect(first).toMatchObject({ added: 2, updated: 0, unchanged: 0, dry_run: false });
+
+      const again = await api.importAssets({
+        source: 'osm',
+        attribution: '© OpenStreetMap-bijdragers',
+        rows: [place(1, 'node/1', 'Buurthuis De Linde'), place(2, 'node/2', 'Trefpunt Merenwijk'), place(3, 'node/3', 'Nieuw')],
+      });
+      expect(again).toMatchObject({ added: 1, updated: 1, unchanged: 1 });
+      expect(again.rows.map((row) => row.action)).toEqual(['unchanged', 'update', 'add']);
+      expect(await countAssets('osm')).toBe(3);
+
+      const renamed = await api.getAsset(again.rows[1]!.id!);
+      expect(renamed.feature.properties).toMatchObject({
+        name: 'Trefpunt Merenwijk',
+        source: 'osm',
+        source_id: 'node/2',
+        attribution: '© OpenStreetMap-bijdragers',
+        version: 2,
+      });
+    });
+
+    it('refuses the whole import when one row is wrong, and lists every refused row', async () => {
+      const before = await countAssets('lijst.csv');
+      const error = await refusal(
+        as(coordinator).importAssets({
+          source: 'lijst.csv',
+          attribution: null,
+          rows: [
+            place(2, null, 'Goed'),
+            place(3, null, '   '),
+            { ...place(4, null, 'Vlinder'), kind: 'area', geometry: bowTie },
+            { ...place(5, null, 'Onbekend'), category: 'kroeg' },
+          ],
+        }),
+      );
+      expect(error.kind).toBe('import_refused');
+      expect(refusedRowsOf(error)).toEqual([
+        expect.objectContaining({ row: 3, code: 'WKREQ', detail: 'name' }),
+        expect.objectContaining({ row: 4, code: 'WKGEO', detail: 'invalid' }),
+        expect.objectContaining({ row: 5, code: 'WKCAT' }),
+      ]);
+      expect(await countAssets('lijst.csv')).toBe(before);
+    });
+
+    it('refuses the same source id twice in one file', async () => {
+      const error = await refusal(
+        as(coordinator).importAssets({
+          source: 'osm-dup',
+          attribution: null,
+          rows: [place(1, 'way/7', 'Park A'), place(2, 'way/7', 'Park B')],
+        }),
+      );
+      expect(refusedRowsOf(error)).toEqual([expect.objectContaining({ row: 2, code: 'WKDUP', detail: 'way/7' })]);
+      expect(await countAssets('osm-dup')).toBe(0);
+    });
+
+    it('reports a dry run exactly as the real import, and writes nothing', async () => {
+      const batch = { source: 'dry', attribution: null, rows: [place(1, 'a', 'Een'), place(2, 'b', 'Twee')] };
+      const preview = await as(coordinator).importAssets({ ...batch, dryRun: true });
+      expect(preview).toMatchObject({ dry_run: true, added: 2 });
+      expect(await countAssets('dry')).toBe(0);
+      const real = await as(coordinator).importAssets(batch);
+      expect(real.rows.map((row) => row.action)).toEqual(preview.rows.map((row) => row.action));
+      expect(await countAssets('dry')).toBe(2);
+    });
+
+    it('keeps an archived asset archived when its source sends it again', async () => {
+      const api = as(coordinator);
+      const { rows } = await api.importAssets({ source: 'arch', attribution: null, rows: [place(1, 'x', 'Gesloten')] });
+      const asset = await api.getAsset(rows[0]!.id!);
+      await api.archiveAsset(asset.feature.id, asset.feature.properties.version);
+      const again = await api.importAssets({ source: 'arch', attribution: null, rows: [place(1, 'x', 'Gesloten')] });
+      expect(again.rows[0]).toMatchObject({ action: 'skip_archived' });
+      expect((await api.getAsset(asset.feature.id)).feature.properties.status).toBe('archived');
+    });
+
+    it('lets another coordinator update imported assets, but not a resident', async () => {
+      await as(coordinator).importAssets({ source: 'shared', attribution: null, rows: [place(1, 's1', 'Oud')] });
+      const update = await as(otherCoordinator).importAssets({ source: 'shared', attribution: null, rows: [place(1, 's1', 'Nieuw')] });
+      expect(update.updated).toBe(1);
+
+      for (const claims of [resident, { role: 'anon' } as Claims]) {
+        const error = await refusal(as(claims).importAssets({ source: 'shared', attribution: null, rows: [place(1, 's1', 'X')] }));
+        expect(error.kind).toBe('forbidden');
+      }
+    });
+
+    it('refuses more rows than one import may hold', async () => {
+      const rows = Array.from({ length: 50_001 }, (_, index) => ({ row: index + 1 }));
+      const error = await refusal(
+        as(coordinator).importAssets({ source: 'big', attribution: null, rows: rows as unknown as AssetImportRow[] }),
+      );
+      expect(error).toMatchObject({ kind: 'invalid_argument', detail: 'too_many_rows' });
+    });
+  });
+
+  describe.skipIf(skip)('areas', () => {
+    it('adds areas, repairs a self-touching boundary and says so, and updates by code', async () => {
+      const api = as(coordinator);
+      const report = await api.importAreas({
+        source: 'cbs',
+        attribution: 'CBS / Kadaster',
+        rows: [
+          { row: 1, code: 'WK999901', name: 'Proefwijk', level: 'wijk', geometry: square(centre.lon - 0.01, centre.lat - 0.01, 0.02) },
+          { row: 2, code: 'BU99990101', name: 'Vlinderbuurt', level: 'buurt', parent_code: 'WK999901', geometry: bowTie },
+        ],
+      });
+      expect(report.rows).toEqual([
+        { row: 1, action: 'add', code: 'WK999901', repaired: false },
+        { row: 2, action: 'add', code: 'BU99990101', repaired: true },
+      ]);
+      const again = await api.importAreas({
+        source: 'cbs',
+        attribution: 'CBS / Kadaster',
+        rows: [{ row: 1, code: 'WK999901', name: 'Proefwijk Noord', level: 'wijk', geometry: square(centre.lon - 0.01, centre.lat - 0.01, 0.02) }],
+      });
+      expect(again.rows[0]).toMatchObject({ action: 'update' });
+
+      const wijken = await as({ role: 'anon' }).listAreas('wijk');
+      expect(wijken.features.map((feature) => feature.properties)).toEqual([
+        expect.objectContaining({ code: 'WK999901', name: 'Proefwijk Noord', attribution: 'CBS / Kadaster' }),
+      ]);
+      expect((await api.listAreas('buurt')).features[0]!.geometry.type).toBe('MultiPolygon');
+    });
+
+    it('refuses a residents area write, through the function and directly', async () => {
+      const error = await refusal(
+        as(resident).importAreas({ source: 'x', attribution: null, rows: [{ row: 1, code: 'X1', name: 'X', level: 'other', geometry: square(4.4, 52.1, 0.01) }] }),
+      );
+      expect(error.kind).toBe('forbidden');
+      const direct = database.connection.transaction(async (tx) => {
+        await tx.query("select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true)", [
+          JSON.stringify(resident),
+        ]);
+        await tx.query("insert into public.areas (code, name, level, geom) values ('X2', 'X', 'other', extensions.st_multi(extensions.st_makeenvelope(4.4, 52.1, 4.41, 52.11, 4326)))");
+      });
+      await expect(direct).rejects.toThrow(/row-level security/);
+    });
+
+    it('imports only the assets that touch a given area', async () => {
+      const report = await as(coordinator).importAssets({
+        source: 'within',
+        attribution: null,
+        withinArea: 'WK999901',
+        rows: [place(1, null, 'Binnen', 100), place(2, null, 'Buiten', 5000)],
+      });
+      expect(report.rows.map((row) => row.action)).toEqual(['add', 'skip_outside_area']);
+      expect(report).toMatchObject({ added: 1, skipped: 1 });
+      const missing = await refusal(as(coordinator).importAssets({ source: 'within', attribution: null, withinArea: 'NOPE', rows: [] }));
+      expect(missing).toMatchObject({ kind: 'not_found', detail: 'area' });
+    });
+  });
+
+  describe.skipIf(skip)('export', () => {
+    it('exports visible assets with their provenance and story count, and their stories', async () => {
+      const api = as(coordinator);
+      const { rows } = await api.importAssets({
+        source: 'export-test',
+        attribution: 'Gemeente Proefstad',
+        rows: [{ ...place(1, 'e1', 'Verhalenbank'), story: 'Hier drinken we koffie.', author_name: 'Ans' }],
+      });
+      const exported = await as({ role: 'anon' }).exportAssets();
+      const feature = exported.features.find((candidate) => candidate.id === rows[0]!.id);
+      expect(feature?.properties).toMatchObject({
+        name: 'Verhalenbank',
+        source: 'export-test',
+        source_id: 'e1',
+        attribution: 'Gemeente Proefstad',
+        story_count: 1,
+      });
+      expect(exported.features.some((candidate) => candidate.properties.status === 'archived')).toBe(false);
+
+      const stories = await api.exportStories();
+      expect(stories.find((story) => story.asset_id === rows[0]!.id)).toMatchObject({
+        body: 'Hier drinken we koffie.',
+        author_name: 'Ans',
+        asset_name: 'Verhalenbank',
+        asset_attribution: 'Gemeente Proefstad',
+      });
+      expect(await api.listAttributions()).toEqual(
+        expect.arrayContaining(['CBS / Kadaster', 'Gemeente Proefstad', '© OpenStreetMap-bijdragers']),
+      );
+    });
+  });
+});
