@@ -1,0 +1,77 @@
+import type { Geometry } from 'geojson';
+import type { AreaImportRow, AssetImportRow } from '../domain/types';
+
+/**
+ * The import framework's vocabulary. A format module turns a file's text into
+ * an ImportPlan: the rows SQL will receive plus everything the checks found.
+ * Nothing is written until the plan is previewed (dry run) and committed; see
+ * runImport.ts. Messages are i18n keys (src/i18n/nl.ts, `import.*`) with
+ * parameters, so the dialog and the CLI say the same thing.
+ */
+
+/** Something to tell the user, as an i18n key with its parameters. */
+export interface Message {
+  key: string;
+  params?: Record<string, string | number>;
+}
+
+/**
+ * What a check found about one row:
+ * - error: the row is wrong; the import stops unless the user skips such rows;
+ * - question: the row looks unlikely (outside the Netherlands); left out unless the user says it is right;
+ * - skip: the row is not for Wijkkracht (an OSM object with no matching category, an address without coordinates).
+ */
+export type IssueSeverity = 'error' | 'question' | 'skip';
+
+export interface RowIssue extends Message {
+  row: number;
+  severity: IssueSeverity;
+  /** The row's name, when it has one, so the table can show which row is meant. */
+  label?: string;
+}
+
+/** A whole file could not be read: broken JSON, not UTF-8, unknown coordinate system, too large. */
+export class ImportFileError extends Error {
+  constructor(
+    readonly key: string,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(`${key} ${JSON.stringify(params)}`);
+    this.name = 'ImportFileError';
+  }
+}
+
+/** One row of a file before it is mapped to Wijkkracht's fields: its properties and geometry in WGS84. */
+export interface SourceRecord {
+  row: number;
+  properties: Record<string, unknown>;
+  geometry: Geometry | null;
+}
+
+interface PlanBase {
+  /** Re-imports match earlier rows on (source, source_id): 'osm', 'cbs', or the file name. */
+  source: string;
+  attribution: string | null;
+  /** Every issue found, by row; rows with an issue are not in `rows`. */
+  issues: RowIssue[];
+  /** How many rows (features, lines) the file had. */
+  totalRows: number;
+}
+
+export interface AssetPlan extends PlanBase {
+  target: 'assets';
+  rows: AssetImportRow[];
+  /** Rows answering "yes" to a question (outside the Netherlands); included only on request. */
+  questionedRows: AssetImportRow[];
+}
+
+export interface AreaPlan extends PlanBase {
+  target: 'areas';
+  rows: AreaImportRow[];
+  questionedRows: AreaImportRow[];
+}
+
+export type ImportPlan = AssetPlan | AreaPlan;
+
+/** Reports how far a long step is, 0..1, so the dialog can draw a progress bar. */
+export type ProgressListener = (phase: 'reading' | 'checking' | 'preview' | 'writing', fraction: number) => void;
