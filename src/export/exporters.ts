@@ -1,0 +1,53 @@
+import type { WijkkrachtApi } from '../backend/api';
+import { assetsCsv, assetsGeoJson, assetsKml, storiesCsv } from './assetExports';
+
+/**
+ * Every file the app can hand out. A new result (coverage figures, gap cells)
+ * plugs in by adding an entry: the export menu and the CLI list this array.
+ */
+export interface Exporter {
+  id: string;
+  /** i18n key of the menu label. */
+  labelKey: string;
+  extension: 'geojson' | 'csv' | 'kml';
+  mimeType: string;
+  /** The file's contents, read through the backend seam (RLS decides what is in it). */
+  build(api: WijkkrachtApi): Promise<string>;
+}
+
+export const exporters: Exporter[] = [
+  {
+    id: 'assets-geojson',
+    labelKey: 'export.assets_geojson',
+    extension: 'geojson',
+    mimeType: 'application/geo+json',
+    build: async (api) => assetsGeoJson(await api.exportAssets(), await api.listAttributions()),
+  },
+  {
+    id: 'assets-csv',
+    labelKey: 'export.assets_csv',
+    extension: 'csv',
+    mimeType: 'text/csv;charset=utf-8',
+    build: async (api) => assetsCsv(await api.exportAssets()),
+  },
+  {
+    id: 'assets-kml',
+    labelKey: 'export.assets_kml',
+    extension: 'kml',
+    mimeType: 'application/vnd.google-earth.kml+xml',
+    build: async (api) => assetsKml(await api.exportAssets(), await api.listAttributions()),
+  },
+  {
+    id: 'stories-csv',
+    labelKey: 'export.stories_csv',
+    extension: 'csv',
+    mimeType: 'text/csv;charset=utf-8',
+    build: async (api) => storiesCsv(await api.exportStories()),
+  },
+];
+
+/** e.g. wijkkracht-assets-2026-11-23.geojson */
+export function exportFileName(exporter: Exporter, date = new Date()): string {
+  const name = exporter.id.replace(/-(geojson|csv|kml)$/, '');
+  return `wijkkracht-${name}-${date.toISOString().slice(0, 10)}.${exporter.extension}`;
+}
