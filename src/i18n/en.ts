@@ -159,6 +159,7 @@ export const en: Messages = {
       unsupported_geometry: 'This kind of shape ({{type}}) is not possible.',
       needs_geocoding: 'Only an address. Looking up addresses comes later; this row was skipped.',
       no_category: 'Does not fit Wijkkracht; skipped.',
+      osm_area_outline: 'The outline of an area that is also in the file as a surface; skipped.',
       refused: 'Refused by the database: {{message}}',
     },
     online: {

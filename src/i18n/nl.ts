@@ -158,6 +158,7 @@ export const nl = {
       unsupported_geometry: 'Dit soort vorm ({{type}}) kan niet.',
       needs_geocoding: 'Alleen een adres. Adressen opzoeken komt later; deze rij is overgeslagen.',
       no_category: 'Past niet bij Wijkkracht; overgeslagen.',
+      osm_area_outline: 'De rand van een gebied dat ook als vlak in het bestand staat; overgeslagen.',
       refused: 'Geweigerd door de database: {{message}}',
     },
     online: {

@@ -1,4 +1,5 @@
 import booleanValid from '@turf/boolean-valid';
+import kinks from '@turf/kinks';
 import type { Geometry, Position } from 'geojson';
 import { z } from 'zod';
 import { healthDimensions, type AreaImportRow, type AssetImportRow } from '../domain/types';
@@ -92,7 +93,7 @@ export function checkGeometry(geometry: Geometry | null, options = { validity: t
     const looksSwapped = positions.every(([lon, lat]) => lat! >= west && lat! <= east && lon! >= south && lon! <= north);
     return [{ severity: looksSwapped ? 'error' : 'question', key: looksSwapped ? 'import.row.swapped_coordinates' : 'import.row.outside_nl' }];
   }
-  if (options.validity && geometry.type !== 'Point' && !booleanValid(geometry)) {
+  if (options.validity && geometry.type !== 'Point' && !isValidShape(geometry)) {
     return [{ severity: 'error', key: 'import.row.invalid_geometry' }];
   }
   return [];
@@ -113,4 +114,15 @@ function allPositions(geometry: Geometry): Position[] {
     case 'GeometryCollection':
       return geometry.geometries.flatMap(allPositions);
   }
+}
+
+/**
+ * OGC validity as PostGIS checks it, as far as the browser can: turf's
+ * booleanValid misses a polygon whose ring crosses itself (a bow tie), so
+ * surfaces are also checked for kinks. Self-crossing lines are valid in OGC.
+ */
+function isValidShape(geometry: Geometry): boolean {
+  if (!booleanValid(geometry)) return false;
+  if (geometry.type === 'Polygon' || geometry.type === 'MultiPolygon') return kinks(geometry).features.length === 0;
+  return true;
 }

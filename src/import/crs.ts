@@ -10,10 +10,10 @@ import { ImportFileError } from './types';
 export type Crs = 'EPSG:4326' | 'EPSG:28992';
 
 // EPSG:28992 with the 7-parameter datum shift to WGS84 (accurate to ~1 m; enough for neighbourhoods).
-const rdNew =
+export const rdNewDefinition =
   '+proj=sterea +lat_0=52.15616055555555 +lon_0=5.38763888888889 +k=0.9999079 +x_0=155000 +y_0=463000 ' +
   '+ellps=bessel +towgs84=565.417,50.3319,465.552,-0.398957,0.343988,-1.8774,4.0725 +units=m +no_defs';
-const rdToWgs84 = proj4(rdNew, 'WGS84');
+const rdToWgs84 = proj4(rdNewDefinition, 'WGS84');
 
 const wgs84Names = /(EPSG:+4326|CRS:?84)$/i;
 const rdNames = /EPSG:+28992$/i;

@@ -1,4 +1,6 @@
 import {
+  AttributionControl,
+  LngLatBounds,
   Map as MapLibreMap,
   NavigationControl,
   setWorkerUrl,
@@ -10,8 +12,9 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 // MapLibre v6 finds its worker beside its own module, which a bundler moves;
 // let Vite bundle the worker (with its shared chunk) and say where it went.
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
-import type { FeatureCollection } from 'geojson';
-import type { AssetCollection, BoundingBox, Category } from '../domain/types';
+import type { FeatureCollection, Position } from 'geojson';
+import type { AreaCollection, AssetCollection, BoundingBox, Category } from '../domain/types';
+import { areaLayers, areaSourceId } from './areaLayers';
 import {
   assetLayers,
   categoryColorExpression,
@@ -23,6 +26,7 @@ import {
   shapeSourceId,
 } from './assetLayers';
 import { basemapLayerId, basemapSourceId, createBaseStyle } from './baseStyle';
+import { previewLayers, previewSourceId } from './previewLayers';
 import { splitAssets } from './splitAssets';
 
 /** Map events reach React through a ref, so listeners never need re-binding. */
@@ -59,6 +63,11 @@ export class WijkMap {
   private readonly map: MapLibreMap;
   private readonly handlers: { current: WijkMapHandlers };
   private assets: AssetCollection | null = null;
+  private areas: AreaCollection | null = null;
+  private preview: FeatureCollection | null = null;
+  private attributions: string[] = [];
+  private focus: FeatureCollection | null = null;
+  private attributionControl: AttributionControl;
   private categories: Category[] = [];
   private selectedId: string | null = null;
   private draftKey = '';
@@ -76,11 +85,14 @@ export class WijkMap {
       zoom: options.zoom ?? defaultZoom,
       // The view lives in the URL, so a reload (or a shared link) shows the same spot.
       hash: 'kaart',
-      attributionControl: { compact: true },
+      // Our own control, so imported sources (OSM, CBS) can be credited as they arrive.
+      attributionControl: false,
       dragRotate: false,
       pitchWithRotate: false,
     });
     this.map.touchZoomRotate.disableRotation();
+    this.attributionControl = new AttributionControl({ compact: true });
+    this.map.addControl(this.attributionControl);
     this.map.addControl(new NavigationControl({ showCompass: false }), 'bottom-right');
 
     this.map.on('load', () => this.addAssetSourcesAndLayers());
@@ -116,6 +128,48 @@ export class WijkMap {
     const { points, shapes } = splitAssets(collection);
     this.source(pointSourceId)?.setData(points);
     this.source(shapeSourceId)?.setData(shapes);
+  }
+
+  setAreas(collection: AreaCollection): void {
+    if (collection === this.areas) return;
+    this.areas = collection;
+    this.source(areaSourceId)?.setData(collection as FeatureCollection);
+  }
+
+  /** What an import would add, before it is written; null hides it. The view moves to show it. */
+  setPreview(collection: FeatureCollection | null): void {
+    if (collection === this.preview) return;
+    this.preview = collection;
+    this.source(previewSourceId)?.setData(collection ?? emptyCollection);
+    if (collection && collection.features.length > 0) this.fitTo(collection);
+  }
+
+  /** Whom to credit (© OpenStreetMap-bijdragers, CBS / Kadaster ...), beside the basemap's own credit. */
+  setAttributions(attributions: string[]): void {
+    if (attributions.join('|') === this.attributions.join('|')) return;
+    this.attributions = attributions;
+    this.map.removeControl(this.attributionControl);
+    this.attributionControl = new AttributionControl({ compact: true, customAttribution: attributions });
+    this.map.addControl(this.attributionControl);
+  }
+
+  setFocus(collection: FeatureCollection | null): void {
+    if (collection === this.focus) return;
+    this.focus = collection;
+    if (collection && collection.features.length > 0) this.fitTo(collection);
+  }
+
+  fitTo(collection: FeatureCollection): void {
+    const bounds = new LngLatBounds();
+    const visit = (value: unknown): void => {
+      if (!Array.isArray(value)) return;
+      if (typeof value[0] === 'number') bounds.extend(value as Position as [number, number]);
+      else value.forEach(visit);
+    };
+    for (const feature of collection.features) {
+      if (feature.geometry && 'coordinates' in feature.geometry) visit(feature.geometry.coordinates);
+    }
+    if (!bounds.isEmpty()) this.map.fitBounds(bounds, { padding: 60, maxZoom: 16, duration: 600 });
   }
 
   setCategories(categories: Category[]): void {
@@ -169,7 +223,11 @@ export class WijkMap {
     this.map.addSource(pointSourceId, { type: 'geojson', data: points, cluster: true, clusterMaxZoom: 15, clusterRadius: 45 });
     this.map.addSource(shapeSourceId, { type: 'geojson', data: shapes });
     this.map.addSource(draftSourceId, { type: 'geojson', data: this.draftCollection() });
+    this.map.addSource(areaSourceId, { type: 'geojson', data: (this.areas ?? emptyCollection) as FeatureCollection });
+    this.map.addSource(previewSourceId, { type: 'geojson', data: this.preview ?? emptyCollection });
+    for (const layer of areaLayers()) this.map.addLayer(layer);
     for (const layer of assetLayers(this.categories)) this.map.addLayer(layer);
+    for (const layer of previewLayers()) this.map.addLayer(layer);
     this.map.setFilter(layerIds.selectedPoint, selectedFilter(this.selectedId));
     this.map.setFilter(layerIds.selectedShape, selectedFilter(this.selectedId));
     this.handlers.current.onViewChange(this.bounds());

@@ -1,9 +1,16 @@
 import { useEffect, useRef } from 'react';
-import type { AssetCollection, Category } from '../domain/types';
+import type { FeatureCollection } from 'geojson';
+import type { AreaCollection, AssetCollection, Category } from '../domain/types';
 import { WijkMap, type WijkMapHandlers } from '../map/WijkMap';
 
 interface MapViewProps extends WijkMapHandlers {
   assets: AssetCollection;
+  areas: AreaCollection;
+  /** What an import would add, shown before it is written. */
+  preview: FeatureCollection | null;
+  attributions: string[];
+  /** Features the view should fit once (e.g. boundaries just loaded). */
+  focus: FeatureCollection | null;
   categories: Category[];
   selectedId: string | null;
   draftLocation: { lon: number; lat: number } | null;
@@ -32,6 +39,10 @@ export function MapView(props: MapViewProps) {
     if (!map) return;
     map.setCategories(props.categories);
     map.setAssets(props.assets);
+    map.setAreas(props.areas);
+    map.setPreview(props.preview);
+    map.setAttributions(props.attributions);
+    map.setFocus(props.focus);
     map.setSelected(props.selectedId);
     map.setDraftLocation(props.draftLocation);
     map.setPlacing(props.placing);

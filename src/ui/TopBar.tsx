@@ -3,15 +3,25 @@ import { languages, setLanguage } from '../i18n';
 
 interface TopBarProps {
   backendName: 'embedded' | 'supabase';
+  onImport(): void;
+  onExport(): void;
 }
 
-export function TopBar({ backendName }: TopBarProps) {
+export function TopBar({ backendName, onImport, onExport }: TopBarProps) {
   const { t, i18n } = useTranslation();
   return (
     <header className="top-bar">
       <div className="brand">
         <h1>{t('app.title')}</h1>
         <p className="tagline">{t('app.tagline')}</p>
+      </div>
+      <div className="data-actions">
+        <button type="button" onClick={onImport}>
+          {t('import.open')}
+        </button>
+        <button type="button" onClick={onExport}>
+          {t('export.open')}
+        </button>
       </div>
       <p className="backend-badge">{backendName === 'embedded' ? t('app.localDatabase') : t('app.sharedDatabase')}</p>
       <div className="language-switch" role="group" aria-label={t('app.language')}>

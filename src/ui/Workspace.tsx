@@ -2,16 +2,27 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Backend } from '../backend/backend';
 import { hasTypedContent } from '../domain/placeDraft';
+import type { FeatureCollection } from 'geojson';
 import type { AssetFeature, Category } from '../domain/types';
 import { AddPlacePanel } from './AddPlacePanel';
 import { AssetPanel } from './AssetPanel';
+import { ExportDialog } from './ExportDialog';
+import { FirstRunScreen } from './FirstRunScreen';
+import { ImportDialog } from './ImportDialog';
 import { MapView } from './MapView';
 import { TopBar } from './TopBar';
 import { useAssets } from './useAssets';
 import { useErrorText } from './useErrorText';
+import { useMapContext } from './useMapContext';
 import { usePlaceDraft } from './usePlaceDraft';
 
-type Mode = { name: 'browse' } | { name: 'placing' } | { name: 'form' } | { name: 'details'; assetId: string };
+type Mode =
+  | { name: 'browse' }
+  | { name: 'placing' }
+  | { name: 'form' }
+  | { name: 'details'; assetId: string }
+  | { name: 'import' }
+  | { name: 'export' };
 
 /** The map with its panels: browse, add a place, look at one. */
 export function Workspace({ backend }: { backend: Backend }) {
@@ -19,7 +30,11 @@ export function Workspace({ backend }: { backend: Backend }) {
   const errorText = useErrorText();
   const { api } = backend;
   const [categories, setCategories] = useState<Category[]>([]);
-  const { assets, loadError, load, upsert } = useAssets(api);
+  const { assets, loadError, load, upsert, reload } = useAssets(api);
+  const mapContext = useMapContext(api);
+  const [preview, setPreview] = useState<FeatureCollection | null>(null);
+  // Where the map should look after a first-run load: the new boundaries.
+  const [focus, setFocus] = useState<FeatureCollection | null>(null);
   const { draft, setDraft, clearDraft, restoredFromEarlier } = usePlaceDraft();
   // A draft with a spot and typed text from before a reload reopens its form.
   const [mode, setMode] = useState<Mode>(() =>
@@ -59,12 +74,32 @@ export function Workspace({ backend }: { backend: Backend }) {
 
   const placingOrForm = mode.name === 'placing' || mode.name === 'form';
 
+  const afterImport = useCallback(
+    (message: string, showAreas = false) => {
+      mapContext.finishFirstRun();
+      void mapContext.refresh().then((areas) => {
+        if (showAreas) setFocus(areas as FeatureCollection);
+      });
+      reload();
+      setStatus(message);
+    },
+    [mapContext, reload],
+  );
+
   return (
     <div className="workspace">
-      <TopBar backendName={backend.name} />
+      <TopBar
+        backendName={backend.name}
+        onImport={() => setMode({ name: 'import' })}
+        onExport={() => setMode({ name: 'export' })}
+      />
       <div className="map-area">
         <MapView
           assets={assets}
+          areas={mapContext.areas}
+          preview={preview}
+          focus={focus}
+          attributions={mapContext.attributions}
           categories={categories}
           selectedId={mode.name === 'details' ? mode.assetId : null}
           draftLocation={placingOrForm && draft.lon !== null && draft.lat !== null ? { lon: draft.lon, lat: draft.lat } : null}
@@ -79,6 +114,17 @@ export function Workspace({ backend }: { backend: Backend }) {
           <p className="map-notice error" role="alert">
             {t('errors.loadFailed')} {errorText(loadError)}
           </p>
+        )}
+        {mapContext.showFirstRun && mode.name === 'browse' && (
+          <FirstRunScreen
+            api={api}
+            onImportFiles={() => {
+              mapContext.finishFirstRun();
+              setMode({ name: 'import' });
+            }}
+            onLoaded={(message) => afterImport(message, true)}
+            onStartEmpty={mapContext.finishFirstRun}
+          />
         )}
         {mode.name === 'browse' && (
           <button type="button" className="primary add-button" onClick={() => setMode({ name: 'placing' })}>
@@ -105,6 +151,16 @@ export function Workspace({ backend }: { backend: Backend }) {
           onCancel={() => setMode({ name: 'browse' })}
         />
       )}
+      {mode.name === 'import' && (
+        <ImportDialog
+          api={api}
+          categories={categories}
+          onPreview={setPreview}
+          onImported={(report) => afterImport(t('import.done', { added: report.added, updated: report.updated }))}
+          onClose={() => setMode({ name: 'browse' })}
+        />
+      )}
+      {mode.name === 'export' && <ExportDialog api={api} onClose={() => setMode({ name: 'browse' })} />}
       {mode.name === 'details' && (
         <AssetPanel api={api} assetId={mode.assetId} categories={categories} onClose={() => setMode({ name: 'browse' })} />
       )}

@@ -40,5 +40,10 @@ export function useAssets(api: WijkkrachtApi) {
     [load],
   );
 
-  return { assets, loadError, load, upsert };
+  /** After an import: load the view again. */
+  const reload = useCallback(() => {
+    if (lastBbox.current) void load(lastBbox.current);
+  }, [load]);
+
+  return { assets, loadError, load, upsert, reload };
 }

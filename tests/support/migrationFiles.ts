@@ -1,19 +1,2 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { migrationsFromFiles, type Migration } from '../../src/backend/migrations';
-
-export const projectRoot = join(import.meta.dirname, '..', '..');
-const migrationsDirectory = join(projectRoot, 'supabase', 'migrations');
-
-/** The migrations as the app applies them, read from disk instead of bundled. */
-export function readMigrations(): Migration[] {
-  const files: Record<string, string> = {};
-  for (const name of readdirSync(migrationsDirectory).filter((file) => file.endsWith('.sql'))) {
-    files[name] = readFileSync(join(migrationsDirectory, name), 'utf8');
-  }
-  return migrationsFromFiles(files);
-}
-
-export function readAuthShim(): string {
-  return readFileSync(join(projectRoot, 'supabase', 'local', 'auth-shim.sql'), 'utf8');
-}
+// The tests read the migrations from disk exactly as the CLI does.
+export { projectRoot, readAuthShim, readMigrations } from '../../cli/migrationFiles';

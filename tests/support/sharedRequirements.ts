@@ -12,3 +12,6 @@ export function requirementMissing(what: string, available: boolean): string | f
   console.warn(`SKIPPED: ${reason}`);
   return reason;
 }
+
+/** ../shared/data beside the project: real open data, read in place and never copied into the repo. */
+export const sharedDataDirectory = new URL('../../../shared/data/', import.meta.url).pathname;

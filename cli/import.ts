@@ -1,0 +1,108 @@
+/**
+ * `npm run import -- <file | demo | pdok:GM0546 | osm:GM0546> [--area CODE] ...`
+ * Bulk loads through the same importers and SQL functions as the app's dialog.
+ * Exit code 0: imported (or a clean dry run); 1: refused, nothing written; 2: usage.
+ */
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { TFunction } from 'i18next';
+import type { WijkkrachtApi } from '../src/backend/api';
+import { ApiError } from '../src/backend/apiError';
+import { demoPlans } from '../src/import/demoNeighbourhood';
+import { cbsAreaPlan } from '../src/import/formats/cbsAreas';
+import { osmAssetPlan } from '../src/import/formats/osmAssets';
+import { detectFormat, planFromText } from '../src/import/importSources';
+import { fetchOnlineText, fetchOverpass, pdokBoundariesUrl } from '../src/import/onlineSources';
+import { previewRows } from '../src/import/previewRows';
+import { readText } from '../src/import/readText';
+import { commitImport, issuesFromRefusal, previewImport, type ImportChoices } from '../src/import/runImport';
+import { ImportFileError, type ImportPlan } from '../src/import/types';
+import { importUsage, parseImportArguments, UsageError, type ImportArguments } from './importArguments';
+import { openNodeApi } from './nodeApi';
+import { cliTranslator } from './translate';
+
+// The terminal shows the first issues; the counts cover all of them.
+const listedIssues = 40;
+
+async function plansFor(args: ImportArguments, api: WijkkrachtApi): Promise<ImportPlan[]> {
+  const online = /^(pdok|osm):(.+)$/i.exec(args.input);
+  if (args.input === 'demo') {
+    const { areas, assets } = demoPlans();
+    return [areas, assets];
+  }
+  if (online?.[1]?.toLowerCase() === 'pdok') {
+    const plans: ImportPlan[] = [];
+    for (const level of ['gemeenten', 'wijken', 'buurten'] as const) {
+      plans.push(cbsAreaPlan(await fetchOnlineText(pdokBoundariesUrl(online[2]!, level))));
+    }
+    return plans;
+  }
+  if (online?.[1]?.toLowerCase() === 'osm') return [osmAssetPlan(await fetchOverpass(online[2]!))];
+
+  const text = await readText(new Uint8Array(readFileSync(args.input)));
+  const format = args.format ?? detectFormat(basename(args.input), text);
+  return [
+    planFromText(format, text, {
+      fileName: basename(args.input),
+      categories: await api.listCategories(),
+      attribution: args.attribution,
+    }),
+  ];
+}
+
+async function runPlan(plan: ImportPlan, args: ImportArguments, api: WijkkrachtApi, t: TFunction): Promise<boolean> {
+  const choices: ImportChoices = {
+    skipInvalid: args.skipInvalid,
+    includeQuestioned: args.includeOutsideNetherlands,
+    withinArea: args.area,
+  };
+  console.log(`\n${plan.target === 'assets' ? 'Plekken' : 'Gebieden'} uit "${plan.source}": ${plan.totalRows} rijen`);
+  if (plan.attribution) console.log(t('import.attribution', { attribution: plan.attribution }));
+  for (const issue of plan.issues.slice(0, listedIssues)) {
+    console.log(`  rij ${issue.row}${issue.label ? ` (${issue.label})` : ''}: ${t(issue.key, issue.params)}`);
+  }
+  if (plan.issues.length > listedIssues) console.log(`  ${t('import.moreRows', { count: plan.issues.length - listedIssues })}`);
+  try {
+    const report = args.dryRun ? await previewImport(api, plan, choices) : await commitImport(api, plan, choices);
+    const counts = { add: report.added, update: report.updated, unchanged: report.unchanged, skip: report.skipped, error: 0 };
+    console.log(`${args.dryRun ? '[proef, niets geschreven] ' : ''}${t('import.summary', counts)}`);
+    return true;
+  } catch (error) {
+    const refused = issuesFromRefusal(error);
+    if (refused.length > 0) {
+      const lines = previewRows({ ...plan, issues: refused }, null);
+      for (const line of lines.slice(0, listedIssues)) console.log(`  rij ${line.row}: ${t(line.key, line.params)}`);
+    }
+    throw error;
+  }
+}
+
+async function main(): Promise<number> {
+  let args: ImportArguments;
+  try {
+    args = parseImportArguments(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`${error.message}\n\n${importUsage}`);
+    return 2;
+  }
+  const t = await cliTranslator(args.language);
+  console.error('Database openen…');
+  const backend = await openNodeApi(args.database);
+  console.error(`Database: ${backend.description}`);
+  try {
+    for (const plan of await plansFor(args, backend.api)) {
+      await runPlan(plan, args, backend.api, t);
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof ImportFileError) console.error(t(error.key, error.params));
+    else if (error instanceof ApiError) console.error(`${t(`errors.${error.kind}`)} (${error.message})`);
+    else throw error;
+    return 1;
+  } finally {
+    await backend.close();
+  }
+}
+
+process.exitCode = await main();

@@ -1,0 +1,40 @@
+import { PGlite } from '@electric-sql/pglite';
+import { postgis } from '@electric-sql/pglite-postgis';
+import { createClient } from '@supabase/supabase-js';
+import { createApi, type WijkkrachtApi } from '../src/backend/api';
+import { ensureLocalUser, localUserClaims, readLocalUserId } from '../src/backend/embedded/localUser';
+import { applyMigrations } from '../src/backend/migrations';
+import { createSqlRpcCall } from '../src/backend/sqlRpc';
+import { createSupabaseRpcCall } from '../src/backend/supabase/supabaseRpcCall';
+import { readAuthShim, readMigrations } from './migrationFiles';
+
+export interface NodeApi {
+  api: WijkkrachtApi;
+  /** Where the data went, to tell the user. */
+  description: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The backend for bulk loads from the command line. With SUPABASE_URL and
+ * SUPABASE_SERVICE_ROLE_KEY set it writes to that Supabase project as
+ * service_role (a coordinator by definition); otherwise to an embedded
+ * database in a folder, running the same migrations as the app.
+ */
+export async function openNodeApi(databaseDirectory: string, environment = process.env): Promise<NodeApi> {
+  const url = environment.SUPABASE_URL;
+  const serviceRoleKey = environment.SUPABASE_SERVICE_ROLE_KEY;
+  if (url && serviceRoleKey) {
+    const client = createClient(url, serviceRoleKey, { auth: { persistSession: false } });
+    return { api: createApi(createSupabaseRpcCall(client)), description: url, close: async () => undefined };
+  }
+  const database = await PGlite.create({ dataDir: databaseDirectory, extensions: { postgis } });
+  await applyMigrations(database, readMigrations(), readAuthShim());
+  await ensureLocalUser(database);
+  const sub = await readLocalUserId(database);
+  return {
+    api: createApi(createSqlRpcCall(database, () => localUserClaims(sub))),
+    description: databaseDirectory,
+    close: () => database.close(),
+  };
+}

@@ -1,0 +1,79 @@
+import type { Category } from '../domain/types';
+import { mapRecordsToAssetPlan, guessColumnMapping, type ColumnMapping } from './columnMapping';
+import { cbsAreaPlan, looksLikeCbsAreas } from './formats/cbsAreas';
+import { readCsvRecords } from './formats/csvRecords';
+import { readGeoJsonRecords } from './formats/geojsonRecords';
+import { readKmlRecords } from './formats/kmlRecords';
+import { looksLikeOsm, osmAssetPlan } from './formats/osmAssets';
+import { ImportFileError, type ImportPlan, type SourceRecord } from './types';
+
+/**
+ * Which importer reads a file, and how. Formats with free columns (CSV,
+ * GeoJSON, KML) go through a column mapping the user can correct; OSM and
+ * CBS files have known fields and map themselves.
+ */
+export type ImportFormat = 'csv' | 'geojson' | 'kml' | 'osm' | 'cbs-areas';
+
+export const importFormats: ImportFormat[] = ['csv', 'geojson', 'kml', 'osm', 'cbs-areas'];
+
+/** Guess the format from the file name and the first few kilobytes. */
+export function detectFormat(fileName: string, text: string): ImportFormat {
+  const name = fileName.toLowerCase().replace(/\.gz$/, '');
+  const head = text.slice(0, 4096).trimStart();
+  if (name.endsWith('.osm') || head.startsWith('<osm') || (head.startsWith('<?xml') && /<osm[\s>]/.test(head))) return 'osm';
+  if (name.endsWith('.kml') || /<kml[\s>]/.test(head)) return 'kml';
+  if (name.endsWith('.csv') || name.endsWith('.tsv') || name.endsWith('.txt')) return 'csv';
+  if (head.startsWith('{') || head.startsWith('[') || name.endsWith('.json') || name.endsWith('.geojson')) {
+    if (looksLikeOsm(text)) return 'osm';
+    if (looksLikeCbsAreas(text)) return 'cbs-areas';
+    return 'geojson';
+  }
+  throw new ImportFileError('import.file.unknown_format');
+}
+
+/** A file read into rows with its own columns, waiting for the user's mapping. */
+export interface TabularFile {
+  format: 'csv' | 'geojson' | 'kml';
+  columns: string[];
+  records: SourceRecord[];
+  mapping: ColumnMapping;
+}
+
+export function readTabular(format: TabularFile['format'], text: string): TabularFile {
+  const { columns, records } =
+    format === 'csv' ? readCsvRecords(text) : format === 'kml' ? readKmlRecords(text) : readGeoJsonRecords(text);
+  return { format, columns, records, mapping: guessColumnMapping(columns, format) };
+}
+
+export function isTabular(format: ImportFormat): format is TabularFile['format'] {
+  return format === 'csv' || format === 'geojson' || format === 'kml';
+}
+
+export interface PlanOptions {
+  /** Re-imports of the same file name update the rows with a stable id column. */
+  fileName: string;
+  categories: Category[];
+  attribution?: string | null;
+  /** For tabular formats: the (corrected) mapping; guessed when absent. */
+  mapping?: ColumnMapping;
+}
+
+/** The whole way from text to plan for one format; the dialog and the CLI both use it. */
+export function planFromText(format: ImportFormat, text: string, options: PlanOptions): ImportPlan {
+  if (format === 'osm') return osmAssetPlan(text);
+  if (format === 'cbs-areas') return cbsAreaPlan(text);
+  const tabular = readTabular(format, text);
+  return mapRecordsToAssetPlan(
+    tabular.records,
+    options.mapping ?? tabular.mapping,
+    options.categories,
+    sourceNameForFile(options.fileName),
+    options.attribution ?? null,
+  );
+}
+
+/** A file's name without folders and extension, as the source that re-imports match on. */
+export function sourceNameForFile(fileName: string): string {
+  const base = fileName.split(/[\\/]/).pop() ?? fileName;
+  return (base.replace(/(\.[a-z0-9]+)+$/i, '') || 'bestand').slice(0, 100);
+}
