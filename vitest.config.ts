@@ -14,7 +14,7 @@ export default defineConfig({
       {
         test: {
           name: 'sql',
-          include: ['tests/sql/**/*.test.ts'],
+          include: ['tests/sql/**/*.test.ts', 'tests/cli/**/*.test.ts'],
           globalSetup: ['tests/support/postgresGlobalSetup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,

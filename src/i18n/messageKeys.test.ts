@@ -18,7 +18,11 @@ function sourceFiles(directory: string): string[] {
 }
 
 function lookup(messages: unknown, key: string): unknown {
-  return key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], messages);
+  const find = (path: string) =>
+    path.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], messages);
+  // i18next picks key_one / key_other by `count`; both must exist then.
+  const plural = typeof find(`${key}_one`) === 'string' && typeof find(`${key}_other`) === 'string';
+  return plural ? 'plural forms' : find(key);
 }
 
 const usedKeys = [

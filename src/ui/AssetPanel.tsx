@@ -86,6 +86,11 @@ export function AssetPanel({ api, assetId, categories, onClose }: AssetPanelProp
             </p>
           )}
           {properties.description && <p>{properties.description}</p>}
+          {properties.attribution && (
+            <p className="hint source-line">
+              {t('source.label')}: {properties.attribution}
+            </p>
+          )}
 
           <h3>{t('details.stories')}</h3>
           {details.stories.length === 0 && <p className="hint">{t('details.noStories')}</p>}

@@ -126,7 +126,7 @@ export function Workspace({ backend }: { backend: Backend }) {
             onStartEmpty={mapContext.finishFirstRun}
           />
         )}
-        {mode.name === 'browse' && (
+        {mode.name === 'browse' && !mapContext.showFirstRun && (
           <button type="button" className="primary add-button" onClick={() => setMode({ name: 'placing' })}>
             + {t('add.button')}
           </button>

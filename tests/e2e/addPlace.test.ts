@@ -23,6 +23,7 @@ describe.skipIf(skip)('a resident adds a place (embedded database, real Chromium
 
   it('on a shared screen: adds a place with a story, and after a reload it is on the map with its details', async () => {
     await driver.open(viewports.sharedScreen);
+    await driver.startEmpty();
     await driver.screenshot('shared-screen-1-start');
     await driver.startAddingPlace();
     await driver.tapMapCentre();
@@ -44,6 +45,7 @@ describe.skipIf(skip)('a resident adds a place (embedded database, real Chromium
 
   it('on a phone: a refused save says why in Dutch and loses nothing, not even across a reload', async () => {
     await driver.open(viewports.phone);
+    await driver.startEmpty();
     await driver.startAddingPlace();
     await driver.tapMapCentre();
     await driver.fillPlace({ ...buurtkamer, name: '   ' });
@@ -65,6 +67,7 @@ describe.skipIf(skip)('a resident adds a place (embedded database, real Chromium
 
   it('speaks English after the switch, and remembers it', async () => {
     await driver.open(viewports.phone);
+    await driver.startEmpty();
     await driver.switchLanguage('EN');
     expect(await driver.textVisible('+ Add a place')).toBe(true);
     await driver.reload();

@@ -94,6 +94,97 @@ export class WijkkrachtDriver {
     await this.waitUntilReady();
   }
 
+  /** The first-run screen of an empty map: start without data. */
+  async startEmpty(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Leeg beginnen' }).click({ timeout: 60_000 });
+  }
+
+  async chooseFirstRunOption(label: 'Probeer een voorbeeldwijk' | 'Bestanden toevoegen'): Promise<void> {
+    await this.page.getByRole('button', { name: label }).click({ timeout: 60_000 });
+  }
+
+  async loadMunicipalityOnline(code: string): Promise<void> {
+    await this.page.getByLabel('Gemeentecode').fill(code, { timeout: 60_000 });
+    await this.page.getByRole('button', { name: 'Ophalen' }).click();
+  }
+
+  /** Makes a host unreachable, as when there is no internet. */
+  async cutOffHost(host: string): Promise<void> {
+    await this.page.context().route(`https://${host}/**`, (route) => route.abort('internetdisconnected'));
+  }
+
+  async openImportDialog(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Gegevens toevoegen' }).click();
+  }
+
+  /** Picks a file in the import dialog and waits until its preview (or its refusal) is shown. */
+  async chooseImportFile(path: string): Promise<void> {
+    await this.page.locator('.import-dialog input[type=file]').setInputFiles(path);
+    await this.page.locator('.import-dialog .import-summary, .import-dialog [role=alert]').first().waitFor({ timeout: 60_000 });
+    await this.page.locator('.import-dialog .import-progress').waitFor({ state: 'detached', timeout: 60_000 });
+  }
+
+  async importSummary(): Promise<string> {
+    return (await this.page.getByTestId('import-summary').textContent()) ?? '';
+  }
+
+  /** The preview table as [row, name, what happens] lines. */
+  async importTable(): Promise<string[][]> {
+    return this.page
+      .locator('.import-table tbody tr')
+      .evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('td')].map((cell) => cell.textContent ?? '')));
+  }
+
+  async importDialogAlert(): Promise<string> {
+    return (await this.page.locator('.import-dialog [role=alert]').textContent()) ?? '';
+  }
+
+  async tickImportChoice(label: string): Promise<void> {
+    await this.page.getByLabel(label).check();
+    await this.page.locator('.import-dialog .import-progress').waitFor({ state: 'detached', timeout: 60_000 });
+  }
+
+  async confirmImportButton(): Promise<{ label: string; enabled: boolean }> {
+    const button = this.page.locator('.import-preview button.primary');
+    return { label: (await button.textContent()) ?? '', enabled: await button.isEnabled() };
+  }
+
+  async confirmImport(): Promise<string> {
+    await this.page.locator('.import-preview button.primary').click();
+    const done = this.page.locator('.import-done');
+    await done.waitFor({ timeout: 60_000 });
+    return (await done.textContent()) ?? '';
+  }
+
+  async closePanel(label: 'Sluiten' | 'Annuleren'): Promise<void> {
+    await this.page.locator('section.panel .panel-header button').filter({ hasText: label }).click();
+  }
+
+  /** Clicks an export button and returns the downloaded file's name and text. */
+  async download(label: string): Promise<{ fileName: string; text: string }> {
+    await this.page.getByRole('button', { name: 'Gegevens downloaden' }).click();
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.page.getByRole('button', { name: label }).click(),
+    ]);
+    const stream = await download.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    return { fileName: download.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
+  }
+
+  async attributionText(): Promise<string> {
+    return (await this.page.locator('.maplibregl-ctrl-attrib-inner').textContent()) ?? '';
+  }
+
+  async waitForStatus(text: string): Promise<void> {
+    await this.page.locator('.status-toast').filter({ hasText: text }).waitFor({ timeout: 60_000 });
+  }
+
+  async waitForText(text: string): Promise<void> {
+    await this.page.getByText(text).first().waitFor({ timeout: 60_000 });
+  }
+
   async startAddingPlace(): Promise<void> {
     await this.page.getByRole('button', { name: 'Voeg een plek toe' }).click();
     await this.page.getByText('Tik op de kaart waar de plek is.').waitFor();
