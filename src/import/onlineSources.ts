@@ -1,3 +1,4 @@
+import { osmTagRules } from './osmTagMapping';
 import { ImportFileError } from './types';
 
 /**
@@ -23,23 +24,30 @@ export const overpassUrl = 'https://overpass-api.de/api/interpreter';
 
 /**
  * An Overpass QL query for the objects osmTagMapping knows, inside one
- * municipality (OSM tags Dutch municipalities with ref:gemeentecode, without "GM").
+ * municipality (OSM tags Dutch municipalities with ref:gemeentecode, without
+ * "GM"). The selectors are made from the mapping's rules, so the two cannot
+ * drift apart; exclusions are applied when the answer is mapped.
  * `out body; >; out skel qt;` returns ways' nodes too, which osmtogeojson needs.
  */
 export function overpassQuery(gemeenteCode: string): string {
   const number = normaliseGemeenteCode(gemeenteCode).slice(2);
+  const selectors = osmTagRules
+    .filter((rule) => rule.category !== null)
+    .map((rule) => `  nwr${Object.entries(rule.tags).map(([key, value]) => tagFilter(key, value)).join('')}(area.gemeente);`);
   return `[out:json][timeout:120];
 area["ref:gemeentecode"="${number}"]["boundary"="administrative"]->.gemeente;
 (
-  nwr["amenity"~"^(community_centre|social_facility|doctors|pharmacy|dentist|library)$"](area.gemeente);
-  nwr["healthcare"~"^(doctor|physiotherapist|dentist)$"](area.gemeente);
-  nwr["leisure"~"^(sports_centre|pitch|fitness_centre|sports_hall|stadium|swimming_pool|park|garden|playground)$"](area.gemeente);
-  nwr["club"](area.gemeente);
-  relation["route"~"^(hiking|foot|walking)$"](area.gemeente);
+${[...new Set(selectors)].join('\n')}
 );
 out body;
 >;
 out skel qt;`;
+}
+
+function tagFilter(key: string, value: string | readonly string[]): string {
+  if (value === '*') return `["${key}"]`;
+  if (typeof value === 'string') return `["${key}"="${value}"]`;
+  return `["${key}"~"^(${value.join('|')})$"]`;
 }
 
 /** "546", "0546" or "GM0546" → "GM0546"; anything else is refused. */

@@ -88,7 +88,7 @@ export function ImportDialog({ api, categories, onPreview, onImported, onClose }
         <span className="hint">{t('import.dropHere')}</span>
       </label>
 
-      {busy && <ImportProgress phase={busy} />}
+      {busy && <ImportProgress phase={busy} fraction={session.progress} />}
       {problem && (
         <p className="form-error" role="alert">
           {t(problem.key, problem.params)}

@@ -20,6 +20,10 @@ export interface ImportSession {
   choices: ImportChoices;
   /** The step under way, for the progress bar; null when waiting for the user. */
   busy: ImportPhase | null;
+  /** How far that step is, 0..1; null when it cannot be told (one atomic write). */
+  progress: number | null;
+  /** How long the preview took, to estimate the write (it does the same work). */
+  previewMs: number;
   /** A problem with the whole file or the write, as a message. */
   problem: Message | null;
   done: ImportReport | null;
@@ -27,7 +31,7 @@ export interface ImportSession {
 
 const initial: ImportSession = {
   fileName: null, format: null, tabular: null, mapping: null, plan: null, report: null,
-  choices: {}, busy: null, problem: null, done: null,
+  choices: {}, busy: null, progress: null, previewMs: 0, problem: null, done: null,
 };
 
 // Let the browser paint the progress bar before a long synchronous step.
@@ -51,7 +55,7 @@ export function useImportSession(api: WijkkrachtApi, categories: Category[]) {
 
   const plan = useCallback(
     async (format: ImportFormat, fileName: string, mapping: ColumnMapping | null, choices: ImportChoices) => {
-      update({ busy: 'checking', problem: null, report: null });
+      update({ busy: 'checking', progress: null, problem: null, report: null });
       await nextPaint();
       let built: ImportPlan;
       try {
@@ -64,8 +68,12 @@ export function useImportSession(api: WijkkrachtApi, categories: Category[]) {
       try {
         const hasErrors = built.issues.some((issue) => issue.severity === 'error');
         // With errors and no choice to skip them, the dry run would refuse; show the checks' answer alone.
-        const report = hasErrors && !choices.skipInvalid ? null : await previewImport(api, built, choices);
-        update({ report, busy: null });
+        const started = performance.now();
+        const report =
+          hasErrors && !choices.skipInvalid
+            ? null
+            : await previewImport(api, built, choices, (_phase, fraction) => update({ progress: fraction }));
+        update({ report, busy: null, progress: null, previewMs: performance.now() - started });
       } catch (error) {
         const refused = issuesFromRefusal(error);
         if (refused.length > 0) update({ plan: { ...built, issues: [...built.issues, ...refused] }, busy: null });
@@ -127,18 +135,25 @@ export function useImportSession(api: WijkkrachtApi, categories: Category[]) {
 
   const commit = useCallback(async (): Promise<ImportReport | null> => {
     if (!session.plan) return null;
-    update({ busy: 'writing', problem: null });
+    update({ busy: 'writing', progress: 0, problem: null });
+    // One atomic call cannot report progress; the dry run took about as long, so estimate from it.
+    const started = performance.now();
+    const timer = setInterval(() => {
+      update({ progress: Math.min(0.95, (performance.now() - started) / Math.max(session.previewMs, 1)) });
+    }, 250);
     try {
       const report = await commitImport(api, session.plan, session.choices);
-      update({ busy: null, done: report });
+      update({ busy: null, progress: null, done: report });
       return report;
     } catch (error) {
       const refused = issuesFromRefusal(error);
       if (refused.length > 0) update({ busy: null, plan: { ...session.plan, issues: [...session.plan.issues, ...refused] } });
       else update({ busy: null, problem: asMessage(error) });
       return null;
+    } finally {
+      clearInterval(timer);
     }
-  }, [api, session.plan, session.choices]);
+  }, [api, session.plan, session.choices, session.previewMs]);
 
   return { session, openFile, changeFormat, changeMapping, changeChoices, commit, reset: () => setSession(initial) };
 }

@@ -177,6 +177,24 @@ begin
 end
 $$;
 
+-- Rows whose key (source_id, code) an earlier row already has: {"<row>": <first row>}.
+-- Found in one pass up front, so the row loop only looks them up.
+create function internal.repeated_rows(p_rows jsonb, p_key text)
+returns jsonb
+language sql immutable
+as $$
+  select coalesce(jsonb_object_agg(row_no::text, first_row), '{}')
+  from (
+    select row_no, first_value(row_no) over (partition by key order by position) as first_row
+    from (
+      select coalesce((r ->> 'row')::int, position::int) as row_no, nullif(btrim(r ->> p_key), '') as key, position
+      from jsonb_array_elements(p_rows) with ordinality as element(r, position)
+    ) keyed
+    where key is not null
+  ) ranked
+  where row_no <> first_row
+$$;
+
 -- One refused row, as the report lists it.
 create function internal.row_error(p_row int, p_code text, p_message text, p_detail text)
 returns jsonb
@@ -252,14 +270,15 @@ declare
   new_description text;
   new_category text;
   new_dimensions public.health_dimension[];
-  seen jsonb := '{}';
-  report jsonb := '[]';
-  errors jsonb := '[]';
+  duplicates jsonb;
+  report jsonb[] := '{}';
+  errors jsonb[] := '{}';
   error_detail text;
 begin
   perform internal.require_coordinator();
   source_name := internal.required_text(p_source, 'source', 100);
   perform internal.require_rows(p_rows, 50000);
+  duplicates := internal.repeated_rows(p_rows, 'source_id');
   if p_within_area is not null then
     select geom into area_geom from public.areas where code = p_within_area;
     if not found then
@@ -286,16 +305,13 @@ begin
       new_dimensions := internal.dimensions_from_json(r -> 'dimensions');
       sid := nullif(btrim(coalesce(r ->> 'source_id', '')), '');
 
-      if sid is not null and seen ? sid then
+      if duplicates ? row_no::text then
         raise exception using errcode = 'WKDUP',
-          message = format('source id %s appears twice (also in row %s)', sid, seen ->> sid), detail = sid;
-      end if;
-      if sid is not null then
-        seen := seen || jsonb_build_object(sid, row_no);
+          message = format('source id %s appears twice (also in row %s)', sid, duplicates ->> row_no::text), detail = sid;
       end if;
 
       if area_geom is not null and not st_intersects(area_geom, g) then
-        report := report || jsonb_build_object('row', row_no, 'action', 'skip_outside_area');
+        report := array_append(report, jsonb_build_object('row', row_no, 'action', 'skip_outside_area'));
         continue;
       end if;
 
@@ -313,13 +329,13 @@ begin
         if nullif(btrim(coalesce(r ->> 'story', '')), '') is not null then
           perform public.add_story(saved.id, r ->> 'story', r ->> 'author_name');
         end if;
-        report := report || jsonb_build_object('row', row_no, 'action', 'add', 'id', saved.id);
+        report := array_append(report, jsonb_build_object('row', row_no, 'action', 'add', 'id', saved.id));
       elsif existing.status = 'archived' then
-        report := report || jsonb_build_object('row', row_no, 'action', 'skip_archived', 'id', existing.id);
+        report := array_append(report, jsonb_build_object('row', row_no, 'action', 'skip_archived', 'id', existing.id));
       elsif existing.kind = row_kind and existing.name = new_name and existing.description = new_description
         and existing.category = new_category and existing.dimensions = new_dimensions
         and st_equals(existing.geom, g) and existing.attribution is not distinct from p_attribution then
-        report := report || jsonb_build_object('row', row_no, 'action', 'unchanged', 'id', existing.id);
+        report := array_append(report, jsonb_build_object('row', row_no, 'action', 'unchanged', 'id', existing.id));
       else
         update public.assets set
           kind = row_kind, category = new_category, dimensions = new_dimensions,
@@ -329,15 +345,15 @@ begin
         if not found then
           raise exception using errcode = '42501', message = format('you may not change asset %s', existing.id);
         end if;
-        report := report || jsonb_build_object('row', row_no, 'action', 'update', 'id', saved.id);
+        report := array_append(report, jsonb_build_object('row', row_no, 'action', 'update', 'id', saved.id));
       end if;
     exception when others then
       get stacked diagnostics error_detail = pg_exception_detail;
-      errors := errors || internal.row_error(row_no, sqlstate, sqlerrm, nullif(error_detail, ''));
+      errors := array_append(errors, internal.row_error(row_no, sqlstate, sqlerrm, nullif(error_detail, '')));
     end;
   end loop;
 
-  return internal.finish_import(errors, row_index, internal.import_report(report, p_dry_run), p_dry_run);
+  return internal.finish_import(to_jsonb(errors), row_index, internal.import_report(to_jsonb(report), p_dry_run), p_dry_run);
 end
 $$;
 
@@ -417,26 +433,26 @@ declare
   area_level public.area_level;
   shape record;
   existing public.areas;
-  seen jsonb := '{}';
-  report jsonb := '[]';
-  errors jsonb := '[]';
+  duplicates jsonb;
+  report jsonb[] := '{}';
+  errors jsonb[] := '{}';
   error_detail text;
   action text;
 begin
   perform internal.require_coordinator();
   source_name := internal.required_text(p_source, 'source', 100);
   perform internal.require_rows(p_rows, 20000);
+  duplicates := internal.repeated_rows(p_rows, 'code');
 
   for r in select value from jsonb_array_elements(p_rows) loop
     row_index := row_index + 1;
     row_no := coalesce((r ->> 'row')::int, row_index);
     begin
       area_code := internal.required_text(r ->> 'code', 'code', 50);
-      if seen ? area_code then
+      if duplicates ? row_no::text then
         raise exception using errcode = 'WKDUP',
-          message = format('area code %s appears twice (also in row %s)', area_code, seen ->> area_code), detail = area_code;
+          message = format('area code %s appears twice (also in row %s)', area_code, duplicates ->> row_no::text), detail = area_code;
       end if;
-      seen := seen || jsonb_build_object(area_code, row_no);
       begin
         area_level := coalesce(r ->> 'level', 'other')::public.area_level;
       exception when invalid_text_representation then
@@ -454,14 +470,14 @@ begin
       on conflict (code) do update set
         name = excluded.name, level = excluded.level, parent_code = excluded.parent_code,
         geom = excluded.geom, source = excluded.source, attribution = excluded.attribution, updated_at = now();
-      report := report || jsonb_build_object('row', row_no, 'action', action, 'code', area_code, 'repaired', shape.repaired);
+      report := array_append(report, jsonb_build_object('row', row_no, 'action', action, 'code', area_code, 'repaired', shape.repaired));
     exception when others then
       get stacked diagnostics error_detail = pg_exception_detail;
-      errors := errors || internal.row_error(row_no, sqlstate, sqlerrm, nullif(error_detail, ''));
+      errors := array_append(errors, internal.row_error(row_no, sqlstate, sqlerrm, nullif(error_detail, '')));
     end;
   end loop;
 
-  return internal.finish_import(errors, row_index, internal.import_report(report, p_dry_run), p_dry_run);
+  return internal.finish_import(to_jsonb(errors), row_index, internal.import_report(to_jsonb(report), p_dry_run), p_dry_run);
 end
 $$;
 

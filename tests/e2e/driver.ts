@@ -117,9 +117,21 @@ export class WijkkrachtDriver {
     await this.page.getByRole('button', { name: 'Gegevens toevoegen' }).click();
   }
 
+  /** Picks a file in the import dialog without waiting for the result. */
+  async startImportFile(path: string): Promise<void> {
+    await this.page.locator('.import-dialog input[type=file]').setInputFiles(path);
+  }
+
+  /** The progress line of the import dialog, e.g. "Nagaan wat er verandert… 40%". */
+  async importProgressText(): Promise<string> {
+    const progress = this.page.locator('.import-dialog .import-progress');
+    await progress.filter({ hasText: '%' }).waitFor({ timeout: 60_000 });
+    return (await progress.textContent()) ?? '';
+  }
+
   /** Picks a file in the import dialog and waits until its preview (or its refusal) is shown. */
   async chooseImportFile(path: string): Promise<void> {
-    await this.page.locator('.import-dialog input[type=file]').setInputFiles(path);
+    await this.startImportFile(path);
     await this.page.locator('.import-dialog .import-summary, .import-dialog [role=alert]').first().waitFor({ timeout: 60_000 });
     await this.page.locator('.import-dialog .import-progress').waitFor({ state: 'detached', timeout: 60_000 });
   }

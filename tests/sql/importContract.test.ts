@@ -9,6 +9,8 @@ import { createApi, type WijkkrachtApi } from '../../src/backend/api';
 import { refusedRowsOf } from '../../src/backend/apiError';
 import { createSqlRpcCall, type Claims } from '../../src/backend/sqlRpc';
 import type { AssetImportRow } from '../../src/domain/types';
+import { buildAssetPlan } from '../../src/import/buildPlan';
+import { commitImport, previewImport } from '../../src/import/runImport';
 import { centre, north, refusal } from '../support/apiFixtures';
 import { openPgliteDatabase, openPostgresDatabase, type TestDatabase } from '../support/engines';
 import { requirementMissing } from '../support/sharedRequirements';
@@ -139,6 +141,23 @@ describe.each(engines)('SQL import and export on $name', ({ skip, open }) => {
       const real = await as(coordinator).importAssets(batch);
       expect(real.rows.map((row) => row.action)).toEqual(preview.rows.map((row) => row.action));
       expect(await countAssets('dry')).toBe(2);
+    });
+
+    it('previews a large file in chunks with progress, and the chunks agree with the one atomic write', async () => {
+      const api = as(coordinator);
+      await api.importAssets({ source: 'chunks', attribution: null, rows: [place(1, 'c1', 'Al bekend')] });
+      const rows = Array.from({ length: 4500 }, (_, index) => place(index + 1, `c${index + 1}`, index === 0 ? 'Al bekend' : `Plek ${index + 1}`, index === 0 ? 50 : index % 900));
+      const plan = buildAssetPlan({ source: 'chunks', attribution: null, totalRows: rows.length, drafts: rows.map((row) => ({ row: row.row, value: row, issues: [] })) });
+      const fractions: number[] = [];
+      const preview = await previewImport(api, plan, {}, (_phase, fraction) => fractions.push(fraction));
+      expect(fractions.length).toBeGreaterThanOrEqual(4);
+      expect(fractions.at(-1)).toBe(1);
+      expect(await countAssets('chunks')).toBe(1);
+
+      const written = await commitImport(api, plan);
+      expect(written).toMatchObject({ added: 4499, unchanged: 1 });
+      expect(preview).toMatchObject({ added: 4499, unchanged: 1, updated: 0 });
+      expect(written.rows.map((row) => [row.row, row.action])).toEqual(preview.rows.map((row) => [row.row, row.action]));
     });
 
     it('keeps an archived asset archived when its source sends it again', async () => {
