@@ -11,6 +11,7 @@ import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import ws from 'ws';
 import { createApi, type WijkkrachtApi } from '../../src/backend/api';
+import { refusedRowsOf } from '../../src/backend/apiError';
 import { createSupabaseRpcCall } from '../../src/backend/supabase/supabaseRpcCall';
 import { openPostgresDatabase, type TestDatabase } from '../support/engines';
 import { freePort } from '../support/postgresCluster';
@@ -220,10 +221,29 @@ describe.skipIf(skip)('Supabase backend: supabase-js → PostgREST 12 → Postgr
         .filter((path) => path.startsWith('/rpc/'))
         .sort();
     };
-    const reads = ['/rpc/assets_in_bbox', '/rpc/assets_within', '/rpc/get_asset', '/rpc/list_categories', '/rpc/nearest_assets'];
-    const writes = ['/rpc/add_asset', '/rpc/add_story', '/rpc/archive_asset', '/rpc/update_asset'];
+    const reads = [
+      '/rpc/assets_in_bbox', '/rpc/assets_within', '/rpc/export_assets', '/rpc/export_stories', '/rpc/get_asset',
+      '/rpc/list_areas', '/rpc/list_attributions', '/rpc/list_categories', '/rpc/nearest_assets',
+    ];
+    const writes = ['/rpc/add_asset', '/rpc/add_story', '/rpc/archive_asset', '/rpc/import_areas', '/rpc/import_assets', '/rpc/update_asset'];
     expect(await rpcPaths()).toEqual(reads);
     expect(await rpcPaths(tokens.alice)).toEqual([...reads, ...writes].sort());
+  });
+
+  it('imports in bulk for a coordinator (app_metadata in the JWT), atomically, and refuses a resident', async () => {
+    const coordinatorJwt = await sign({ role: 'authenticated', sub: randomUUID(), aud: 'authenticated', app_metadata: { wijkkracht_role: 'coordinator' } });
+    const rows = [
+      { row: 1, kind: 'place', category: 'buurthuis', name: 'Via PostgREST', geometry: north(30), source_id: 'pg-1' },
+      { row: 2, kind: 'place', category: 'buurthuis', name: '', geometry: north(40), source_id: 'pg-2' },
+    ] as const;
+    const refused = await refusal(api(coordinatorJwt).importAssets({ source: 'postgrest', attribution: 'Test', rows: [...rows] }));
+    expect(refused.kind).toBe('import_refused');
+    expect(refusedRowsOf(refused)).toEqual([expect.objectContaining({ row: 2, code: 'WKREQ', detail: 'name' })]);
+
+    const report = await api(coordinatorJwt).importAssets({ source: 'postgrest', attribution: 'Test', rows: [rows[0]] });
+    expect(report).toMatchObject({ added: 1, dry_run: false });
+    const resident = await refusal(asAlice.importAssets({ source: 'postgrest', attribution: null, rows: [rows[0]] }));
+    expect(resident.kind).toBe('forbidden');
   });
 
   it('keeps row-level security beneath PostgREST table access', async () => {
