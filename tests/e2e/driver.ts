@@ -185,8 +185,9 @@ export class WijkkrachtDriver {
     return { fileName: download.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
   }
 
-  async attributionText(): Promise<string> {
-    return (await this.page.locator('.maplibregl-ctrl-attrib-inner').textContent()) ?? '';
+  /** Waits until the map's attribution credits this source (it follows the data a moment later). */
+  async waitForAttribution(credit: string): Promise<void> {
+    await this.page.locator('.maplibregl-ctrl-attrib-inner').filter({ hasText: credit }).waitFor({ state: 'attached', timeout: 30_000 });
   }
 
   async waitForStatus(text: string): Promise<void> {

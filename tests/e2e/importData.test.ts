@@ -25,7 +25,7 @@ describe.skipIf(skip)('data in and out (embedded database, real Chromium)', () =
     await driver.screenshot('import-shared-1-first-run');
     await driver.chooseFirstRunOption('Probeer een voorbeeldwijk');
     await driver.waitForStatus('De voorbeeldwijk staat klaar. Alles daarin is verzonnen.');
-    expect(await driver.attributionText()).toContain('Fictieve voorbeeldgegevens');
+    await driver.waitForAttribution('Fictieve voorbeeldgegevens, gemaakt door Wijkkracht');
     await driver.screenshot('import-shared-2-demo-loaded');
 
     const { fileName, text } = await driver.download('Plekken als GeoJSON (voor GIS)');
@@ -92,7 +92,7 @@ describe.skipIf(skip)('data in and out (embedded database, real Chromium)', () =
     await driver.screenshot('import-shared-3-buurten-preview');
     expect(await driver.confirmImport()).toBe('Klaar: 54 toegevoegd, 0 bijgewerkt.');
     await driver.closePanel('Sluiten');
-    expect(await driver.attributionText()).toContain('CBS en Kadaster (CC BY 4.0)');
+    await driver.waitForAttribution('CBS en Kadaster (CC BY 4.0)');
     await driver.screenshot('import-shared-4-buurten-on-map');
   });
 });
