@@ -1,0 +1,73 @@
+/**
+ * How fast a large file goes in: `npm run bench:import [-- --rows 10000 --runs 3]`.
+ * Synthetic CSV rows (seeded positions in Leiden), on PGlite + PostGIS in Node,
+ * through the real pipeline: plan (parse + checks), preview (chunked dry runs),
+ * write (one atomic import_assets), re-import (all unchanged). Baseline in the
+ * same run: one set-based INSERT … SELECT of the same rows, i.e. what writing
+ * costs without per-row checks, report and upsert. Prints medians.
+ */
+import { PGlite } from '@electric-sql/pglite';
+import { postgis } from '@electric-sql/pglite-postgis';
+import { readAuthShim, readMigrations } from '../cli/migrationFiles';
+import { createApi } from '../src/backend/api';
+import { localUserClaims } from '../src/backend/embedded/localUser';
+import { applyMigrations } from '../src/backend/migrations';
+import { createSqlRpcCall } from '../src/backend/sqlRpc';
+import { planFromText } from '../src/import/importSources';
+import { commitImport, previewImport } from '../src/import/runImport';
+
+const option = (name: string, fallback: number) => {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 ? Number(process.argv[index + 1]) : fallback;
+};
+const rowCount = option('rows', 10_000);
+const runs = option('runs', 3);
+
+function csv(rows: number, run: number): string {
+  const lines = ['naam;categorie;lat;lon;id'];
+  for (let i = 0; i < rows; i++) {
+    lines.push(`Plek ${i};buurthuis;${(52.13 + (i % 500) * 0.0001).toFixed(5)};${(4.45 + Math.floor(i / 500) * 0.0005).toFixed(5)};run${run}-${i}`);
+  }
+  return lines.join('\n');
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+async function timed<T>(work: () => Promise<T> | T): Promise<[T, number]> {
+  const started = performance.now();
+  const result = await work();
+  return [result, performance.now() - started];
+}
+
+const database = await PGlite.create({ extensions: { postgis } });
+await applyMigrations(database, readMigrations(), readAuthShim());
+const api = createApi(createSqlRpcCall(database, () => localUserClaims('00000000-0000-4000-8000-0000000c0012')));
+const categories = await api.listCategories();
+
+const timings: Record<string, number[]> = { plan: [], preview: [], write: [], reimport: [], baselineInsert: [] };
+for (let run = 0; run < runs; run++) {
+  const text = csv(rowCount, run);
+  const [plan, planMs] = await timed(() => planFromText('csv', text, { fileName: `bench-${run}.csv`, categories }));
+  timings.plan!.push(planMs);
+  timings.preview!.push((await timed(() => previewImport(api, plan)))[1]);
+  timings.write!.push((await timed(() => commitImport(api, plan)))[1]);
+  timings.reimport!.push((await timed(() => commitImport(api, plan)))[1]);
+  const rows = JSON.stringify(plan.rows);
+  const [, insertMs] = await timed(() =>
+    database.query(
+      `insert into public.assets (kind, category, name, geom, source, source_id)
+       select (r->>'kind')::public.asset_kind, r->>'category', r->>'name',
+              extensions.st_setsrid(extensions.st_geomfromgeojson(r->'geometry'), 4326), 'baseline-${run}', r->>'source_id'
+       from jsonb_array_elements($1::jsonb) r`,
+      [rows],
+    ),
+  );
+  timings.baselineInsert!.push(insertMs);
+}
+await database.close();
+
+console.log(`Import of ${rowCount} CSV rows on PGlite + PostGIS (Node ${process.version}), median of ${runs} runs:`);
+for (const [step, values] of Object.entries(timings)) {
+  const ms = median(values);
+  console.log(`  ${step.padEnd(15)} ${ms.toFixed(0).padStart(7)} ms  ${(ms / rowCount * 1000).toFixed(0).padStart(5)} µs/row`);
+}
+console.log(`  write / baseline insert: ${(median(timings.write!) / median(timings.baselineInsert!)).toFixed(1)}×`);
