@@ -1,7 +1,9 @@
 /**
  * `npm run import -- <file | demo | pdok:GM0546 | osm:GM0546> [--area CODE] ...`
  * Bulk loads through the same importers and SQL functions as the app's dialog.
- * Exit code 0: imported (or a clean dry run); 1: refused, nothing written; 2: usage.
+ * Exit code 0: imported (or a clean dry run); 1: refused; 2: usage. Each file (or each
+ * level of `pdok:`, and the boundary and places of `demo`) is written atomically on its
+ * own, so for a source of several parts, the parts before a refused one stay written.
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';

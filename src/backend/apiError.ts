@@ -5,18 +5,20 @@ import type { RefusedRow } from '../domain/types';
  * `code` (SQLSTATE) and `detail`; supabase-js returns `{ code, message, details }`.
  * The SQL functions raise our own codes (see the API migration's header).
  */
-export type ApiErrorKind =
-  | 'invalid_geometry'
-  | 'required'
-  | 'unknown_category'
-  | 'invalid_argument'
-  | 'stale_version'
-  | 'not_found'
-  | 'import_refused'
-  | 'duplicate'
-  | 'forbidden'
-  | 'offline'
-  | 'unknown';
+export const apiErrorKinds = [
+  'invalid_geometry',
+  'required',
+  'unknown_category',
+  'invalid_argument',
+  'stale_version',
+  'not_found',
+  'import_refused',
+  'duplicate',
+  'forbidden',
+  'offline',
+  'unknown',
+] as const;
+export type ApiErrorKind = (typeof apiErrorKinds)[number];
 
 const kindBySqlState: Record<string, ApiErrorKind> = {
   WKGEO: 'invalid_geometry',

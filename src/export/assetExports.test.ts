@@ -19,9 +19,9 @@ const collection = (...features: AssetFeature[]): AssetCollection => ({ type: 'F
 
 describe('exports', () => {
   it('keeps spreadsheet formulas from running (CSV injection), but leaves negative numbers alone', () => {
-    const text = csvText(['a', 'b', 'c'], [{ a: '=HYPERLINK("http://x")', b: '-4.5', c: '@SUM(A1)' }]);
+    const text = csvText(['a', 'b', 'c', 'd'], [{ a: '=HYPERLINK("http://x")', b: '-4.5', c: '@SUM(A1)', d: "-1+cmd|' /C calc'!A0" }]);
     const [, row] = Papa.parse<string[]>(text.replace(/^\uFEFF/, '')).data;
-    expect(row).toEqual(['\'=HYPERLINK("http://x")', '-4.5', "'@SUM(A1)"]);
+    expect(row).toEqual(['\'=HYPERLINK("http://x")', '-4.5', "'@SUM(A1)", "'-1+cmd|' /C calc'!A0"]);
   });
 
   it('writes assets as CSV with coordinates, WKT, dimensions and the credit, readable by Excel (BOM)', () => {

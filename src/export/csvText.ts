@@ -13,5 +13,6 @@ export function csvText(columns: string[], rows: Array<Record<string, unknown>>)
 function protectCell(value: unknown): string {
   if (value === null || value === undefined) return '';
   const text = typeof value === 'string' ? value : Array.isArray(value) ? value.join(', ') : String(value);
-  return /^[=+\-@\t\r]/.test(text) && !/^-?\d/.test(text) ? `'${text}` : text;
+  // Only a plain number may start with '-': "-1+cmd|..." is a formula too.
+  return /^[=+\-@\t\r]/.test(text) && !/^-?\d+([.,]\d+)?$/.test(text) ? `'${text}` : text;
 }

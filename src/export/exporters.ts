@@ -3,7 +3,7 @@ import { assetsCsv, assetsGeoJson, assetsKml, storiesCsv } from './assetExports'
 
 /**
  * Every file the app can hand out. A new result (coverage figures, gap cells)
- * plugs in by adding an entry: the export menu and the CLI list this array.
+ * plugs in by adding an entry: the export dialog lists this array.
  */
 export interface Exporter {
   id: string;

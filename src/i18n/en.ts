@@ -63,6 +63,8 @@ export const en: Messages = {
     stale_version: 'Someone else just changed this. Load the place again.',
     not_found: 'This place no longer exists.',
     forbidden: 'You are not allowed to do this. Are you signed in?',
+    import_refused: 'Some rows are not right. Nothing was added.',
+    duplicate: 'This appears twice.',
     offline: 'There is no connection. Your text is kept; try again soon.',
     unknown: 'Something went wrong while saving. Your text is kept; try again.',
     loadFailed: 'The places could not be loaded.',
@@ -72,7 +74,7 @@ export const en: Messages = {
     open: 'Add data',
     title: 'Add data',
     chooseFile: 'Choose a file',
-    fileHint: 'GeoJSON, CSV, KML, OpenStreetMap (.osm, .osm.gz, Overpass) or CBS boundaries. Your file stays on this device until you press Add.',
+    fileHint: 'GeoJSON, CSV, KML, OpenStreetMap (.osm, .osm.gz, Overpass) or CBS boundaries. Nothing is saved until you press "Add …".',
     dropHere: 'Or drop the file here.',
     format: 'Kind of file',
     formats: {
@@ -130,7 +132,7 @@ export const en: Messages = {
     },
     file: {
       too_large: 'The file is {{megabytes}} MB. The limit is {{limit}} MB. Split the file.',
-      not_utf8: 'The file is not UTF-8 (error at byte {{offset}}). In Excel, save it as "CSV UTF-8" and try again.',
+      not_utf8: 'The file is not UTF-8 (first error on line {{line}}). In Excel, save it as "CSV UTF-8" and try again.',
       broken_gzip: 'The compressed file (.gz) is damaged.',
       unknown_crs: 'We do not know this coordinate system ({{crs}}). Use WGS84 (longitude/latitude) or RD New (EPSG:28992).',
       empty: 'The file has no rows.',
@@ -138,6 +140,8 @@ export const en: Messages = {
       rows_with_errors_one: '1 row has an error. Nothing was added.',
       rows_with_errors_other: '{{count}} rows have an error. Nothing was added.',
       broken_json: 'The file is not valid JSON: {{detail}}',
+      broken_csv: 'Line {{line}} has a quote mark (") that is never closed, so the rows run together. Fix that line.',
+      unexpected: 'The file could not be read. Nothing was added.',
       not_geojson: 'This is JSON, but not GeoJSON.',
       broken_xml: 'The XML file is damaged or incomplete.',
       not_kml: 'This is XML, but not KML.',
@@ -200,6 +204,5 @@ export const en: Messages = {
   },
   source: {
     label: 'Source',
-    fictional: 'Fictional example',
   },
 };

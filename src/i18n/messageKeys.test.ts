@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { apiErrorKinds } from '../backend/apiError';
 import { en } from './en';
 import { nl } from './nl';
 
@@ -32,6 +33,10 @@ const usedKeys = [
 ];
 
 describe('every message key the code names has a Dutch and an English text', () => {
+  it.each(apiErrorKinds)('errors.%s (every kind of API error can be explained)', (kind) => {
+    expect(typeof lookup(nl, `errors.${kind}`)).toBe('string');
+    expect(typeof lookup(en, `errors.${kind}`)).toBe('string');
+  });
   it('finds the keys it checks', () => {
     expect(usedKeys).toContain('import.row.empty_name');
     expect(usedKeys.length).toBeGreaterThan(40);

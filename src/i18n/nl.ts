@@ -62,6 +62,8 @@ export const nl = {
     stale_version: 'Iemand anders heeft dit net veranderd. Laad de plek opnieuw.',
     not_found: 'Deze plek bestaat niet meer.',
     forbidden: 'U mag dit niet doen. Bent u aangemeld?',
+    import_refused: 'Sommige rijen kloppen niet. Er is niets toegevoegd.',
+    duplicate: 'Dit staat er twee keer in.',
     offline: 'Er is geen verbinding. Uw tekst is bewaard; probeer het zo opnieuw.',
     unknown: 'Er ging iets mis bij het opslaan. Uw tekst is bewaard; probeer het opnieuw.',
     loadFailed: 'De plekken konden niet worden geladen.',
@@ -71,7 +73,7 @@ export const nl = {
     open: 'Gegevens toevoegen',
     title: 'Gegevens toevoegen',
     chooseFile: 'Kies een bestand',
-    fileHint: 'GeoJSON, CSV, KML, OpenStreetMap (.osm, .osm.gz, Overpass) of CBS-grenzen. Uw bestand blijft op dit apparaat tot u op Toevoegen drukt.',
+    fileHint: 'GeoJSON, CSV, KML, OpenStreetMap (.osm, .osm.gz, Overpass) of CBS-grenzen. Er wordt niets opgeslagen voordat u op "Voeg … toe" drukt.',
     dropHere: 'Of sleep het bestand hierheen.',
     format: 'Soort bestand',
     formats: {
@@ -129,7 +131,7 @@ export const nl = {
     },
     file: {
       too_large: 'Het bestand is {{megabytes}} MB. De grens is {{limit}} MB. Splits het bestand.',
-      not_utf8: 'Het bestand is geen UTF-8 (fout bij teken {{offset}}). Sla het in Excel op als "CSV UTF-8" en probeer het opnieuw.',
+      not_utf8: 'Het bestand is geen UTF-8 (eerste fout in regel {{line}}). Sla het in Excel op als "CSV UTF-8" en probeer het opnieuw.',
       broken_gzip: 'Het ingepakte bestand (.gz) is beschadigd.',
       unknown_crs: 'Het coördinatenstelsel ({{crs}}) kennen wij niet. Gebruik WGS84 (lengte/breedte) of RD New (EPSG:28992).',
       empty: 'Er staan geen rijen in het bestand.',
@@ -137,6 +139,8 @@ export const nl = {
       rows_with_errors_one: '1 rij heeft een fout. Er is niets toegevoegd.',
       rows_with_errors_other: '{{count}} rijen hebben een fout. Er is niets toegevoegd.',
       broken_json: 'Het bestand is geen geldige JSON: {{detail}}',
+      broken_csv: 'In regel {{line}} staat een aanhalingsteken (") dat niet wordt gesloten. Daardoor lopen de rijen door elkaar. Verbeter die regel.',
+      unexpected: 'Het bestand kon niet worden gelezen. Er is niets toegevoegd.',
       not_geojson: 'Dit is JSON, maar geen GeoJSON.',
       broken_xml: 'Het XML-bestand is beschadigd of niet compleet.',
       not_kml: 'Dit is XML, maar geen KML.',
@@ -199,7 +203,6 @@ export const nl = {
   },
   source: {
     label: 'Bron',
-    fictional: 'Fictief voorbeeld',
   },
 };
 

@@ -79,7 +79,13 @@ type GeometryIssue = Pick<RowIssue, 'severity' | 'key' | 'params'>;
 /** Coordinates are numbers, the geometry is not huge, valid (OGC), and in the Netherlands. */
 export function checkGeometry(geometry: Geometry | null, options = { validity: true }): GeometryIssue[] {
   if (!geometry) return [{ severity: 'error', key: 'import.row.no_geometry' }];
-  const positions = allPositions(geometry);
+  let positions: Position[];
+  try {
+    positions = allPositions(geometry);
+  } catch {
+    // e.g. {"type": "Polygon", "coordinates": null}
+    return [{ severity: 'error', key: 'import.row.bad_coordinates' }];
+  }
   if (positions.length === 0) return [{ severity: 'error', key: 'import.row.no_geometry' }];
   if (positions.some((position) => !Number.isFinite(position[0]) || !Number.isFinite(position[1]))) {
     return [{ severity: 'error', key: 'import.row.bad_coordinates' }];
@@ -87,14 +93,15 @@ export function checkGeometry(geometry: Geometry | null, options = { validity: t
   if (positions.length > importLimits.maxVertices) {
     return [{ severity: 'error', key: 'import.row.too_many_vertices', params: { count: positions.length, limit: importLimits.maxVertices } }];
   }
+  // Validity first: a broken shape is an error, also where "outside the Netherlands?" would be asked.
+  if (options.validity && geometry.type !== 'Point' && !isValidShape(geometry)) {
+    return [{ severity: 'error', key: 'import.row.invalid_geometry' }];
+  }
   const [west, south, east, north] = netherlandsExtent;
   const outside = positions.some(([lon, lat]) => lon! < west || lon! > east || lat! < south || lat! > north);
   if (outside) {
     const looksSwapped = positions.every(([lon, lat]) => lat! >= west && lat! <= east && lon! >= south && lon! <= north);
     return [{ severity: looksSwapped ? 'error' : 'question', key: looksSwapped ? 'import.row.swapped_coordinates' : 'import.row.outside_nl' }];
-  }
-  if (options.validity && geometry.type !== 'Point' && !isValidShape(geometry)) {
-    return [{ severity: 'error', key: 'import.row.invalid_geometry' }];
   }
   return [];
 }

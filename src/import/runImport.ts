@@ -1,6 +1,6 @@
 import type { WijkkrachtApi } from '../backend/api';
 import { ApiError, refusedRowsOf } from '../backend/apiError';
-import type { ImportReport } from '../domain/types';
+import type { ImportReport, RefusedRow } from '../domain/types';
 import { ImportFileError, type ImportPlan, type ProgressListener, type RowIssue } from './types';
 
 /** What the user decided in the preview (dialog) or on the command line. */
@@ -40,17 +40,41 @@ export async function previewImport(
 ): Promise<ImportReport> {
   const rows = rowsToSend(plan, choices);
   const merged: ImportReport = { dry_run: true, added: 0, updated: 0, unchanged: 0, skipped: 0, rows: [] };
+  const refused: RefusedRow[] = [];
   for (let start = 0; start === 0 || start < rows.length; start += previewChunkRows) {
     onProgress?.('preview', start / Math.max(rows.length, 1));
-    const report = await send(api, plan, rows.slice(start, start + previewChunkRows), choices, true);
-    merged.added += report.added;
-    merged.updated += report.updated;
-    merged.unchanged += report.unchanged;
-    merged.skipped += report.skipped;
-    merged.rows.push(...report.rows);
+    try {
+      const report = await send(api, plan, rows.slice(start, start + previewChunkRows), choices, true);
+      merged.added += report.added;
+      merged.updated += report.updated;
+      merged.unchanged += report.unchanged;
+      merged.skipped += report.skipped;
+      merged.rows.push(...report.rows);
+    } catch (error) {
+      // Go on with the other chunks, so the user sees every refused row at once.
+      const rowsOfChunk = error instanceof ApiError ? refusedRowsOf(error) : [];
+      if (rowsOfChunk.length === 0) throw error;
+      refused.push(...rowsOfChunk);
+    }
   }
   onProgress?.('preview', 1);
+  if (refused.length > 0) {
+    throw new ApiError('import_refused', `${refused.length} rows were refused`, 'WKIMP', JSON.stringify(refused));
+  }
   return merged;
+}
+
+/** The plan without the rows SQL refused, which become error issues like the checks' own. */
+export function withRefusedRows(plan: ImportPlan, refusedIssues: RowIssue[]): ImportPlan {
+  const refusedRows = new Set(refusedIssues.map((issue) => issue.row));
+  const keep = <Row extends { row: number }>(rows: Row[]) => rows.filter((row) => !refusedRows.has(row.row));
+  const labels = new Map<number, string>([...plan.rows, ...plan.questionedRows].map((row) => [row.row, row.name]));
+  return {
+    ...plan,
+    rows: keep(plan.rows as Array<{ row: number }>),
+    questionedRows: keep(plan.questionedRows as Array<{ row: number }>),
+    issues: [...plan.issues, ...refusedIssues.map((issue) => ({ ...issue, label: issue.label ?? labels.get(issue.row) }))],
+  } as ImportPlan;
 }
 
 /** Writes the plan in one call, so every row lands or none. */

@@ -61,7 +61,7 @@ interface PlanBase {
 export interface AssetPlan extends PlanBase {
   target: 'assets';
   rows: AssetImportRow[];
-  /** Rows answering "yes" to a question (outside the Netherlands); included only on request. */
+  /** Rows waiting for the answer to a question (outside the Netherlands?); included only when the user says yes. */
   questionedRows: AssetImportRow[];
 }
 

@@ -55,7 +55,8 @@ export function ImportDialog({ api, categories, onPreview, onImported, onClose }
     <section className="panel import-dialog" role="dialog" aria-modal="false" aria-labelledby="import-title">
       <header className="panel-header">
         <h2 id="import-title">{t('import.title')}</h2>
-        <button type="button" onClick={onClose}>
+        {/* While writing, closing would hide a write that goes on; wait for it. */}
+        <button type="button" onClick={onClose} disabled={busy === 'writing'}>
           {done ? t('import.close') : t('import.cancel')}
         </button>
       </header>
@@ -76,6 +77,7 @@ export function ImportDialog({ api, categories, onPreview, onImported, onClose }
       >
         <span className="button-like">{t('import.chooseFile')}</span>
         <input
+          disabled={busy !== null}
           type="file"
           accept=".geojson,.json,.csv,.tsv,.txt,.kml,.osm,.gz"
           onChange={(event) => {
@@ -130,14 +132,14 @@ export function ImportDialog({ api, categories, onPreview, onImported, onClose }
             <div className="import-choice error">
               <p>{t('import.errorsBlock', { count: errorCount })}</p>
               <label>
-                <input type="checkbox" checked={choices.skipInvalid ?? false} onChange={(event) => void changeChoices({ skipInvalid: event.target.checked })} />
+                <input type="checkbox" disabled={busy !== null} checked={choices.skipInvalid ?? false} onChange={(event) => void changeChoices({ skipInvalid: event.target.checked })} />
                 {t('import.skipErrors')}
               </label>
             </div>
           )}
           {questionCount > 0 && (
             <label className="import-choice">
-              <input type="checkbox" checked={choices.includeQuestioned ?? false} onChange={(event) => void changeChoices({ includeQuestioned: event.target.checked })} />
+              <input type="checkbox" disabled={busy !== null} checked={choices.includeQuestioned ?? false} onChange={(event) => void changeChoices({ includeQuestioned: event.target.checked })} />
               {t('import.includeOutside', { count: questionCount })}
             </label>
           )}

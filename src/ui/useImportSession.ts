@@ -4,7 +4,7 @@ import type { Category, ImportReport } from '../domain/types';
 import type { ColumnMapping } from '../import/columnMapping';
 import { detectFormat, isTabular, planFromText, readTabular, type ImportFormat, type TabularFile } from '../import/importSources';
 import { readText } from '../import/readText';
-import { commitImport, issuesFromRefusal, previewImport, type ImportChoices } from '../import/runImport';
+import { commitImport, issuesFromRefusal, previewImport, withRefusedRows, type ImportChoices } from '../import/runImport';
 import { ImportFileError, type ImportPlan, type Message, type ProgressListener } from '../import/types';
 import { ApiError } from '../backend/apiError';
 
@@ -40,8 +40,8 @@ const nextPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() 
 /** Problems become messages the dialog can show; ApiErrors (SQL refusals) keep their i18n key. */
 function asMessage(error: unknown): Message {
   if (error instanceof ImportFileError) return { key: error.key, params: error.params };
-  if (error instanceof ApiError) return { key: error.kind === 'forbidden' ? 'errors.forbidden' : `errors.${error.kind}` };
-  return { key: 'errors.unknown' };
+  if (error instanceof ApiError && error.kind !== 'unknown') return { key: `errors.${error.kind}` };
+  return { key: 'import.file.unexpected' };
 }
 
 /**
@@ -51,50 +51,67 @@ function asMessage(error: unknown): Message {
 export function useImportSession(api: WijkkrachtApi, categories: Category[]) {
   const [session, setSession] = useState<ImportSession>(initial);
   const textRef = useRef('');
+  // Each new file, mapping or choice starts a new request; answers to older ones are dropped,
+  // so a slow preview can never show (or enable writing) rows the user has since changed.
+  const requestRef = useRef(0);
   const update = (changes: Partial<ImportSession>) => setSession((current) => ({ ...current, ...changes }));
 
   const plan = useCallback(
     async (format: ImportFormat, fileName: string, mapping: ColumnMapping | null, choices: ImportChoices) => {
-      update({ busy: 'checking', progress: null, problem: null, report: null });
+      const mine = ++requestRef.current;
+      const current = (changes: Partial<ImportSession>) => {
+        if (mine === requestRef.current) update(changes);
+      };
+      current({ busy: 'checking', progress: null, problem: null, report: null });
       await nextPaint();
       let built: ImportPlan;
       try {
         built = planFromText(format, textRef.current, { fileName, categories, mapping: mapping ?? undefined });
       } catch (error) {
-        update({ busy: null, plan: null, problem: asMessage(error) });
+        current({ busy: null, plan: null, problem: asMessage(error) });
         return;
       }
-      update({ plan: built, busy: 'preview' });
-      try {
+      current({ plan: built, busy: 'preview' });
+      const started = performance.now();
+      // Rows SQL refuses leave the plan as errors; with "skip errors" the preview runs again without them.
+      for (let attempt = 0; attempt < 3; attempt++) {
         const hasErrors = built.issues.some((issue) => issue.severity === 'error');
-        // With errors and no choice to skip them, the dry run would refuse; show the checks' answer alone.
-        const started = performance.now();
-        const report =
-          hasErrors && !choices.skipInvalid
-            ? null
-            : await previewImport(api, built, choices, (_phase, fraction) => update({ progress: fraction }));
-        update({ report, busy: null, progress: null, previewMs: performance.now() - started });
-      } catch (error) {
-        const refused = issuesFromRefusal(error);
-        if (refused.length > 0) update({ plan: { ...built, issues: [...built.issues, ...refused] }, busy: null });
-        else update({ busy: null, problem: asMessage(error) });
+        if (hasErrors && !choices.skipInvalid) {
+          current({ plan: built, report: null, busy: null, progress: null });
+          return;
+        }
+        try {
+          const report = await previewImport(api, built, choices, (_phase, fraction) => current({ progress: fraction }));
+          current({ plan: built, report, busy: null, progress: null, previewMs: performance.now() - started });
+          return;
+        } catch (error) {
+          const refused = issuesFromRefusal(error);
+          if (refused.length === 0) {
+            current({ busy: null, progress: null, problem: asMessage(error) });
+            return;
+          }
+          built = withRefusedRows(built, refused);
+        }
       }
+      current({ plan: built, report: null, busy: null, progress: null });
     },
     [api, categories],
   );
 
   const openFile = useCallback(
     async (file: File) => {
+      const mine = ++requestRef.current;
       setSession({ ...initial, fileName: file.name, busy: 'reading' });
       try {
         const text = await readText(new Uint8Array(await file.arrayBuffer()));
+        if (mine !== requestRef.current) return;
         textRef.current = text;
         const format = detectFormat(file.name, text);
         const tabular = isTabular(format) ? readTabular(format, text) : null;
         update({ format, tabular, mapping: tabular?.mapping ?? null });
         await plan(format, file.name, tabular?.mapping ?? null, {});
       } catch (error) {
-        update({ busy: null, problem: asMessage(error) });
+        if (mine === requestRef.current) update({ busy: null, problem: asMessage(error) });
       }
     },
     [plan],
@@ -135,6 +152,7 @@ export function useImportSession(api: WijkkrachtApi, categories: Category[]) {
 
   const commit = useCallback(async (): Promise<ImportReport | null> => {
     if (!session.plan) return null;
+    const mine = ++requestRef.current;
     update({ busy: 'writing', progress: 0, problem: null });
     // One atomic call cannot report progress; the dry run took about as long, so estimate from it.
     const started = performance.now();
@@ -143,12 +161,12 @@ export function useImportSession(api: WijkkrachtApi, categories: Category[]) {
     }, 250);
     try {
       const report = await commitImport(api, session.plan, session.choices);
-      update({ busy: null, progress: null, done: report });
+      if (mine === requestRef.current) update({ busy: null, progress: null, done: report });
       return report;
     } catch (error) {
       const refused = issuesFromRefusal(error);
-      if (refused.length > 0) update({ busy: null, plan: { ...session.plan, issues: [...session.plan.issues, ...refused] } });
-      else update({ busy: null, problem: asMessage(error) });
+      if (refused.length > 0) update({ busy: null, progress: null, report: null, plan: withRefusedRows(session.plan, refused) });
+      else update({ busy: null, progress: null, problem: asMessage(error) });
       return null;
     } finally {
       clearInterval(timer);

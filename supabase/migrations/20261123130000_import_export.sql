@@ -131,20 +131,49 @@ $$;
 create function internal.is_coordinator()
 returns boolean
 language sql stable
+set search_path = ''
 as $$
   select auth.role() = 'service_role'
     or coalesce(auth.jwt() -> 'app_metadata' ->> 'wijkkracht_role', '') = 'coordinator'
 $$;
 
+-- (select ...) lets PostgreSQL evaluate the check once per statement, not per row.
+create policy "Coordinators can read imported assets" on public.assets
+  for select to authenticated
+  using (source is not null and (select internal.is_coordinator()));
 create policy "Coordinators can change imported assets" on public.assets
   for update to authenticated
-  using (source is not null and internal.is_coordinator())
-  with check (source is not null and internal.is_coordinator());
+  using (source is not null and (select internal.is_coordinator()))
+  with check (source is not null and (select internal.is_coordinator()));
 create policy "Coordinators can add areas" on public.areas
-  for insert to authenticated with check (internal.is_coordinator());
+  for insert to authenticated with check ((select internal.is_coordinator()));
 create policy "Coordinators can change areas" on public.areas
-  for update to authenticated using (internal.is_coordinator()) with check (internal.is_coordinator());
+  for update to authenticated using ((select internal.is_coordinator())) with check ((select internal.is_coordinator()));
 grant insert, update on public.areas to authenticated;
+
+-- Provenance is a claim about the data ("this is OSM node 42, credit OSM"):
+-- only coordinators (imports) may make it. Without this guard a resident could
+-- insert a row as 'osm'/'node/42' ahead of an import, or put a false credit on the map.
+create function internal.guard_provenance() returns trigger
+language plpgsql
+set search_path = ''
+as $$
+begin
+  if internal.is_coordinator() then
+    return new;
+  end if;
+  if tg_op = 'INSERT' and (new.source is not null or new.source_id is not null or new.attribution is not null) then
+    raise exception using errcode = '42501', message = 'only coordinators may set where an asset came from';
+  end if;
+  if tg_op = 'UPDATE' and (new.source is distinct from old.source or new.source_id is distinct from old.source_id
+                           or new.attribution is distinct from old.attribution) then
+    raise exception using errcode = '42501', message = 'only coordinators may change where an asset came from';
+  end if;
+  return new;
+end
+$$;
+create trigger assets_guard_provenance before insert or update on public.assets
+  for each row execute function internal.guard_provenance();
 
 ------------------------------------------------------------------------------
 -- Import helpers
@@ -583,6 +612,11 @@ revoke all on function
 from public, anon, authenticated;
 
 grant execute on function public.import_assets(text, text, jsonb, boolean, text) to authenticated, service_role;
+
+-- One call writes a whole file atomically; give it more than Supabase's 8 s default for
+-- `authenticated` (PostgREST 12.2+ applies function settings to the transaction).
+alter function public.import_assets(text, text, jsonb, boolean, text) set statement_timeout = '60s';
+alter function public.import_areas(text, text, jsonb, boolean) set statement_timeout = '60s';
 grant execute on function public.import_areas(text, text, jsonb, boolean) to authenticated, service_role;
 grant execute on function public.list_areas(text) to anon, authenticated, service_role;
 grant execute on function public.export_assets() to anon, authenticated, service_role;

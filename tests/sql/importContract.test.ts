@@ -10,7 +10,7 @@ import { refusedRowsOf } from '../../src/backend/apiError';
 import { createSqlRpcCall, type Claims } from '../../src/backend/sqlRpc';
 import type { AssetImportRow } from '../../src/domain/types';
 import { buildAssetPlan } from '../../src/import/buildPlan';
-import { commitImport, previewImport } from '../../src/import/runImport';
+import { commitImport, issuesFromRefusal, previewImport, withRefusedRows } from '../../src/import/runImport';
 import { centre, north, refusal } from '../support/apiFixtures';
 import { openPgliteDatabase, openPostgresDatabase, type TestDatabase } from '../support/engines';
 import { requirementMissing } from '../support/sharedRequirements';
@@ -160,6 +160,24 @@ describe.each(engines)('SQL import and export on $name', ({ skip, open }) => {
       expect(written.rows.map((row) => [row.row, row.action])).toEqual(preview.rows.map((row) => [row.row, row.action]));
     });
 
+    it('lists rows SQL refuses from every chunk, and without them the preview goes through', async () => {
+      const rows = Array.from({ length: 4500 }, (_, index) => ({
+        ...place(index + 1, `r${index + 1}`, `Plek ${index + 1}`, index % 900),
+        // Categories are SQL's to know: the browser's checks let these through.
+        category: index === 9 || index === 4099 ? 'kroeg' : 'buurthuis',
+      }));
+      const plan = buildAssetPlan({ source: 'refusals', attribution: null, totalRows: rows.length, drafts: rows.map((row) => ({ row: row.row, value: row, issues: [] })) });
+      const refusedIssues = issuesFromRefusal(await previewImport(as(coordinator), plan).catch((error: unknown) => error));
+      expect(refusedIssues.map((issue) => [issue.row, issue.key])).toEqual([
+        [10, 'import.row.unknown_category'],
+        [4100, 'import.row.unknown_category'],
+      ]);
+      const withoutThem = withRefusedRows(plan, refusedIssues);
+      expect(withoutThem.rows).toHaveLength(4498);
+      expect((await previewImport(as(coordinator), withoutThem, { skipInvalid: true })).added).toBe(4498);
+      expect(await countAssets('refusals')).toBe(0);
+    });
+
     it('keeps an archived asset archived when its source sends it again', async () => {
       const api = as(coordinator);
       const { rows } = await api.importAssets({ source: 'arch', attribution: null, rows: [place(1, 'x', 'Gesloten')] });
@@ -168,6 +186,35 @@ describe.each(engines)('SQL import and export on $name', ({ skip, open }) => {
       const again = await api.importAssets({ source: 'arch', attribution: null, rows: [place(1, 'x', 'Gesloten')] });
       expect(again.rows[0]).toMatchObject({ action: 'skip_archived' });
       expect((await api.getAsset(asset.feature.id)).feature.properties.status).toBe('archived');
+    });
+
+    it('lets only coordinators say where an asset came from, so nobody can claim an OSM id or a credit', async () => {
+      const asResident = (sql: string) =>
+        database.connection.transaction(async (tx) => {
+          await tx.query("select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true)", [
+            JSON.stringify(resident),
+          ]);
+          return tx.query(sql);
+        });
+      await expect(
+        asResident(`insert into public.assets (kind, category, name, geom, created_by, source, source_id, attribution)
+                    values ('place', 'park', 'Nep', extensions.st_setsrid(extensions.st_makepoint(4.5, 52.17), 4326),
+                            '${resident.sub}', 'osm', 'node/4242', '© Gemeente (officieel)')`),
+      ).rejects.toThrow(/only coordinators may set where an asset came from/);
+
+      const own = await as(resident).addAsset({ kind: 'place', category: 'park', name: 'Eigen plek', geometry: north(10) });
+      await expect(asResident(`update public.assets set source = 'osm' where id = '${own.id}'`)).rejects.toThrow(
+        /only coordinators may change where an asset came from/,
+      );
+      await as(resident).updateAsset(own.id, own.properties.version, { name: 'Eigen plek, hernoemd' });
+    });
+
+    it('lets a coordinator re-import what another coordinator archived: it stays archived', async () => {
+      const { rows } = await as(coordinator).importAssets({ source: 'arch2', attribution: null, rows: [place(1, 'y', 'Dicht')] });
+      const asset = await as(coordinator).getAsset(rows[0]!.id!);
+      await as(coordinator).archiveAsset(asset.feature.id, asset.feature.properties.version);
+      const again = await as(otherCoordinator).importAssets({ source: 'arch2', attribution: null, rows: [place(1, 'y', 'Dicht')] });
+      expect(again.rows[0]).toMatchObject({ action: 'skip_archived', id: asset.feature.id });
     });
 
     it('lets another coordinator update imported assets, but not a resident', async () => {

@@ -58,6 +58,11 @@ describe('reading a CSV file', () => {
 
   it('refuses a Windows-1252 file before parsing it, as not UTF-8', async () => {
     const bytes = new Uint8Array(fixture('windows1252.csv'));
-    await expect(readText(bytes)).rejects.toMatchObject({ key: 'import.file.not_utf8' });
+    await expect(readText(bytes)).rejects.toMatchObject({ key: 'import.file.not_utf8', params: { line: 2 } });
+  });
+  it('refuses a file with a quote that is never closed, pointing at its line, instead of losing the rows after it', () => {
+    const error = fileErrorOf(() => readCsvRecords('naam,lat\nA,1\n"B,2\nC,3\nD,4\n'));
+    expect(error).toMatchObject({ key: 'import.file.broken_csv', params: { line: 3 } });
+    expect(readCsvRecords('naam,lat\nA,1\n"B ""x""",2\nC,3\n').records).toHaveLength(3);
   });
 });

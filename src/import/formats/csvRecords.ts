@@ -16,6 +16,8 @@ export function readCsvRecords(text: string): { columns: string[]; records: Sour
   let delimiter = ',';
   let linebreaksSeen = 0;
   let scannedUpTo = 0;
+  let unclosedQuoteRow: number | null = null;
+  let previousLastLine = 1;
   Papa.parse<Record<string, unknown>>(text, {
     header: true,
     skipEmptyLines: 'greedy',
@@ -39,8 +41,15 @@ export function readCsvRecords(text: string): { columns: string[]; records: Sour
       const innerLinebreaks = [...Object.values(values), ...(Array.isArray(extra) ? extra : [])]
         .reduce<number>((sum, value) => sum + (typeof value === 'string' ? countOccurrences(value, linebreak) : 0), 0);
       parsed.push({ line: lastLine - innerLinebreaks, values });
+      // An unclosed quote swallows every later row into one value: refuse the file rather than lose rows.
+      // The broken row's own line count is unreliable (it swallowed the rest), so: the line after the last good row.
+      if (unclosedQuoteRow === null && result.errors.some((error) => error.type === 'Quotes')) {
+        unclosedQuoteRow = previousLastLine + 1;
+      }
+      previousLastLine = lastLine;
     },
   });
+  if (unclosedQuoteRow !== null) throw new ImportFileError('import.file.broken_csv', { line: unclosedQuoteRow });
   if (count === 0) throw new ImportFileError('import.file.empty');
   if (count > importLimits.maxAssetRows) {
     throw new ImportFileError('import.file.too_many_rows', { count, limit: importLimits.maxAssetRows });

@@ -275,4 +275,17 @@ describe.skipIf(skip)('the central-Amsterdam extract', () => {
       expect(plan.totalRows).toBe(plan.rows.length + skipped.length);
     });
   });
+
+  it('keeps the OSM ids ogr2ogr writes: osm_way_id for closed ways, a bare osm_id typed by its layer', () => {
+    const square = [[[4.49, 52.16], [4.491, 52.16], [4.491, 52.161], [4.49, 52.161], [4.49, 52.16]]];
+    const text = JSON.stringify({
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', properties: { osm_id: '123', amenity: 'pharmacy', name: 'A' }, geometry: { type: 'Point', coordinates: [4.49, 52.16] } },
+        { type: 'Feature', properties: { osm_id: null, osm_way_id: '456', leisure: 'park', name: 'B' }, geometry: { type: 'MultiPolygon', coordinates: [square] } },
+        { type: 'Feature', properties: { osm_id: '789', osm_way_id: null, leisure: 'park', name: 'C' }, geometry: { type: 'MultiPolygon', coordinates: [square] } },
+      ],
+    });
+    expect(readOsmAssets(text).map((draft) => draft.value?.source_id)).toEqual(['node/123', 'way/456', 'relation/789']);
+  });
 });

@@ -267,9 +267,19 @@ function osmIdOf(feature: Feature, properties: Record<string, unknown>) {
   return (
     normaliseOsmId(feature?.id) ??
     normaliseOsmId(properties['@id']) ??
-    normaliseOsmId(properties.osm_id, properties.osm_type) ??
+    // ogr2ogr's OSM driver: closed ways as polygons carry osm_way_id; other layers a bare osm_id
+    // whose type follows from the layer: points are nodes, lines ways, multipolygons relations.
+    normaliseOsmId(properties.osm_way_id, 'way') ??
+    normaliseOsmId(properties.osm_id, properties.osm_type ?? ogrLayerType(feature?.geometry?.type)) ??
     normaliseOsmId(properties.id, properties.type)
   );
+}
+
+function ogrLayerType(geometryType: string | undefined): string | undefined {
+  if (geometryType === 'Point') return 'node';
+  if (geometryType === 'LineString' || geometryType === 'MultiLineString') return 'way';
+  if (geometryType === 'MultiPolygon') return 'relation';
+  return undefined;
 }
 
 const osmTypes: Record<string, string> = { n: 'node', w: 'way', r: 'relation', node: 'node', way: 'way', relation: 'relation' };
