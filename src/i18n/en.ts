@@ -88,6 +88,8 @@ export const en: Messages = {
       preview: 'Working out what changes…',
       writing: 'Adding…',
     },
+    sourceName: 'Name of this list',
+    sourceNameHint: 'Add a newer version under the same name later, and its places are updated instead of added twice.',
     mapping: 'Which column is what?',
     mappingHint: 'We made a guess. Please check it.',
     column: {

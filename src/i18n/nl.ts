@@ -87,6 +87,8 @@ export const nl = {
       preview: 'Nagaan wat er verandert…',
       writing: 'Toevoegen…',
     },
+    sourceName: 'Naam van deze lijst',
+    sourceNameHint: 'Voegt u later een nieuwere versie toe met dezelfde naam, dan worden de plekken bijgewerkt in plaats van dubbel toegevoegd.',
     mapping: 'Welke kolom is wat?',
     mappingHint: 'Wij hebben een gok gedaan. Kijk het na.',
     column: {

@@ -52,6 +52,8 @@ export function isTabular(format: ImportFormat): format is TabularFile['format']
 export interface PlanOptions {
   /** Re-imports of the same file name update the rows with a stable id column. */
   fileName: string;
+  /** The source re-imports match on; by default derived from the file name (sourceNameForFile). */
+  sourceName?: string;
   categories: Category[];
   attribution?: string | null;
   /** For tabular formats: the (corrected) mapping; guessed when absent. */
@@ -67,13 +69,22 @@ export function planFromText(format: ImportFormat, text: string, options: PlanOp
     tabular.records,
     options.mapping ?? tabular.mapping,
     options.categories,
-    sourceNameForFile(options.fileName),
+    options.sourceName?.trim() || sourceNameForFile(options.fileName),
     options.attribution ?? null,
   );
 }
 
-/** A file's name without folders and extension, as the source that re-imports match on. */
+/**
+ * A file's name as the source that re-imports match on: without folders and
+ * extension, and without what changes between downloads of the same list (a
+ * date, a browser's " (1)"), so next month's "lijst-2026-12-01 (1).csv"
+ * updates this month's "lijst-2026-11-23.csv" instead of adding it again.
+ */
 export function sourceNameForFile(fileName: string): string {
-  const base = fileName.split(/[\\/]/).pop() ?? fileName;
-  return (base.replace(/(\.[a-z0-9]+)+$/i, '') || 'bestand').slice(0, 100);
+  const base = (fileName.split(/[\\/]/).pop() ?? fileName).replace(/(\.[a-z0-9]+)+$/i, '');
+  const stable = base
+    .replace(/\s*\(\d+\)$/, '')
+    .replace(/[-_ ]?\d{4}-\d{2}-\d{2}$/, '')
+    .trim();
+  return (stable || base || 'bestand').slice(0, 100);
 }

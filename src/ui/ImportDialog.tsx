@@ -30,7 +30,7 @@ const formatLabelKey: Record<ImportFormat, string> = {
 /** Choose a file, check the columns, see what will happen (table and map), then add it all or nothing. */
 export function ImportDialog({ api, categories, onPreview, onImported, onClose }: Props) {
   const { t } = useTranslation();
-  const { session, openFile, changeFormat, changeMapping, changeChoices, commit } = useImportSession(api, categories);
+  const { session, openFile, changeFormat, changeMapping, changeChoices, changeSourceName, commit } = useImportSession(api, categories);
   const { plan, report, busy, problem, done, choices } = session;
   const [dragging, setDragging] = useState(false);
 
@@ -107,6 +107,22 @@ export function ImportDialog({ api, categories, onPreview, onImported, onClose }
               </option>
             ))}
           </select>
+        </label>
+      )}
+
+      {session.tabular && plan && !done && (
+        <label className="source-name">
+          <span>{t('import.sourceName')}</span>
+          {/* Re-imports of the same list update what this source added before. Applied on leaving the field. */}
+          <input
+            key={plan.source}
+            defaultValue={plan.source}
+            disabled={busy !== null}
+            onBlur={(event) => {
+              if (event.target.value.trim() && event.target.value.trim() !== plan.source) void changeSourceName(event.target.value);
+            }}
+          />
+          <span className="hint">{t('import.sourceNameHint')}</span>
         </label>
       )}
 

@@ -15,6 +15,8 @@ export interface ImportSession {
   format: ImportFormat | null;
   tabular: TabularFile | null;
   mapping: ColumnMapping | null;
+  /** Tabular files: the source re-imports match on, editable; null = derived from the file name. */
+  sourceName: string | null;
   plan: ImportPlan | null;
   report: ImportReport | null;
   choices: ImportChoices;
@@ -30,7 +32,7 @@ export interface ImportSession {
 }
 
 const initial: ImportSession = {
-  fileName: null, format: null, tabular: null, mapping: null, plan: null, report: null,
+  fileName: null, format: null, tabular: null, mapping: null, sourceName: null, plan: null, report: null,
   choices: {}, busy: null, progress: null, previewMs: 0, problem: null, done: null,
 };
 
@@ -57,7 +59,13 @@ export function useImportSession(api: WijkkrachtApi, categories: Category[]) {
   const update = (changes: Partial<ImportSession>) => setSession((current) => ({ ...current, ...changes }));
 
   const plan = useCallback(
-    async (format: ImportFormat, fileName: string, mapping: ColumnMapping | null, choices: ImportChoices) => {
+    async (
+      format: ImportFormat,
+      fileName: string,
+      mapping: ColumnMapping | null,
+      choices: ImportChoices,
+      sourceName: string | null = null,
+    ) => {
       const mine = ++requestRef.current;
       const current = (changes: Partial<ImportSession>) => {
         if (mine === requestRef.current) update(changes);
@@ -66,7 +74,12 @@ export function useImportSession(api: WijkkrachtApi, categories: Category[]) {
       await nextPaint();
       let built: ImportPlan;
       try {
-        built = planFromText(format, textRef.current, { fileName, categories, mapping: mapping ?? undefined });
+        built = planFromText(format, textRef.current, {
+          fileName,
+          categories,
+          mapping: mapping ?? undefined,
+          sourceName: sourceName ?? undefined,
+        });
       } catch (error) {
         current({ busy: null, plan: null, problem: asMessage(error) });
         return;
@@ -123,7 +136,7 @@ export function useImportSession(api: WijkkrachtApi, categories: Category[]) {
       try {
         const tabular = isTabular(format) ? readTabular(format, textRef.current) : null;
         update({ format, tabular, mapping: tabular?.mapping ?? null });
-        await plan(format, session.fileName, tabular?.mapping ?? null, session.choices);
+        await plan(format, session.fileName, tabular?.mapping ?? null, session.choices, session.sourceName);
       } catch (error) {
         update({ busy: null, plan: null, problem: asMessage(error) });
       }
@@ -135,9 +148,9 @@ export function useImportSession(api: WijkkrachtApi, categories: Category[]) {
     async (mapping: ColumnMapping) => {
       if (!session.fileName || !session.format) return;
       update({ mapping });
-      await plan(session.format, session.fileName, mapping, session.choices);
+      await plan(session.format, session.fileName, mapping, session.choices, session.sourceName);
     },
-    [plan, session.fileName, session.format, session.choices],
+    [plan, session.fileName, session.format, session.choices, session.sourceName],
   );
 
   const changeChoices = useCallback(
@@ -145,7 +158,16 @@ export function useImportSession(api: WijkkrachtApi, categories: Category[]) {
       if (!session.fileName || !session.format) return;
       const choices = { ...session.choices, ...changes };
       update({ choices });
-      await plan(session.format, session.fileName, session.mapping, choices);
+      await plan(session.format, session.fileName, session.mapping, choices, session.sourceName);
+    },
+    [plan, session.fileName, session.format, session.mapping, session.choices, session.sourceName],
+  );
+
+  const changeSourceName = useCallback(
+    async (sourceName: string) => {
+      if (!session.fileName || !session.format) return;
+      update({ sourceName });
+      await plan(session.format, session.fileName, session.mapping, session.choices, sourceName);
     },
     [plan, session.fileName, session.format, session.mapping, session.choices],
   );
@@ -173,5 +195,5 @@ export function useImportSession(api: WijkkrachtApi, categories: Category[]) {
     }
   }, [api, session.plan, session.choices, session.previewMs]);
 
-  return { session, openFile, changeFormat, changeMapping, changeChoices, commit, reset: () => setSession(initial) };
+  return { session, openFile, changeFormat, changeMapping, changeChoices, changeSourceName, commit, reset: () => setSession(initial) };
 }

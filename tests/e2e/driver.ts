@@ -136,6 +136,19 @@ export class WijkkrachtDriver {
     await this.page.locator('.import-dialog .import-progress').waitFor({ state: 'detached', timeout: 60_000 });
   }
 
+  /** Renames the list (the source re-imports match on) and waits for the new preview. */
+  async setImportSourceName(name: string): Promise<void> {
+    const field = this.page.getByLabel('Naam van deze lijst');
+    await field.fill(name);
+    await field.blur();
+    await this.page.locator('.import-dialog .import-summary').waitFor();
+    await this.page.locator('.import-dialog .import-progress').waitFor({ state: 'detached', timeout: 60_000 });
+  }
+
+  async importSourceName(): Promise<string> {
+    return this.page.getByLabel('Naam van deze lijst').inputValue();
+  }
+
   async importSummary(): Promise<string> {
     return (await this.page.getByTestId('import-summary').textContent()) ?? '';
   }

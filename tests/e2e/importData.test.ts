@@ -59,12 +59,16 @@ describe.skipIf(skip)('data in and out (embedded database, real Chromium)', () =
     await driver.screenshot('import-phone-2-preview');
     expect(await driver.confirmImport()).toBe('Klaar: 3 toegevoegd, 0 bijgewerkt.');
 
-    // The same file again: nothing new, because the rows are already there.
+    // A list under a name of its own; the same list again under that name: nothing new, the rows are there.
     await driver.chooseImportFile(fixture('places.csv'));
+    expect(await driver.importSourceName()).toBe('places');
+    await driver.setImportSourceName('Lijst welzijn Merenwijk');
     expect(await driver.importSummary()).toBe('4 nieuw, 0 bijgewerkt, 0 al zo, 0 overgeslagen, 0 fout');
     await driver.confirmImport();
     await driver.chooseImportFile(fixture('places.csv'));
+    await driver.setImportSourceName('Lijst welzijn Merenwijk');
     expect(await driver.importSummary()).toBe('0 nieuw, 0 bijgewerkt, 4 al zo, 0 overgeslagen, 0 fout');
+    await driver.screenshot('import-phone-3-same-list-again');
     expect(driver.pageErrors).toEqual([]);
   });
 
