@@ -1,0 +1,228 @@
+-- Coverage: who lives how far from which kind of asset. Work in progress
+-- (issue 4): population cells, the per-cell nearest-asset distance kept up to
+-- date incrementally, and the threshold aggregate over it.
+--
+-- Distances are straight-line metres in RD New (EPSG:28992), the grid CBS
+-- publishes its 100 m cells in. They come from one place,
+-- internal.cell_distance(), so a walking-network distance can replace it.
+
+set search_path = public, extensions;
+
+------------------------------------------------------------------------------
+-- Population
+------------------------------------------------------------------------------
+
+-- One CBS 100 m cell ("E1234N5678": the RD coordinates of its south-west
+-- corner in hectometres). CBS hides small counts; those are NULL (unknown),
+-- never 0. Cells spread from area totals (areal weighting) are `estimated`.
+create table public.population_cells (
+  cell_id text primary key check (cell_id ~ '^E\d{3,4}N\d{3,4}$'),
+  geom extensions.geometry(Polygon, 28992) not null,
+  centre extensions.geometry(Point, 28992) not null,
+  residents int check (residents >= 0),
+  residents_65plus int check (residents_65plus >= 0),
+  estimated boolean not null default false,
+  buurt_code text,
+  source text,
+  attribution text
+);
+create index population_cells_centre_idx on public.population_cells using gist (centre);
+create index population_cells_buurt_idx on public.population_cells (buurt_code);
+
+alter table public.population_cells enable row level security;
+create policy "Everyone can read population cells" on public.population_cells
+  for select to anon, authenticated using (true);
+grant select on public.population_cells to anon, authenticated;
+grant all on public.population_cells to service_role;
+
+------------------------------------------------------------------------------
+-- Nearest asset per cell and target, kept up to date by triggers
+------------------------------------------------------------------------------
+
+-- Coverage is asked up to this distance (the curve's end); farther is "not covered".
+create function internal.coverage_max_distance() returns double precision
+language sql immutable as $$ select 2000::double precision $$;
+
+-- What an asset counts for: any asset, its category, each of its dimensions.
+create function internal.asset_targets(p_category text, p_dimensions public.health_dimension[])
+returns text[]
+language sql immutable
+as $$
+  select array['any', 'category:' || p_category]
+    || coalesce(array(select 'dimension:' || d from unnest(p_dimensions) d order by 1), '{}')
+$$;
+
+-- The one definition of distance: straight line in RD New, cell centre to the asset's nearest point.
+create function internal.cell_distance(p_centre extensions.geometry, p_asset_rd extensions.geometry)
+returns double precision
+language sql immutable
+set search_path = extensions
+as $$ select st_distance(p_centre, p_asset_rd) $$;
+
+-- Published assets in RD New, with their targets: what coverage counts.
+create table internal.coverage_assets (
+  asset_id uuid primary key,
+  geom extensions.geometry(Geometry, 28992) not null,
+  targets text[] not null
+);
+create index coverage_assets_geom_idx on internal.coverage_assets using gist (geom);
+
+-- Per target, per cell within reach: the distance to the nearest counted asset, and which one.
+create table internal.cell_nearest (
+  target text not null,
+  cell_id text not null references public.population_cells (cell_id) on delete cascade,
+  distance_m double precision not null,
+  asset_id uuid not null,
+  primary key (target, cell_id)
+);
+create index cell_nearest_asset_idx on internal.cell_nearest (asset_id);
+
+-- Cells near a newly counted asset take it as their nearest where it is nearer.
+create function internal.coverage_add(p_asset_id uuid, p_geom extensions.geometry, p_targets text[])
+returns void
+language sql volatile
+set search_path = public, extensions
+as $$
+  insert into internal.cell_nearest as n (target, cell_id, distance_m, asset_id)
+  select t.target, c.cell_id, internal.cell_distance(c.centre, p_geom), p_asset_id
+  from public.population_cells c
+  cross join unnest(p_targets) as t(target)
+  where st_dwithin(c.centre, p_geom, internal.coverage_max_distance())
+  on conflict (target, cell_id) do update
+    set distance_m = excluded.distance_m, asset_id = excluded.asset_id
+    where excluded.distance_m < n.distance_m
+$$;
+
+-- Cells whose nearest asset went away look again, among the assets still counted.
+create function internal.coverage_remove(p_asset_id uuid)
+returns void
+language plpgsql volatile
+set search_path = public, extensions
+as $$
+begin
+  create temporary table if not exists orphaned_cells (target text, cell_id text) on commit drop;
+  delete from orphaned_cells;
+  with gone as (
+    delete from internal.cell_nearest where asset_id = p_asset_id returning target, cell_id
+  )
+  insert into orphaned_cells select target, cell_id from gone;
+
+  insert into internal.cell_nearest (target, cell_id, distance_m, asset_id)
+  select o.target, o.cell_id, nearest.distance_m, nearest.asset_id
+  from orphaned_cells o
+  join public.population_cells c using (cell_id)
+  cross join lateral (
+    select a.asset_id, internal.cell_distance(c.centre, a.geom) as distance_m
+    from internal.coverage_assets a
+    where o.target = any (a.targets)
+      and st_dwithin(c.centre, a.geom, internal.coverage_max_distance())
+    order by a.geom <-> c.centre
+    limit 1
+  ) nearest;
+end
+$$;
+
+-- Keeps coverage_assets and cell_nearest in step with the assets table.
+create function internal.coverage_follow_asset() returns trigger
+language plpgsql
+security definer
+set search_path = public, extensions
+as $$
+declare
+  was_counted boolean := tg_op <> 'INSERT' and old.status = 'published';
+  is_counted boolean := tg_op <> 'DELETE' and new.status = 'published';
+  rd geometry;
+begin
+  if tg_op = 'UPDATE' and was_counted = is_counted and not is_counted then
+    return new;
+  end if;
+  if tg_op = 'UPDATE' and was_counted and is_counted
+     and old.geom is not distinct from new.geom and old.category = new.category and old.dimensions = new.dimensions then
+    return new;
+  end if;
+  if was_counted then
+    delete from internal.coverage_assets where asset_id = old.id;
+    perform internal.coverage_remove(old.id);
+  end if;
+  if is_counted then
+    rd := st_transform(new.geom, 28992);
+    insert into internal.coverage_assets (asset_id, geom, targets)
+    values (new.id, rd, internal.asset_targets(new.category, new.dimensions));
+    perform internal.coverage_add(new.id, rd, internal.asset_targets(new.category, new.dimensions));
+  end if;
+  return coalesce(new, old);
+end
+$$;
+create trigger assets_follow_coverage after insert or update or delete on public.assets
+  for each row execute function internal.coverage_follow_asset();
+
+-- From scratch, for new population cells and for checking the incremental path.
+create function internal.coverage_rebuild()
+returns void
+language sql volatile
+security definer
+set search_path = public, extensions
+as $$
+  delete from internal.coverage_assets;
+  insert into internal.coverage_assets (asset_id, geom, targets)
+  select id, st_transform(geom, 28992), internal.asset_targets(category, dimensions)
+  from public.assets where status = 'published';
+  delete from internal.cell_nearest;
+  insert into internal.cell_nearest (target, cell_id, distance_m, asset_id)
+  select t.target, c.cell_id, nearest.distance_m, nearest.asset_id
+  from public.population_cells c
+  cross join (select distinct unnest(targets) as target from internal.coverage_assets) t
+  cross join lateral (
+    select a.asset_id, internal.cell_distance(c.centre, a.geom) as distance_m
+    from internal.coverage_assets a
+    where t.target = any (a.targets)
+      and st_dwithin(c.centre, a.geom, internal.coverage_max_distance())
+    order by a.geom <-> c.centre
+    limit 1
+  ) nearest;
+$$;
+
+revoke all on all functions in schema internal from public;
+grant execute on all functions in schema internal to anon, authenticated, service_role;
+revoke all on internal.coverage_assets, internal.cell_nearest from public, anon, authenticated;
+
+-- cell_nearest is derived from public data (assets, population), so it may be read.
+grant select on internal.cell_nearest to anon, authenticated, service_role;
+
+------------------------------------------------------------------------------
+-- The threshold aggregate
+------------------------------------------------------------------------------
+
+-- Residents (all, and 65+) of the cells, and how many live within p_distance of an
+-- asset counted for p_target ('any', 'category:<id>', 'dimension:<dimension>').
+-- Unknown (secret) counts are left out of both and reported as a number of cells.
+create function public.coverage(p_target text, p_distance double precision, p_buurt_code text default null)
+returns jsonb
+language plpgsql stable
+set search_path = public
+as $$
+begin
+  if p_distance is null or p_distance < 0 or p_distance > internal.coverage_max_distance() then
+    raise exception using errcode = 'WKARG', message = 'distance must be between 0 and 2000 metres', detail = 'distance';
+  end if;
+  return (
+    select jsonb_build_object(
+      'target', p_target,
+      'distance_m', p_distance,
+      'residents', coalesce(sum(c.residents), 0),
+      'residents_covered', coalesce(sum(c.residents) filter (where n.distance_m <= p_distance), 0),
+      'residents_65plus', coalesce(sum(c.residents_65plus), 0),
+      'residents_65plus_covered', coalesce(sum(c.residents_65plus) filter (where n.distance_m <= p_distance), 0),
+      'cells', count(*),
+      'cells_unknown', count(*) filter (where c.residents is null),
+      'cells_estimated', count(*) filter (where c.estimated)
+    )
+    from public.population_cells c
+    left join internal.cell_nearest n on n.cell_id = c.cell_id and n.target = p_target
+    where p_buurt_code is null or c.buurt_code = p_buurt_code
+  );
+end
+$$;
+
+revoke all on function public.coverage(text, double precision, text) from public, anon, authenticated;
+grant execute on function public.coverage(text, double precision, text) to anon, authenticated, service_role;

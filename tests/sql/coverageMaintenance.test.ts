@@ -1,0 +1,111 @@
+/**
+ * Work in progress (issue 4): the per-cell nearest-asset distances, kept up to
+ * date by triggers, must equal a full recomputation after any sequence of adds,
+ * moves, category changes and archives; and the threshold aggregate must equal
+ * a brute-force count. On PGlite and PostgreSQL.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openPgliteDatabase, openPostgresDatabase, type TestDatabase } from '../support/engines';
+import { requirementMissing } from '../support/sharedRequirements';
+
+const engines = [
+  { name: 'PGlite + PostGIS', skip: false as string | false, open: openPgliteDatabase },
+  {
+    name: 'PostgreSQL 15 + PostGIS 3',
+    skip: requirementMissing('PostgreSQL 15 + PostGIS (apt postgresql-15-postgis-3)', inject('postgresUrl') !== null),
+    open: () => openPostgresDatabase(inject('postgresUrl') as string),
+  },
+];
+
+/** mulberry32, seeded: the same sequence on every run and both engines. */
+function seededRandom(seed: number) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// A 20 × 20 block of 100 m cells in Leiden (RD New, south-west corner at 93 000, 463 000).
+const cellsSql = `
+  insert into public.population_cells (cell_id, geom, centre, residents, residents_65plus, buurt_code)
+  select format('E%sN%s', x / 100, y / 100),
+         extensions.st_makeenvelope(x, y, x + 100, y + 100, 28992),
+         extensions.st_setsrid(extensions.st_makepoint(x + 50, y + 50), 28992),
+         case when (x + y) % 700 = 0 then null else ((x * 7 + y * 3) / 100) % 40 end,
+         case when (x + y) % 700 = 0 then null else ((x + y) / 100) % 9 end,
+         case when x < 94000 then 'BU-WEST' else 'BU-OOST' end
+  from generate_series(93000, 94900, 100) x, generate_series(463000, 464900, 100) y`;
+
+describe.each(engines)('coverage maintenance on $name', ({ skip, open }) => {
+  let database: TestDatabase;
+  const query = async <Row>(sql: string, params: unknown[] = []) => (await database.connection.query<Row>(sql, params)).rows;
+
+  beforeAll(async () => {
+    if (skip) return;
+    database = await open();
+    await database.connection.exec(cellsSql);
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  const snapshot = () =>
+    query<{ target: string; cell_id: string; distance: string }>(
+      'select target, cell_id, round(distance_m::numeric, 3)::text as distance from internal.cell_nearest order by 1, 2',
+    );
+
+  it.skipIf(skip)('stays equal to a full recomputation after 80 random adds, moves, changes and archives', async () => {
+    const random = seededRandom(4);
+    const categories = ['buurthuis', 'ontmoetingsplek', 'sportclub', 'park'];
+    const dimensions = ['meedoen', 'zingeving', 'lichaamsfuncties'];
+    const ids: string[] = [];
+    // Leiden in WGS84 around the cell block: lon 4.47–4.51, lat 52.148–52.17.
+    const point = () => `extensions.st_setsrid(extensions.st_makepoint(${4.465 + random() * 0.05}, ${52.145 + random() * 0.03}), 4326)`;
+    for (let step = 0; step < 80; step++) {
+      const choice = ids.length < 5 ? 0 : random();
+      const id = ids[Math.floor(random() * ids.length)];
+      if (choice < 0.45) {
+        const shape = random() < 0.2 ? `extensions.st_buffer(${point()}, 0.001)` : point();
+        const [row] = await query<{ id: string }>(
+          `insert into public.assets (kind, category, dimensions, name, geom)
+           values ($1, $2, $3::public.health_dimension[], 'Plek', ${shape}) returning id`,
+          [shape.includes('buffer') ? 'area' : 'place', categories[Math.floor(random() * 4)], `{${dimensions[Math.floor(random() * 3)]}}`],
+        );
+        ids.push(row!.id);
+      } else if (choice < 0.7) {
+        await query(`update public.assets set geom = case when kind = 'place' then ${point()} else extensions.st_buffer(${point()}, 0.001) end where id = $1`, [id]);
+      } else if (choice < 0.85) {
+        await query('update public.assets set category = $2 where id = $1', [id, categories[Math.floor(random() * 4)]]);
+      } else {
+        await query("update public.assets set status = 'archived' where id = $1", [id]);
+      }
+    }
+    const incremental = await snapshot();
+    expect(incremental.length).toBeGreaterThan(400);
+    await query('select internal.coverage_rebuild()');
+    expect(await snapshot()).toEqual(incremental);
+  });
+
+  it.skipIf(skip)('counts covered residents exactly as a brute-force count does, leaving secret cells out', async () => {
+    for (const [target, distance] of [['any', 300], ['category:park', 800], ['dimension:meedoen', 150]] as const) {
+      const [{ coverage }] = (await query<{ coverage: Record<string, number> }>('select public.coverage($1, $2) as coverage', [target, distance])) as [
+        { coverage: Record<string, number> },
+      ];
+      const [brute] = await query<{ residents: number; covered: number; unknown: number }>(
+        `select coalesce(sum(c.residents), 0)::int as residents,
+                coalesce(sum(c.residents) filter (where exists (
+                  select 1 from public.assets a
+                  where a.status = 'published' and ($1 = 'any' or $1 = 'category:' || a.category or $1 = any (array(select 'dimension:' || d from unnest(a.dimensions) d)))
+                    and extensions.st_distance(c.centre, extensions.st_transform(a.geom, 28992)) <= $2)), 0)::int as covered,
+                count(*) filter (where c.residents is null)::int as unknown
+         from public.population_cells c`,
+        [target, distance],
+      );
+      expect(coverage).toMatchObject({ residents: brute!.residents, residents_covered: brute!.covered, cells_unknown: brute!.unknown });
+    }
+  });
+});
