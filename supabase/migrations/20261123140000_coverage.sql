@@ -52,12 +52,13 @@ as $$
     || coalesce(array(select 'dimension:' || d from unnest(p_dimensions) d order by 1), '{}')
 $$;
 
--- The one definition of distance: straight line in RD New, cell centre to the asset's nearest point.
+-- The one definition of distance: straight line in RD New, cell centre to the asset's nearest point,
+-- in whole centimetres, so that "exactly 200 m" stays exactly 200 m after WGS84 → RD New.
 create function internal.cell_distance(p_centre extensions.geometry, p_asset_rd extensions.geometry)
 returns double precision
 language sql immutable
 set search_path = extensions
-as $$ select st_distance(p_centre, p_asset_rd) $$;
+as $$ select round(st_distance(p_centre, p_asset_rd)::numeric, 2)::double precision $$;
 
 -- Published assets in RD New, with their targets: what coverage counts.
 create table internal.coverage_assets (
@@ -226,3 +227,137 @@ $$;
 
 revoke all on function public.coverage(text, double precision, text) from public, anon, authenticated;
 grant execute on function public.coverage(text, double precision, text) to anon, authenticated, service_role;
+
+------------------------------------------------------------------------------
+-- Per buurt, gap cells, the curve, and "what if"
+------------------------------------------------------------------------------
+
+-- The distance each cell has to a counted asset, with candidate points (GeoJSON
+-- Points in WGS84) counted too: "what if" without writing anything.
+create function internal.cell_distances(p_target text, p_candidates jsonb default '[]')
+returns table (cell_id text, distance_m double precision)
+language sql stable
+set search_path = public, extensions
+as $$
+  with candidates as (
+    select st_transform(st_setsrid(st_geomfromgeojson(candidate), 4326), 28992) as geom
+    from jsonb_array_elements(coalesce(p_candidates, '[]')) candidate
+  )
+  select c.cell_id,
+         least(n.distance_m, (select min(internal.cell_distance(c.centre, k.geom)) from candidates k))
+  from public.population_cells c
+  left join internal.cell_nearest n on n.cell_id = c.cell_id and n.target = p_target
+$$;
+
+create function internal.require_distance(p_distance double precision)
+returns void
+language plpgsql immutable
+as $$
+begin
+  if p_distance is null or p_distance < 0 or p_distance > internal.coverage_max_distance() then
+    raise exception using errcode = 'WKARG', message = 'distance must be between 0 and 2000 metres', detail = 'distance';
+  end if;
+end
+$$;
+
+-- Figures per buurt (cells carry their buurt code), for the table and the bars.
+create function public.coverage_by_buurt(p_target text, p_distance double precision, p_candidates jsonb default '[]')
+returns jsonb
+language plpgsql stable
+set search_path = public
+as $$
+begin
+  perform internal.require_distance(p_distance);
+  return coalesce((
+    select jsonb_agg(jsonb_build_object(
+      'buurt_code', buurt_code,
+      'residents', residents, 'residents_covered', covered,
+      'residents_65plus', residents_65plus, 'residents_65plus_covered', covered_65plus,
+      'cells_unknown', unknown, 'cells_estimated', estimated) order by buurt_code)
+    from (
+      select c.buurt_code,
+             coalesce(sum(c.residents), 0) as residents,
+             coalesce(sum(c.residents) filter (where d.distance_m <= p_distance), 0) as covered,
+             coalesce(sum(c.residents_65plus), 0) as residents_65plus,
+             coalesce(sum(c.residents_65plus) filter (where d.distance_m <= p_distance), 0) as covered_65plus,
+             count(*) filter (where c.residents is null) as unknown,
+             count(*) filter (where c.estimated) as estimated
+      from public.population_cells c
+      join internal.cell_distances(p_target, p_candidates) d using (cell_id)
+      group by c.buurt_code
+    ) per_buurt
+  ), '[]');
+end
+$$;
+
+-- The cells nobody of the target group lives within reach of, as GeoJSON (WGS84) for the map.
+create function public.gap_cells(p_target text, p_distance double precision, p_candidates jsonb default '[]')
+returns jsonb
+language plpgsql stable
+set search_path = public, extensions
+as $$
+begin
+  perform internal.require_distance(p_distance);
+  return internal.feature_collection((
+    select jsonb_agg(jsonb_build_object(
+      'type', 'Feature',
+      'id', c.cell_id,
+      'geometry', st_asgeojson(st_transform(c.geom, 4326), 6)::jsonb,
+      'properties', jsonb_build_object(
+        'cell_id', c.cell_id, 'buurt_code', c.buurt_code,
+        'residents', c.residents, 'residents_65plus', c.residents_65plus,
+        'estimated', c.estimated, 'distance_m', round(d.distance_m::numeric, 1))
+    ) order by c.cell_id)
+    from public.population_cells c
+    join internal.cell_distances(p_target, p_candidates) d using (cell_id)
+    where d.distance_m is null or d.distance_m > p_distance
+  ));
+end
+$$;
+
+-- Share of residents (and of 65+) within each distance from 0 to 2000 m in steps of p_step.
+create function public.coverage_curve(p_target text, p_step double precision default 50, p_candidates jsonb default '[]')
+returns jsonb
+language plpgsql stable
+set search_path = public
+as $$
+begin
+  if p_step is null or p_step < 10 or p_step > 1000 then
+    raise exception using errcode = 'WKARG', message = 'step must be between 10 and 1000 metres', detail = 'step';
+  end if;
+  return (
+    with known as (
+      select c.residents, c.residents_65plus, d.distance_m
+      from public.population_cells c
+      join internal.cell_distances(p_target, p_candidates) d using (cell_id)
+      where c.residents is not null
+    ),
+    totals as (
+      select nullif(sum(residents), 0) as residents, nullif(sum(residents_65plus), 0) as residents_65plus from known
+    ),
+    -- Each cell counts from the first step at or beyond its distance: at most 41 buckets to add up per step.
+    reached as (
+      select ceil(distance_m / p_step) * p_step as reach, sum(residents) as residents, sum(residents_65plus) as residents_65plus
+      from known where distance_m is not null
+      group by 1
+    )
+    select jsonb_agg(jsonb_build_object(
+      'distance_m', step,
+      'share', round(coalesce((select sum(residents) from reached where reach <= step), 0)::numeric / totals.residents, 4),
+      'share_65plus', round(coalesce((select sum(residents_65plus) from reached where reach <= step), 0)::numeric / totals.residents_65plus, 4)
+    ) order by step)
+    from generate_series(0::numeric, internal.coverage_max_distance()::numeric, p_step::numeric) step, totals
+  );
+end
+$$;
+
+revoke all on function
+  public.coverage_by_buurt(text, double precision, jsonb),
+  public.gap_cells(text, double precision, jsonb),
+  public.coverage_curve(text, double precision, jsonb)
+from public, anon, authenticated;
+grant execute on function public.coverage_by_buurt(text, double precision, jsonb) to anon, authenticated, service_role;
+grant execute on function public.gap_cells(text, double precision, jsonb) to anon, authenticated, service_role;
+grant execute on function public.coverage_curve(text, double precision, jsonb) to anon, authenticated, service_role;
+revoke all on all functions in schema internal from public;
+grant execute on all functions in schema internal to anon, authenticated, service_role;

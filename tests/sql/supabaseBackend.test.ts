@@ -222,7 +222,8 @@ describe.skipIf(skip)('Supabase backend: supabase-js → PostgREST 12 → Postgr
         .sort();
     };
     const reads = [
-      '/rpc/assets_in_bbox', '/rpc/assets_within', '/rpc/coverage', '/rpc/export_assets', '/rpc/export_stories', '/rpc/get_asset',
+      '/rpc/assets_in_bbox', '/rpc/assets_within', '/rpc/coverage', '/rpc/coverage_by_buurt', '/rpc/coverage_curve',
+      '/rpc/export_assets', '/rpc/export_stories', '/rpc/gap_cells', '/rpc/get_asset',
       '/rpc/list_areas', '/rpc/list_attributions', '/rpc/list_categories', '/rpc/nearest_assets',
     ];
     const writes = ['/rpc/add_asset', '/rpc/add_story', '/rpc/archive_asset', '/rpc/import_areas', '/rpc/import_assets', '/rpc/update_asset'];
