@@ -361,3 +361,83 @@ grant execute on function public.gap_cells(text, double precision, jsonb) to ano
 grant execute on function public.coverage_curve(text, double precision, jsonb) to anon, authenticated, service_role;
 revoke all on all functions in schema internal from public;
 grant execute on all functions in schema internal to anon, authenticated, service_role;
+
+------------------------------------------------------------------------------
+-- Estimated cells from area counts (areal weighting)
+------------------------------------------------------------------------------
+
+-- Where CBS publishes counts per area only (PC4 with age bands, buurt key figures),
+-- each area's residents are spread over the 100 m cells it covers, in proportion to
+-- the part of the area in each cell, and those cells are marked `estimated`.
+-- Rows: [{row, code, geometry (WGS84 Polygon/MultiPolygon), residents, residents_65plus}].
+-- Cells that hold real grid counts (estimated = false) are left as they are.
+-- Rounding to whole residents happens per cell; the report says how far the
+-- total moved by it.
+create function public.import_area_population(p_source text, p_attribution text, p_rows jsonb)
+returns jsonb
+language plpgsql volatile
+security definer
+set search_path = public, extensions
+as $$
+declare
+  before_total bigint;
+  spread_total numeric;
+  written int;
+begin
+  perform internal.require_coordinator();
+  perform internal.require_rows(p_rows, 20000);
+  drop table if exists spread_cells;
+  create temporary table spread_cells (cell_id text, geom geometry, residents numeric, residents_65plus numeric) on commit drop;
+
+  with areas as (
+    select coalesce((r ->> 'row')::int, position::int) as row_no,
+           st_transform(st_setsrid(st_geomfromgeojson(r -> 'geometry'), 4326), 28992) as geom,
+           nullif(r ->> 'residents', '')::numeric as residents,
+           nullif(r ->> 'residents_65plus', '')::numeric as residents_65plus
+    from jsonb_array_elements(p_rows) with ordinality as element(r, position)
+  ),
+  grid as (
+    select a.row_no, a.geom as area_geom, a.residents, a.residents_65plus,
+           st_makeenvelope(x, y, x + 100, y + 100, 28992) as cell
+    from areas a
+    cross join lateral generate_series((floor(st_xmin(a.geom) / 100) * 100)::int, (floor(st_xmax(a.geom) / 100) * 100)::int, 100) x
+    cross join lateral generate_series((floor(st_ymin(a.geom) / 100) * 100)::int, (floor(st_ymax(a.geom) / 100) * 100)::int, 100) y
+    where st_area(a.geom) > 0
+  ),
+  shares as (
+    select cell, residents, residents_65plus, st_area(st_intersection(cell, area_geom)) / st_area(area_geom) as share
+    from grid
+    where st_intersects(cell, area_geom)
+  )
+  insert into spread_cells
+  select format('E%sN%s', (st_xmin(cell) / 100)::int, (st_ymin(cell) / 100)::int), cell,
+         sum(residents * share), sum(residents_65plus * share)
+  from shares
+  where share > 0
+  group by cell;
+
+  select coalesce(sum(nullif(r ->> 'residents', '')::numeric), 0) into before_total from jsonb_array_elements(p_rows) r;
+  select coalesce(sum(round(residents)), 0) into spread_total from spread_cells;
+
+  insert into public.population_cells as p (cell_id, geom, centre, residents, residents_65plus, estimated, source, attribution)
+  select cell_id, geom, st_centroid(geom), round(residents)::int, round(residents_65plus)::int, true, p_source, p_attribution
+  from spread_cells
+  on conflict (cell_id) do update
+    set residents = excluded.residents, residents_65plus = excluded.residents_65plus,
+        source = excluded.source, attribution = excluded.attribution
+    where p.estimated;
+  get diagnostics written = row_count;
+
+  -- Each cell belongs to the buurt its centre lies in.
+  update public.population_cells c set buurt_code = b.code
+  from public.areas b
+  where b.level = 'buurt' and st_contains(b.geom, st_transform(c.centre, 4326))
+    and c.buurt_code is distinct from b.code;
+
+  perform internal.coverage_rebuild();
+  return jsonb_build_object('cells', written, 'residents_in', before_total, 'residents_spread', spread_total);
+end
+$$;
+
+revoke all on function public.import_area_population(text, text, jsonb) from public, anon, authenticated;
+grant execute on function public.import_area_population(text, text, jsonb) to authenticated, service_role;

@@ -226,7 +226,9 @@ describe.skipIf(skip)('Supabase backend: supabase-js → PostgREST 12 → Postgr
       '/rpc/export_assets', '/rpc/export_stories', '/rpc/gap_cells', '/rpc/get_asset',
       '/rpc/list_areas', '/rpc/list_attributions', '/rpc/list_categories', '/rpc/nearest_assets',
     ];
-    const writes = ['/rpc/add_asset', '/rpc/add_story', '/rpc/archive_asset', '/rpc/import_areas', '/rpc/import_assets', '/rpc/update_asset'];
+    const writes = [
+      '/rpc/add_asset', '/rpc/add_story', '/rpc/archive_asset', '/rpc/import_area_population', '/rpc/import_areas', '/rpc/import_assets', '/rpc/update_asset',
+    ];
     expect(await rpcPaths()).toEqual(reads);
     expect(await rpcPaths(tokens.alice)).toEqual([...reads, ...writes].sort());
   });
