@@ -57,8 +57,8 @@ $$;
 create function internal.cell_distance(p_centre extensions.geometry, p_asset_rd extensions.geometry)
 returns double precision
 language sql immutable
-set search_path = extensions
-as $$ select round(st_distance(p_centre, p_asset_rd)::numeric, 2)::double precision $$;
+-- No SET clause: that would stop PostgreSQL from inlining this into the queries that use it.
+as $$ select round(extensions.st_distance(p_centre, p_asset_rd)::numeric, 2)::double precision $$;
 
 -- Published assets in RD New, with their targets: what coverage counts.
 create table internal.coverage_assets (
