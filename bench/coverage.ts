@@ -16,6 +16,7 @@ import { toWgs84 } from '../src/import/crs';
 import type { SqlConnection } from '../src/backend/sqlConnection';
 import { openPgliteDatabase, openPostgresDatabase } from '../tests/support/engines';
 import { postgresAvailable, startPostgresCluster } from '../tests/support/postgresCluster';
+import { seededRandom } from '../src/domain/seededRandom';
 
 type Engine = 'pglite' | 'postgres' | 'js';
 type Approach = 'naive' | 'project' | 'kdbush' | 'update';
@@ -46,17 +47,6 @@ const shapes: Record<Size, { columns: number; rows: number; assets: number }> = 
 };
 // South-west corner of the synthetic grid, in RD New metres (around Leiden).
 const origin = { x: 80_000, y: 450_000 };
-
-function seededRandom(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Asset points, seeded, spread over the grid; in WGS84 as the assets table stores them. */
 function assetPoints(size: Size, count: number, seed: number): Array<[number, number]> {

@@ -2,6 +2,7 @@ import type { Polygon, Position } from 'geojson';
 import type { AssetImportRow, HealthDimension } from '../domain/types';
 import { buildAreaPlan, buildAssetPlan } from './buildPlan';
 import type { AreaPlan, AssetPlan } from './types';
+import { seededRandom } from '../domain/seededRandom';
 
 /**
  * A fictional neighbourhood to try the app with: made up here from a seed, so
@@ -18,18 +19,6 @@ export const demoCentre = { lon: 4.532, lat: 52.168 };
 // Metres to degrees at 52° north.
 const degreesNorth = (metres: number) => metres / 111_250;
 const degreesEast = (metres: number) => metres / 68_450;
-
-/** mulberry32: a tiny seeded random generator, enough for reproducible demo data. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface DemoPlace {
   name: string;

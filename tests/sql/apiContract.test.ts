@@ -8,23 +8,15 @@ import { createApi, type WijkkrachtApi } from '../../src/backend/api';
 import { applyMigrations } from '../../src/backend/migrations';
 import { createSqlRpcCall, type Claims } from '../../src/backend/sqlRpc';
 import type { Polygon } from 'geojson';
-import { openPgliteDatabase, openPostgresDatabase, type TestDatabase } from '../support/engines';
+import { sqlEngines, type TestDatabase } from '../support/engines';
 import { readAuthShim, readMigrations } from '../support/migrationFiles';
 import { centre, metresNorthOf, north, refusal } from '../support/apiFixtures';
-import { requirementMissing } from '../support/sharedRequirements';
 
 const alice = '00000000-0000-4000-8000-00000000a11c';
 const bob = '00000000-0000-4000-8000-000000000b0b';
 
 
-const engines = [
-  { name: 'PGlite + PostGIS', skip: false as string | false, open: openPgliteDatabase },
-  {
-    name: 'PostgreSQL 15 + PostGIS 3',
-    skip: requirementMissing('PostgreSQL 15 + PostGIS (apt postgresql-15-postgis-3)', inject('postgresUrl') !== null),
-    open: () => openPostgresDatabase(inject('postgresUrl') as string),
-  },
-];
+const engines = sqlEngines(inject('postgresUrl'));
 
 describe.each(engines)('SQL API on $name', ({ skip, open }) => {
   let database: TestDatabase;

@@ -17,17 +17,9 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { toWgs84 } from '../../src/import/crs';
-import { openPgliteDatabase, openPostgresDatabase, type TestDatabase } from '../support/engines';
-import { requirementMissing } from '../support/sharedRequirements';
+import { sqlEngines, type TestDatabase } from '../support/engines';
 
-const engines = [
-  { name: 'PGlite + PostGIS', skip: false as string | false, open: openPgliteDatabase },
-  {
-    name: 'PostgreSQL 15 + PostGIS 3',
-    skip: requirementMissing('PostgreSQL 15 + PostGIS (apt postgresql-15-postgis-3)', inject('postgresUrl') !== null),
-    open: () => openPostgresDatabase(inject('postgresUrl') as string),
-  },
-];
+const engines = sqlEngines(inject('postgresUrl'));
 
 const y = 463_050;
 const cells = [

@@ -5,29 +5,10 @@
  * a brute-force count. On PGlite and PostgreSQL.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openPgliteDatabase, openPostgresDatabase, type TestDatabase } from '../support/engines';
-import { requirementMissing } from '../support/sharedRequirements';
+import { sqlEngines, type TestDatabase } from '../support/engines';
+import { seededRandom } from '../../src/domain/seededRandom';
 
-const engines = [
-  { name: 'PGlite + PostGIS', skip: false as string | false, open: openPgliteDatabase },
-  {
-    name: 'PostgreSQL 15 + PostGIS 3',
-    skip: requirementMissing('PostgreSQL 15 + PostGIS (apt postgresql-15-postgis-3)', inject('postgresUrl') !== null),
-    open: () => openPostgresDatabase(inject('postgresUrl') as string),
-  },
-];
-
-/** mulberry32, seeded: the same sequence on every run and both engines. */
-function seededRandom(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const engines = sqlEngines(inject('postgresUrl'));
 
 // A 20 × 20 block of 100 m cells in Leiden (RD New, south-west corner at 93 000, 463 000).
 const cellsSql = `

@@ -12,8 +12,7 @@ import type { AssetImportRow } from '../../src/domain/types';
 import { buildAssetPlan } from '../../src/import/buildPlan';
 import { commitImport, issuesFromRefusal, previewImport, withRefusedRows } from '../../src/import/runImport';
 import { centre, north, refusal } from '../support/apiFixtures';
-import { openPgliteDatabase, openPostgresDatabase, type TestDatabase } from '../support/engines';
-import { requirementMissing } from '../support/sharedRequirements';
+import { sqlEngines, type TestDatabase } from '../support/engines';
 
 const coordinator: Claims = {
   role: 'authenticated',
@@ -23,14 +22,7 @@ const coordinator: Claims = {
 const otherCoordinator: Claims = { ...coordinator, sub: '00000000-0000-4000-8000-0000000c0013' };
 const resident: Claims = { role: 'authenticated', sub: '00000000-0000-4000-8000-00000000a11c' };
 
-const engines = [
-  { name: 'PGlite + PostGIS', skip: false as string | false, open: openPgliteDatabase },
-  {
-    name: 'PostgreSQL 15 + PostGIS 3',
-    skip: requirementMissing('PostgreSQL 15 + PostGIS (apt postgresql-15-postgis-3)', inject('postgresUrl') !== null),
-    open: () => openPostgresDatabase(inject('postgresUrl') as string),
-  },
-];
+const engines = sqlEngines(inject('postgresUrl'));
 
 const place = (row: number, sourceId: string | null, name: string, metres = row * 50): AssetImportRow => ({
   row,

@@ -4,6 +4,7 @@ import pg from 'pg';
 import { applyMigrations } from '../../src/backend/migrations';
 import type { SqlConnection, SqlQueryable } from '../../src/backend/sqlConnection';
 import { readAuthShim, readMigrations } from './migrationFiles';
+import { requirementMissing } from './sharedRequirements';
 
 export interface TestDatabase {
   /** A superuser connection; switch roles per call through createSqlRpcCall. */
@@ -64,4 +65,16 @@ export async function openPostgresDatabase(clusterUrl: string): Promise<TestData
       await dropper.end();
     },
   };
+}
+
+/** The two engines every SQL test runs on; PostgreSQL skips (or fails in CI) when it is not installed. */
+export function sqlEngines(postgresUrl: string | null) {
+  return [
+    { name: 'PGlite + PostGIS', skip: false as string | false, open: openPgliteDatabase },
+    {
+      name: 'PostgreSQL 15 + PostGIS 3',
+      skip: requirementMissing('PostgreSQL 15 + PostGIS (apt postgresql-15-postgis-3)', postgresUrl !== null),
+      open: () => openPostgresDatabase(postgresUrl as string),
+    },
+  ];
 }
