@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { TFunction } from 'i18next';
 import type { WijkkrachtApi } from '../src/backend/api';
+import type { ImportReport } from '../src/domain/types';
 import { ApiError } from '../src/backend/apiError';
 import { demoPlans } from '../src/import/demoNeighbourhood';
 import { cbsAreaPlan } from '../src/import/formats/cbsAreas';
@@ -52,13 +53,20 @@ async function plansFor(args: ImportArguments, api: WijkkrachtApi): Promise<Impo
   ];
 }
 
+const planTitles: Record<ImportPlan['target'], string> = {
+  assets: 'Plekken',
+  areas: 'Gebieden',
+  'area-population': 'Inwoners per gebied (verdeeld over vakken van 100 m)',
+  'population-cells': 'Inwoners per vak van 100 m',
+};
+
 async function runPlan(plan: ImportPlan, args: ImportArguments, api: WijkkrachtApi, t: TFunction): Promise<boolean> {
   const choices: ImportChoices = {
     skipInvalid: args.skipInvalid,
     includeQuestioned: args.includeOutsideNetherlands,
     withinArea: args.area,
   };
-  console.log(`\n${plan.target === 'assets' ? 'Plekken' : 'Gebieden'} uit "${plan.source}": ${plan.totalRows} rijen`);
+  console.log(`\n${planTitles[plan.target]} uit "${plan.source}": ${plan.totalRows} rijen`);
   if (plan.attribution) console.log(t('import.attribution', { attribution: plan.attribution }));
   for (const issue of plan.issues.slice(0, listedIssues)) {
     console.log(`  rij ${issue.row}${issue.label ? ` (${issue.label})` : ''}: ${t(issue.key, issue.params)}`);
@@ -68,6 +76,7 @@ async function runPlan(plan: ImportPlan, args: ImportArguments, api: WijkkrachtA
     const report = args.dryRun ? await previewImport(api, plan, choices) : await commitImport(api, plan, choices);
     const counts = { add: report.added, update: report.updated, unchanged: report.unchanged, skip: report.skipped, error: 0 };
     console.log(`${args.dryRun ? '[proef, niets geschreven] ' : ''}${t('import.summary', counts)}`);
+    if (plan.target === 'area-population' || plan.target === 'population-cells') printPopulation(report, plan.target, t);
     return true;
   } catch (error) {
     const refused = issuesFromRefusal(error);
@@ -77,6 +86,15 @@ async function runPlan(plan: ImportPlan, args: ImportArguments, api: WijkkrachtA
     }
     throw error;
   }
+}
+
+/** Population imports also say how many people arrived, and what "estimated" means. */
+function printPopulation(report: ImportReport, target: 'area-population' | 'population-cells', t: TFunction): void {
+  const counts = report as ImportReport & { residents_in?: number; residents_65plus_in?: number };
+  if (counts.residents_in !== undefined) {
+    console.log(t('import.population.totals', { residents: counts.residents_in, residents65: counts.residents_65plus_in ?? 0 }));
+  }
+  console.log(t(target === 'area-population' ? 'import.population.spread' : 'import.population.grid'));
 }
 
 async function main(): Promise<number> {

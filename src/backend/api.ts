@@ -1,4 +1,13 @@
 import type {
+  AreaPopulationRow,
+  BuurtCoverage,
+  CandidatePoint,
+  CoverageCurvePoint,
+  CoverageFigures,
+  CoverageTarget,
+  GapCellCollection,
+  PopulationCellRow,
+  PopulationSummary,
   AreaCollection,
   AreaImportRow,
   AreaLevel,
@@ -39,6 +48,21 @@ export interface WijkkrachtApi {
   exportAssets(): Promise<AssetCollection>;
   exportStories(): Promise<ExportedStory[]>;
   listAttributions(): Promise<string[]>;
+  /** Area counts spread over estimated 100 m cells; the CBS 100 m grid as it is. */
+  importAreaPopulation(batch: ImportBatch<AreaPopulationRow>): Promise<ImportReport>;
+  importPopulationCells(batch: ImportBatch<PopulationCellRow>): Promise<ImportReport>;
+  populationSummary(): Promise<PopulationSummary>;
+  /** Coverage within a distance (metres, straight line), for everyone or one buurt; candidates are "what if" points. */
+  coverage(query: CoverageQuery & { buurtCode?: string | null }): Promise<CoverageFigures>;
+  coverageByBuurt(query: CoverageQuery): Promise<BuurtCoverage[]>;
+  gapCells(query: CoverageQuery): Promise<GapCellCollection>;
+  coverageCurve(query: Omit<CoverageQuery, 'distance'> & { step?: number }): Promise<CoverageCurvePoint[]>;
+}
+
+export interface CoverageQuery {
+  target: CoverageTarget;
+  distance: number;
+  candidates?: CandidatePoint[];
 }
 
 export interface ImportBatch<Row> {
@@ -126,5 +150,45 @@ export function createApi(transport: RpcCall): WijkkrachtApi {
     exportAssets: async () => (await call('export_assets', {})) as AssetCollection,
     exportStories: async () => (await call('export_stories', {})) as ExportedStory[],
     listAttributions: async () => (await call('list_attributions', {})) as string[],
+    importAreaPopulation: async (batch) =>
+      (await call('import_area_population', {
+        p_source: batch.source,
+        p_attribution: batch.attribution,
+        p_rows: batch.rows,
+        p_dry_run: batch.dryRun ?? false,
+      })) as ImportReport,
+    importPopulationCells: async (batch) =>
+      (await call('import_population_cells', {
+        p_source: batch.source,
+        p_attribution: batch.attribution,
+        p_rows: batch.rows,
+        p_dry_run: batch.dryRun ?? false,
+      })) as ImportReport,
+    populationSummary: async () => (await call('population_summary', {})) as PopulationSummary,
+    coverage: async (query) =>
+      (await call('coverage', {
+        p_target: query.target,
+        p_distance: query.distance,
+        p_buurt_code: query.buurtCode ?? null,
+        p_candidates: query.candidates ?? [],
+      })) as CoverageFigures,
+    coverageByBuurt: async (query) =>
+      (await call('coverage_by_buurt', {
+        p_target: query.target,
+        p_distance: query.distance,
+        p_candidates: query.candidates ?? [],
+      })) as BuurtCoverage[],
+    gapCells: async (query) =>
+      (await call('gap_cells', {
+        p_target: query.target,
+        p_distance: query.distance,
+        p_candidates: query.candidates ?? [],
+      })) as GapCellCollection,
+    coverageCurve: async (query) =>
+      (await call('coverage_curve', {
+        p_target: query.target,
+        p_step: query.step ?? 50,
+        p_candidates: query.candidates ?? [],
+      })) as CoverageCurvePoint[],
   };
 }

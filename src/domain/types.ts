@@ -1,4 +1,4 @@
-import type { Geometry, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
+import type { FeatureCollection, Geometry, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
 
 export type AssetKind = 'place' | 'route' | 'area' | 'group';
 
@@ -141,6 +141,24 @@ export interface AreaImportRow {
   geometry: Polygon | MultiPolygon;
 }
 
+/** Residents of one area, to be spread over its 100 m cells (areal weighting). Unknown counts are null. */
+export interface AreaPopulationRow {
+  row: number;
+  code: string;
+  name: string;
+  geometry: Polygon | MultiPolygon;
+  residents: number | null;
+  residents_65plus: number | null;
+}
+
+/** One cell of the CBS 100 m grid: "E1234N5678" (RD New hectometres of its south-west corner). Secret counts are null. */
+export interface PopulationCellRow {
+  row: number;
+  cell_id: string;
+  residents: number | null;
+  residents_65plus: number | null;
+}
+
 export type ImportAction = 'add' | 'update' | 'unchanged' | 'skip_archived' | 'skip_outside_area';
 
 export interface ImportRowResult {
@@ -175,4 +193,70 @@ export interface ExportedStory extends Story {
   asset_source: string | null;
   asset_source_id: string | null;
   asset_attribution: string | null;
+}
+
+/** Whom coverage is about: all residents, or those aged 65+. */
+export type TargetGroup = 'all' | '65plus';
+
+/**
+ * What coverage is counted for, as the SQL functions name it: any asset
+ * ('any'), one category ('category:ontmoetingsplek'), or one Positive Health
+ * dimension ('dimension:meedoen').
+ */
+export type CoverageTarget = 'any' | `category:${string}` | `dimension:${string}`;
+
+/** A place that does not exist yet: "what if there were a meeting place here?" */
+export interface CandidatePoint {
+  type: 'Point';
+  coordinates: [number, number];
+}
+
+/** Coverage within one distance (straight line, RD New). Secret cells count in neither total. */
+export interface CoverageFigures {
+  target: string;
+  distance_m: number;
+  residents: number;
+  residents_covered: number;
+  residents_65plus: number;
+  residents_65plus_covered: number;
+  cells: number;
+  cells_unknown: number;
+  cells_estimated: number;
+}
+
+export interface BuurtCoverage {
+  buurt_code: string | null;
+  residents: number;
+  residents_covered: number;
+  residents_65plus: number;
+  residents_65plus_covered: number;
+  cells_unknown: number;
+  cells_estimated: number;
+}
+
+export interface CoverageCurvePoint {
+  distance_m: number;
+  /** 0..1, or null when nobody (of the group) is known to live here. */
+  share: number | null;
+  share_65plus: number | null;
+}
+
+export interface GapCellProperties {
+  cell_id: string;
+  buurt_code: string | null;
+  residents: number | null;
+  residents_65plus: number | null;
+  estimated: boolean;
+  distance_m: number | null;
+}
+
+export type GapCellCollection = FeatureCollection<Polygon, GapCellProperties>;
+
+export interface PopulationSummary {
+  cells: number;
+  cells_estimated: number;
+  cells_unknown: number;
+  residents: number;
+  residents_65plus: number;
+  attributions: string[];
 }

@@ -74,13 +74,15 @@ export const en: Messages = {
     open: 'Add data',
     title: 'Add data',
     chooseFile: 'Choose a file',
-    fileHint: 'GeoJSON, CSV, KML, OpenStreetMap (.osm, .osm.gz, Overpass) or CBS boundaries. Nothing is saved until you press "Add …".',
+    fileHint: 'GeoJSON, CSV, KML, OpenStreetMap (.osm, .osm.gz, Overpass), CBS boundaries or CBS population counts. Nothing is saved until you press "Add …".',
     dropHere: 'Or drop the file here.',
     format: 'Kind of file',
     formats: {
       assets: 'List of places (GeoJSON, CSV, KML)',
       osm: 'OpenStreetMap',
       areas: 'Neighbourhood and district boundaries (CBS)',
+      population: 'Residents per area (CBS: postcode, neighbourhood or district)',
+      grid: 'Residents per 100 by 100 metre cell (CBS)',
     },
     phase: {
       reading: 'Reading the file…',
@@ -106,6 +108,11 @@ export const en: Messages = {
       wkt: 'Shape as WKT',
       address: 'Address',
       none: '— none —',
+    },
+    population: {
+      spread: 'The residents of each area are spread over 100 by 100 metre cells, by how much of the area lies in each cell. Those cells are an estimate.',
+      grid: 'Real CBS counts per cell. CBS keeps small numbers secret; those count as unknown, not as 0.',
+      totals: '{{residents}} residents, of whom {{residents65}} aged 65 or over.',
     },
     summary: '{{add}} new, {{update}} updated, {{unchanged}} unchanged, {{skip}} skipped, {{error}} with errors',
     table: { row: 'Row', name: 'Name', what: 'What happens' },
@@ -171,6 +178,9 @@ export const en: Messages = {
       no_category: 'Does not fit Wijkkracht; skipped.',
       osm_area_outline: 'The outline of an area that is also in the file as a surface; skipped.',
       refused: 'Refused by the database: {{message}}',
+      no_residents: 'No number of residents.',
+      more_65plus_than_residents: 'More residents aged 65+ than residents; that cannot be.',
+      no_cell_id: 'No cell code (such as E0930N4630).',
     },
     online: {
       bad_gemeente_code: '"{{code}}" is not a municipality code. Use for example GM0546 for Leiden.',

@@ -73,13 +73,15 @@ export const nl = {
     open: 'Gegevens toevoegen',
     title: 'Gegevens toevoegen',
     chooseFile: 'Kies een bestand',
-    fileHint: 'GeoJSON, CSV, KML, OpenStreetMap (.osm, .osm.gz, Overpass) of CBS-grenzen. Er wordt niets opgeslagen voordat u op "Voeg … toe" drukt.',
+    fileHint: 'GeoJSON, CSV, KML, OpenStreetMap (.osm, .osm.gz, Overpass), CBS-grenzen of CBS-inwonertallen. Er wordt niets opgeslagen voordat u op "Voeg … toe" drukt.',
     dropHere: 'Of sleep het bestand hierheen.',
     format: 'Soort bestand',
     formats: {
       assets: 'Lijst met plekken (GeoJSON, CSV, KML)',
       osm: 'OpenStreetMap',
       areas: 'Grenzen van buurten en wijken (CBS)',
+      population: 'Inwoners per gebied (CBS: postcode, buurt of wijk)',
+      grid: 'Inwoners per vak van 100 bij 100 meter (CBS)',
     },
     phase: {
       reading: 'Bestand lezen…',
@@ -105,6 +107,11 @@ export const nl = {
       wkt: 'Vorm als WKT',
       address: 'Adres',
       none: '— geen —',
+    },
+    population: {
+      spread: 'De inwoners van elk gebied worden verdeeld over vakken van 100 bij 100 meter, naar hoeveel van het gebied in elk vak ligt. Die vakken zijn een schatting.',
+      grid: 'Echte CBS-tellingen per vak. Kleine aantallen houdt het CBS geheim; die tellen als onbekend, niet als 0.',
+      totals: '{{residents}} inwoners, van wie {{residents65}} van 65 jaar of ouder.',
     },
     summary: '{{add}} nieuw, {{update}} bijgewerkt, {{unchanged}} al zo, {{skip}} overgeslagen, {{error}} fout',
     table: { row: 'Rij', name: 'Naam', what: 'Wat gebeurt er' },
@@ -170,6 +177,9 @@ export const nl = {
       no_category: 'Past niet bij Wijkkracht; overgeslagen.',
       osm_area_outline: 'De rand van een gebied dat ook als vlak in het bestand staat; overgeslagen.',
       refused: 'Geweigerd door de database: {{message}}',
+      no_residents: 'Geen aantal inwoners.',
+      more_65plus_than_residents: 'Meer 65-plussers dan inwoners; dat kan niet.',
+      no_cell_id: 'Geen vakcode (zoals E0930N4630).',
     },
     online: {
       bad_gemeente_code: '"{{code}}" is geen gemeentecode. Gebruik bijvoorbeeld GM0546 voor Leiden.',

@@ -1,7 +1,7 @@
-import type { AreaImportRow, AssetImportRow } from '../domain/types';
+import type { AreaImportRow, AreaPopulationRow, AssetImportRow, PopulationCellRow } from '../domain/types';
 import { checkAreaRow, checkAssetRow } from './checkRow';
 import { importLimits } from './limits';
-import { ImportFileError, type AreaPlan, type AssetPlan, type RowIssue } from './types';
+import { ImportFileError, type AreaPlan, type AreaPopulationPlan, type AssetPlan, type PopulationCellPlan, type RowIssue } from './types';
 
 /** A row as a format module made it: the row for SQL if it could make one, and what it found. */
 export interface Draft<Row> {
@@ -44,6 +44,34 @@ export function buildAreaPlan(input: PlanInput<AreaImportRow>): AreaPlan {
     return issues;
   });
   return { target: 'areas', source: input.source, attribution: input.attribution, totalRows: input.totalRows, ...sorted };
+}
+
+export function buildAreaPopulationPlan(input: PlanInput<AreaPopulationRow>): AreaPopulationPlan {
+  requireRowCount(input.totalRows, importLimits.maxAreaRows);
+  const firstRowByCode = new Map<string, number>();
+  const sorted = sortDrafts(input.drafts, (area) => {
+    // The boundary and name are checked as for any area; the counts were read by the format module.
+    const issues = checkAreaRow({ ...area, level: 'other' });
+    const first = firstRowByCode.get(area.code);
+    if (first === undefined) firstRowByCode.set(area.code, area.row);
+    else issues.push({ row: area.row, severity: 'error', key: 'import.row.duplicate_id', params: { id: area.code, first }, label: area.name });
+    return issues;
+  });
+  return { target: 'area-population', source: input.source, attribution: input.attribution, totalRows: input.totalRows, ...sorted };
+}
+
+export function buildPopulationCellPlan(input: PlanInput<PopulationCellRow>): PopulationCellPlan {
+  requireRowCount(input.totalRows, importLimits.maxPopulationCells);
+  const firstRowById = new Map<string, number>();
+  const sorted = sortDrafts(input.drafts, (cell) => {
+    const first = firstRowById.get(cell.cell_id);
+    if (first === undefined) {
+      firstRowById.set(cell.cell_id, cell.row);
+      return [];
+    }
+    return [{ row: cell.row, severity: 'error', key: 'import.row.duplicate_id', params: { id: cell.cell_id, first }, label: cell.cell_id }];
+  });
+  return { target: 'population-cells', source: input.source, attribution: input.attribution, totalRows: input.totalRows, ...sorted };
 }
 
 export function requireRowCount(count: number, limit: number): void {

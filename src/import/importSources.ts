@@ -1,6 +1,7 @@
 import type { Category } from '../domain/types';
 import { mapRecordsToAssetPlan, guessColumnMapping, type ColumnMapping } from './columnMapping';
 import { cbsAreaPlan, looksLikeCbsAreas } from './formats/cbsAreas';
+import { areaPopulationPlan, looksLikeAreaPopulation, looksLikePopulationGrid, populationGridPlan } from './formats/cbsPopulation';
 import { readCsvRecords } from './formats/csvRecords';
 import { readGeoJsonRecords } from './formats/geojsonRecords';
 import { readKmlRecords } from './formats/kmlRecords';
@@ -12,9 +13,9 @@ import { ImportFileError, type ImportPlan, type SourceRecord } from './types';
  * GeoJSON, KML) go through a column mapping the user can correct; OSM and
  * CBS files have known fields and map themselves.
  */
-export type ImportFormat = 'csv' | 'geojson' | 'kml' | 'osm' | 'cbs-areas';
+export type ImportFormat = 'csv' | 'geojson' | 'kml' | 'osm' | 'cbs-areas' | 'cbs-population' | 'cbs-grid';
 
-export const importFormats: ImportFormat[] = ['csv', 'geojson', 'kml', 'osm', 'cbs-areas'];
+export const importFormats: ImportFormat[] = ['csv', 'geojson', 'kml', 'osm', 'cbs-areas', 'cbs-population', 'cbs-grid'];
 
 /** Guess the format from the file name and the first few kilobytes. */
 export function detectFormat(fileName: string, text: string): ImportFormat {
@@ -25,6 +26,9 @@ export function detectFormat(fileName: string, text: string): ImportFormat {
   if (name.endsWith('.csv') || name.endsWith('.tsv') || name.endsWith('.txt')) return 'csv';
   if (head.startsWith('{') || head.startsWith('[') || name.endsWith('.json') || name.endsWith('.geojson')) {
     if (looksLikeOsm(text)) return 'osm';
+    // Population first: a PC4 table with age bands is also a set of areas, but its counts are the point.
+    if (looksLikePopulationGrid(text)) return 'cbs-grid';
+    if (looksLikeAreaPopulation(text)) return 'cbs-population';
     if (looksLikeCbsAreas(text)) return 'cbs-areas';
     return 'geojson';
   }
@@ -64,6 +68,8 @@ export interface PlanOptions {
 export function planFromText(format: ImportFormat, text: string, options: PlanOptions): ImportPlan {
   if (format === 'osm') return osmAssetPlan(text);
   if (format === 'cbs-areas') return cbsAreaPlan(text);
+  if (format === 'cbs-population') return areaPopulationPlan(text);
+  if (format === 'cbs-grid') return populationGridPlan(text);
   const tabular = readTabular(format, text);
   return mapRecordsToAssetPlan(
     tabular.records,

@@ -5,6 +5,8 @@ export const importLimits = {
   /** Rows (features, CSV lines) of one import; the SQL functions refuse more too. */
   maxAssetRows: 50_000,
   maxAreaRows: 20_000,
+  /** Cells of the CBS 100 m grid: a province; the whole country (~400 000 inhabited cells) goes in parts. */
+  maxPopulationCells: 200_000,
   /** Vertices of one geometry: more is a detailed boundary, not a place. */
   maxVertices: 20_000,
   maxNameLength: 200,

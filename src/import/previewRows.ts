@@ -1,7 +1,7 @@
 import type { FeatureCollection } from 'geojson';
 import type { ImportReport } from '../domain/types';
 import type { ImportChoices } from './runImport';
-import type { ImportPlan, Message } from './types';
+import { rowLabel, type ImportPlan, type Message } from './types';
 
 /** One line of the preview table: which row, its name, and what will happen to it, as a message. */
 export interface PreviewRow extends Message {
@@ -16,7 +16,7 @@ export interface PreviewRow extends Message {
  */
 export function previewRows(plan: ImportPlan, report: ImportReport | null): PreviewRow[] {
   const labels = new Map<number, string>();
-  for (const row of [...plan.rows, ...plan.questionedRows]) labels.set(row.row, 'name' in row ? row.name : '');
+  for (const row of [...plan.rows, ...plan.questionedRows]) labels.set(row.row, rowLabel(row));
   const lines: PreviewRow[] = plan.issues.map((issue) => ({
     row: issue.row,
     label: issue.label ?? labels.get(issue.row) ?? '',
@@ -49,6 +49,7 @@ export function previewCollection(plan: ImportPlan, choices: ImportChoices): Fea
   const rows = choices.includeQuestioned ? [...plan.rows, ...plan.questionedRows] : plan.rows;
   return {
     type: 'FeatureCollection',
-    features: rows.map((row) => ({ type: 'Feature', properties: { row: row.row }, geometry: row.geometry })),
+    // Grid cells carry only their id; the map shows them once they are imported.
+    features: rows.flatMap((row) => ('geometry' in row ? [{ type: 'Feature' as const, properties: { row: row.row }, geometry: row.geometry }] : [])),
   };
 }

@@ -1,7 +1,7 @@
 import type { WijkkrachtApi } from '../backend/api';
 import { ApiError, refusedRowsOf } from '../backend/apiError';
 import type { ImportReport, RefusedRow } from '../domain/types';
-import { ImportFileError, type ImportPlan, type ProgressListener, type RowIssue } from './types';
+import { ImportFileError, rowLabel, type ImportPlan, type ProgressListener, type RowIssue } from './types';
 
 /** What the user decided in the preview (dialog) or on the command line. */
 export interface ImportChoices {
@@ -45,10 +45,10 @@ export async function previewImport(
     onProgress?.('preview', start / Math.max(rows.length, 1));
     try {
       const report = await send(api, plan, rows.slice(start, start + previewChunkRows), choices, true);
-      merged.added += report.added;
-      merged.updated += report.updated;
-      merged.unchanged += report.unchanged;
-      merged.skipped += report.skipped;
+      // Counts add up over chunks, also the population imports' own (residents_in, …).
+      for (const [key, value] of Object.entries(report)) {
+        if (typeof value === 'number') (merged as unknown as Record<string, number>)[key] = ((merged as unknown as Record<string, number>)[key] ?? 0) + value;
+      }
       merged.rows.push(...report.rows);
     } catch (error) {
       // Go on with the other chunks, so the user sees every refused row at once.
@@ -68,7 +68,7 @@ export async function previewImport(
 export function withRefusedRows(plan: ImportPlan, refusedIssues: RowIssue[]): ImportPlan {
   const refusedRows = new Set(refusedIssues.map((issue) => issue.row));
   const keep = <Row extends { row: number }>(rows: Row[]) => rows.filter((row) => !refusedRows.has(row.row));
-  const labels = new Map<number, string>([...plan.rows, ...plan.questionedRows].map((row) => [row.row, row.name]));
+  const labels = new Map<number, string>([...plan.rows, ...plan.questionedRows].map((row) => [row.row, rowLabel(row)]));
   return {
     ...plan,
     rows: keep(plan.rows as Array<{ row: number }>),
@@ -84,9 +84,16 @@ export async function commitImport(api: WijkkrachtApi, plan: ImportPlan, choices
 
 async function send(api: WijkkrachtApi, plan: ImportPlan, rows: ImportPlan['rows'], choices: ImportChoices, dryRun: boolean) {
   const base = { source: plan.source, attribution: plan.attribution, dryRun };
-  return plan.target === 'assets'
-    ? api.importAssets({ ...base, rows: rows as typeof plan.rows, withinArea: choices.withinArea ?? null })
-    : api.importAreas({ ...base, rows: rows as typeof plan.rows });
+  switch (plan.target) {
+    case 'assets':
+      return api.importAssets({ ...base, rows: rows as typeof plan.rows, withinArea: choices.withinArea ?? null });
+    case 'areas':
+      return api.importAreas({ ...base, rows: rows as typeof plan.rows });
+    case 'area-population':
+      return api.importAreaPopulation({ ...base, rows: rows as typeof plan.rows });
+    case 'population-cells':
+      return api.importPopulationCells({ ...base, rows: rows as typeof plan.rows });
+  }
 }
 
 const keyBySqlState: Record<string, string> = {

@@ -1,5 +1,5 @@
 import type { Geometry } from 'geojson';
-import type { AreaImportRow, AssetImportRow } from '../domain/types';
+import type { AreaImportRow, AreaPopulationRow, AssetImportRow, PopulationCellRow } from '../domain/types';
 
 /**
  * The import framework's vocabulary. A format module turns a file's text into
@@ -71,7 +71,26 @@ export interface AreaPlan extends PlanBase {
   questionedRows: AreaImportRow[];
 }
 
-export type ImportPlan = AssetPlan | AreaPlan;
+/** Residents per area (PC4 with age bands, buurt/wijk key figures), spread over estimated 100 m cells. */
+export interface AreaPopulationPlan extends PlanBase {
+  target: 'area-population';
+  rows: AreaPopulationRow[];
+  questionedRows: AreaPopulationRow[];
+}
+
+/** The CBS 100 m grid: real counts per cell. */
+export interface PopulationCellPlan extends PlanBase {
+  target: 'population-cells';
+  rows: PopulationCellRow[];
+  questionedRows: PopulationCellRow[];
+}
+
+export type ImportPlan = AssetPlan | AreaPlan | AreaPopulationPlan | PopulationCellPlan;
+
+/** What the preview table and messages call a row: its name, or a grid cell's id. */
+export function rowLabel(row: ImportPlan['rows'][number]): string {
+  return 'name' in row ? row.name : row.cell_id;
+}
 
 /** Reports how far a long step is, 0..1, so the dialog can draw a progress bar. */
 export type ProgressListener = (phase: 'reading' | 'checking' | 'preview' | 'writing', fraction: number) => void;

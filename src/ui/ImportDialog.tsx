@@ -7,6 +7,7 @@ import { importFormats, type ImportFormat } from '../import/importSources';
 import { countByTone, previewCollection, previewRows } from '../import/previewRows';
 import { ColumnMappingForm } from './ColumnMappingForm';
 import { ImportProgress } from './ImportProgress';
+import { PopulationNote } from './PopulationNote';
 import { useImportSession } from './useImportSession';
 
 interface Props {
@@ -25,6 +26,8 @@ const formatLabelKey: Record<ImportFormat, string> = {
   kml: 'import.formats.assets',
   osm: 'import.formats.osm',
   'cbs-areas': 'import.formats.areas',
+  'cbs-population': 'import.formats.population',
+  'cbs-grid': 'import.formats.grid',
 };
 
 /** Choose a file, check the columns, see what will happen (table and map), then add it all or nothing. */
@@ -143,6 +146,7 @@ export function ImportDialog({ api, categories, onPreview, onImported, onClose }
             {t('import.summary', { add: counts.add, update: counts.update, unchanged: counts.same, skip: counts.skip + counts.question, error: counts.error })}
           </p>
           {plan.attribution && <p className="hint">{t('import.attribution', { attribution: plan.attribution })}</p>}
+          {(plan.target === 'area-population' || plan.target === 'population-cells') && <PopulationNote plan={plan} />}
           <p className="hint">{t('import.previewOnMap')}</p>
           {errorCount > 0 && (
             <div className="import-choice error">

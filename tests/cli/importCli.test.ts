@@ -3,16 +3,18 @@
  * embedded database in a folder, the real fixtures. Exit codes and Dutch output.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../support/migrationFiles';
+import { requirementMissing, sharedDataDirectory } from '../support/sharedRequirements';
 
 const run = promisify(execFile);
 const database = mkdtempSync(join(tmpdir(), 'wijkkracht-cli-'));
 const fixture = (name: string) => join(projectRoot, 'tests', 'fixtures', 'import', name);
+const leidenPc4 = join(sharedDataDirectory, 'leiden', 'cbs_pc4_leiden_2021_leeftijd.geojson');
 
 async function importCommand(...args: string[]): Promise<{ code: number; output: string }> {
   try {
@@ -64,4 +66,15 @@ describe('npm run import', () => {
     // The four Leiden places lie west of the fictional Vlinderwijk.
     expect(output).toContain('0 nieuw, 0 bijgewerkt, 0 al zo, 4 overgeslagen, 0 fout');
   });
+
+  it.skipIf(requirementMissing(`Leiden PC4 population at ${leidenPc4}`, existsSync(leidenPc4)))(
+    'recognises a CBS population file and says that its cells are estimates',
+    async () => {
+      const { code, output } = await importCommand(leidenPc4, '--db', database, '--dry-run');
+      expect(code).toBe(0);
+      expect(output).toContain('Inwoners per gebied (verdeeld over vakken van 100 m) uit "cbs-population": 16 rijen');
+      expect(output).toContain('124090 inwoners, van wie 19625 van 65 jaar of ouder.');
+      expect(output).toContain('Die vakken zijn een schatting.');
+    },
+  );
 });

@@ -224,10 +224,11 @@ describe.skipIf(skip)('Supabase backend: supabase-js → PostgREST 12 → Postgr
     const reads = [
       '/rpc/assets_in_bbox', '/rpc/assets_within', '/rpc/coverage', '/rpc/coverage_by_buurt', '/rpc/coverage_curve',
       '/rpc/export_assets', '/rpc/export_stories', '/rpc/gap_cells', '/rpc/get_asset',
-      '/rpc/list_areas', '/rpc/list_attributions', '/rpc/list_categories', '/rpc/nearest_assets',
+      '/rpc/list_areas', '/rpc/list_attributions', '/rpc/list_categories', '/rpc/nearest_assets', '/rpc/population_summary',
     ];
     const writes = [
-      '/rpc/add_asset', '/rpc/add_story', '/rpc/archive_asset', '/rpc/import_area_population', '/rpc/import_areas', '/rpc/import_assets', '/rpc/update_asset',
+      '/rpc/add_asset', '/rpc/add_story', '/rpc/archive_asset', '/rpc/import_area_population', '/rpc/import_areas', '/rpc/import_assets', '/rpc/import_population_cells',
+      '/rpc/update_asset',
     ];
     expect(await rpcPaths()).toEqual(reads);
     expect(await rpcPaths(tokens.alice)).toEqual([...reads, ...writes].sort());

@@ -1,8 +1,9 @@
-import type { Feature, Geometry, MultiPolygon, Polygon } from 'geojson';
+import type { Geometry, MultiPolygon, Polygon } from 'geojson';
 import type { AreaImportRow, AreaLevel } from '../../domain/types';
 import { buildAreaPlan, type Draft } from '../buildPlan';
 import { declaredCrsName, detectCrs, samplePositions, toWgs84 } from '../crs';
-import { ImportFileError, type AreaPlan, type RowIssue } from '../types';
+import { featuresOfCollection, parseJsonDocument } from './jsonDocument';
+import type { AreaPlan, RowIssue } from '../types';
 
 /**
  * CBS boundaries (gemeenten, wijken, buurten, postcode areas) as Wijkkracht
@@ -29,8 +30,16 @@ export function cbsAreaPlan(text: string, options: CbsAreaOptions = {}): AreaPla
 }
 
 export function readCbsAreas(text: string, options: CbsAreaOptions = {}): Draft<AreaImportRow>[] {
-  const document = parseJson(text);
-  const features = featuresOf(document);
+  return readCbsAreaFeatures(text, options).map((feature) => feature.draft);
+}
+
+/** Each feature as an area draft, with its properties for importers that read more of them (population counts). */
+export function readCbsAreaFeatures(
+  text: string,
+  options: CbsAreaOptions = {},
+): Array<{ draft: Draft<AreaImportRow>; properties: Record<string, unknown> }> {
+  const document = parseJsonDocument(text);
+  const features = featuresOfCollection(document);
   // The first features are enough to tell RD New (metres) from WGS84 (degrees).
   const sample = features.slice(0, 20).flatMap((feature) => samplePositions(feature?.geometry ?? null));
   const crs = detectCrs(declaredCrsName(document), sample);
@@ -38,10 +47,13 @@ export function readCbsAreas(text: string, options: CbsAreaOptions = {}): Draft<
     const row = index + 1;
     const properties = (feature?.properties ?? {}) as Record<string, unknown>;
     const { code, name } = identify(properties);
-    const issue = (key: string, params?: RowIssue['params']): Draft<AreaImportRow> => ({
-      row,
-      value: null,
-      issues: [{ row, severity: 'error', key, ...(name || code ? { label: name || code } : {}), ...(params ? { params } : {}) }],
+    const issue = (key: string, params?: RowIssue['params']) => ({
+      properties,
+      draft: {
+        row,
+        value: null,
+        issues: [{ row, severity: 'error', key, ...(name || code ? { label: name || code } : {}), ...(params ? { params } : {}) }],
+      } as Draft<AreaImportRow>,
     });
     if (!code) return issue('import.row.empty_code');
     const geometry = feature?.geometry ?? null;
@@ -49,16 +61,19 @@ export function readCbsAreas(text: string, options: CbsAreaOptions = {}): Draft<
     if (!isSurface(geometry)) return issue('import.row.unsupported_geometry', { type: geometry.type });
     const level = levelOf(code, properties.rubriek, options.level);
     return {
-      row,
-      issues: [],
-      value: {
+      properties,
+      draft: {
         row,
-        code,
-        // A postcode area has no name of its own; its number is what people call it.
-        name: name || (level === 'pc4' ? code : ''),
-        level,
-        parent_code: parentCode(code, level, properties),
-        geometry: toWgs84(geometry, crs),
+        issues: [],
+        value: {
+          row,
+          code,
+          // A postcode area has no name of its own; its number is what people call it.
+          name: name || (level === 'pc4' ? code : ''),
+          level,
+          parent_code: parentCode(code, level, properties),
+          geometry: toWgs84(geometry, crs),
+        },
       },
     };
   });
@@ -79,20 +94,7 @@ export function looksLikeCbsAreas(text: string): boolean {
 
 // ---------------------------------------------------------------------------
 
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new ImportFileError('import.file.broken_json', { detail: error instanceof Error ? error.message : String(error) });
-  }
-}
 
-function featuresOf(document: unknown): Feature[] {
-  const object = (typeof document === 'object' && document !== null ? document : {}) as Record<string, unknown>;
-  if (object.type === 'FeatureCollection' && Array.isArray(object.features)) return object.features as Feature[];
-  if (object.type === 'Feature') return [object as unknown as Feature];
-  throw new ImportFileError('import.file.not_geojson');
-}
 
 /**
  * Where each source keeps an area's code and name, most specific first: a PDOK

@@ -1,5 +1,6 @@
 import type { Geometry, Position } from 'geojson';
 import { declaredCrsName, detectCrs, samplePositions, toWgs84 } from '../crs';
+import { parseJsonDocument } from './jsonDocument';
 import { ImportFileError, type SourceRecord } from '../types';
 
 /** How deep each geometry type nests its coordinates; 1 is one position. */
@@ -21,7 +22,7 @@ const crsSampleFeatures = 20;
  * count is checked by the caller, against its own limit.
  */
 export function readGeoJsonRecords(text: string): { columns: string[]; records: SourceRecord[] } {
-  const document = parseJson(text);
+  const document = parseJsonDocument(text);
   const features = featuresOf(document);
   const geometries = features.map((feature) => readGeometry(feature.geometry));
   const sample = geometries.slice(0, crsSampleFeatures).flatMap((geometry) => samplePositions(geometry));
@@ -61,14 +62,6 @@ export function flattenToTwoDimensions<G extends Geometry>(geometry: G): G {
   }
 }
 
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    if (error instanceof SyntaxError) throw new ImportFileError('import.file.broken_json', { detail: error.message });
-    throw error;
-  }
-}
 
 function featuresOf(document: unknown): Record<string, unknown>[] {
   if (isObject(document)) {

@@ -1,0 +1,342 @@
+-- Population in through the import framework (issue 4): the CBS 100 m grid
+-- and area counts (PC4 with age bands, buurt/wijk key figures) with a dry run
+-- and a report in the same shape as import_assets / import_areas, so the
+-- dialog and the CLI preview them the same way.
+
+set search_path = public, extensions;
+
+------------------------------------------------------------------------------
+-- Which buurt a cell belongs to
+------------------------------------------------------------------------------
+
+-- A cell belongs to the buurt its centre lies in. Called after population
+-- imports, and by a trigger when buurten arrive after the population did.
+create function internal.assign_cell_buurten(p_buurt_codes text[] default null)
+returns void
+language sql volatile
+set search_path = public, extensions
+as $$
+  update public.population_cells c set buurt_code = b.code
+  from public.areas b
+  where b.level = 'buurt'
+    and (p_buurt_codes is null or b.code = any (p_buurt_codes))
+    -- Transform the buurt once, so the index on the cells' centres is used.
+    and st_contains(st_transform(b.geom, 28992), c.centre)
+    and c.buurt_code is distinct from b.code;
+$$;
+
+create function internal.areas_assign_cell_buurten() returns trigger
+language plpgsql
+security definer
+set search_path = public
+as $$
+begin
+  perform internal.assign_cell_buurten((select array_agg(code) from changed_areas where level = 'buurt'));
+  return null;
+end
+$$;
+
+create trigger areas_inserted_assign_cell_buurten after insert on public.areas
+  referencing new table as changed_areas
+  for each statement execute function internal.areas_assign_cell_buurten();
+create trigger areas_updated_assign_cell_buurten after update on public.areas
+  referencing new table as changed_areas
+  for each statement execute function internal.areas_assign_cell_buurten();
+
+------------------------------------------------------------------------------
+-- Area counts, spread over 100 m cells (areal weighting)
+------------------------------------------------------------------------------
+
+-- Replaces the first version (no dry run, a report of its own shape).
+drop function public.import_area_population(text, text, jsonb);
+
+-- Rows: [{row, code, geometry (WGS84 Polygon/MultiPolygon), residents, residents_65plus}].
+-- Each area's counts are spread over the 100 m cells it covers, in proportion
+-- to the part of the area in each cell; those cells are marked `estimated`.
+-- Cells with real grid counts (estimated = false) are left as they are.
+-- Rounding to whole residents happens per cell; the report gives the totals
+-- before and after, so the user sees what rounding did.
+create function internal.apply_area_population(p_source text, p_attribution text, p_rows jsonb, p_dry_run boolean)
+returns jsonb
+language plpgsql volatile
+set search_path = public, extensions
+as $$
+declare
+  residents_in numeric;
+  residents_65plus_in numeric;
+  report jsonb;
+begin
+  perform internal.require_coordinator();
+  perform internal.require_rows(p_rows, 20000);
+  drop table if exists spread_cells;
+  create temporary table spread_cells (cell_id text, geom geometry, residents numeric, residents_65plus numeric) on commit drop;
+
+  with areas as (
+    select coalesce((r ->> 'row')::int, position::int) as row_no,
+           st_transform(st_setsrid(st_geomfromgeojson(r -> 'geometry'), 4326), 28992) as geom,
+           nullif(r ->> 'residents', '')::numeric as residents,
+           nullif(r ->> 'residents_65plus', '')::numeric as residents_65plus
+    from jsonb_array_elements(p_rows) with ordinality as element(r, position)
+  ),
+  grid as (
+    select a.geom as area_geom, a.residents, a.residents_65plus,
+           st_makeenvelope(x, y, x + 100, y + 100, 28992) as cell
+    from areas a
+    cross join lateral generate_series((floor(st_xmin(a.geom) / 100) * 100)::int, (floor(st_xmax(a.geom) / 100) * 100)::int, 100) x
+    cross join lateral generate_series((floor(st_ymin(a.geom) / 100) * 100)::int, (floor(st_ymax(a.geom) / 100) * 100)::int, 100) y
+    where st_area(a.geom) > 0
+  ),
+  shares as (
+    select cell, residents, residents_65plus, st_area(st_intersection(cell, area_geom)) / st_area(area_geom) as share
+    from grid
+    where st_intersects(cell, area_geom)
+  )
+  insert into spread_cells
+  select format('E%sN%s', lpad(((st_xmin(cell) / 100)::int)::text, 4, '0'), lpad(((st_ymin(cell) / 100)::int)::text, 4, '0')),
+         cell, sum(residents * share), sum(residents_65plus * share)
+  from shares
+  where share > 0
+  group by cell;
+
+  select coalesce(sum(nullif(r ->> 'residents', '')::numeric), 0), coalesce(sum(nullif(r ->> 'residents_65plus', '')::numeric), 0)
+    into residents_in, residents_65plus_in
+  from jsonb_array_elements(p_rows) r;
+
+  report := jsonb_build_object(
+    'dry_run', p_dry_run,
+    'added', (select count(*) from spread_cells s where not exists (select from public.population_cells p where p.cell_id = s.cell_id)),
+    'updated', (select count(*) from spread_cells s join public.population_cells p using (cell_id)
+                where p.estimated and (p.residents, p.residents_65plus) is distinct from (round(s.residents)::int, round(s.residents_65plus)::int)),
+    'unchanged', (select count(*) from spread_cells s join public.population_cells p using (cell_id)
+                  where p.estimated and (p.residents, p.residents_65plus) is not distinct from (round(s.residents)::int, round(s.residents_65plus)::int)),
+    -- Cells with real grid counts keep them.
+    'skipped', (select count(*) from spread_cells s join public.population_cells p using (cell_id) where not p.estimated),
+    'residents_in', residents_in,
+    'residents_65plus_in', residents_65plus_in,
+    'residents_spread', (select coalesce(sum(round(residents)), 0) from spread_cells),
+    'residents_65plus_spread', (select coalesce(sum(round(residents_65plus)), 0) from spread_cells),
+    'rows', '[]'::jsonb
+  );
+  -- Cells take shares of several areas, so per area the report can only say
+  -- whether the import changes anything, and whether this source was here before.
+  report := report || jsonb_build_object('rows', (
+    select coalesce(jsonb_agg(jsonb_build_object(
+             'row', coalesce((r ->> 'row')::int, position::int),
+             'code', r ->> 'code',
+             'action', case when (report ->> 'added')::int + (report ->> 'updated')::int = 0 then 'unchanged'
+                            when exists (select from public.population_cells p where p.estimated and p.source = p_source) then 'update'
+                            else 'add' end) order by position), '[]')
+    from jsonb_array_elements(p_rows) with ordinality as element(r, position)));
+  if p_dry_run then
+    raise exception using errcode = 'WKDRY', message = 'dry run', detail = report::text;
+  end if;
+
+  insert into public.population_cells as p (cell_id, geom, centre, residents, residents_65plus, estimated, source, attribution)
+  select cell_id, geom, st_centroid(geom), round(residents)::int, round(residents_65plus)::int, true, p_source, p_attribution
+  from spread_cells
+  on conflict (cell_id) do update
+    set residents = excluded.residents, residents_65plus = excluded.residents_65plus,
+        source = excluded.source, attribution = excluded.attribution
+    where p.estimated;
+
+  perform internal.assign_cell_buurten();
+  perform internal.coverage_rebuild();
+  return report;
+end
+$$;
+
+create function public.import_area_population(p_source text, p_attribution text, p_rows jsonb, p_dry_run boolean default false)
+returns jsonb
+language plpgsql volatile
+security definer
+set search_path = public
+as $$
+declare
+  dry_run_report text;
+begin
+  return internal.apply_area_population(p_source, p_attribution, p_rows, coalesce(p_dry_run, false));
+exception when sqlstate 'WKDRY' then
+  get stacked diagnostics dry_run_report = pg_exception_detail;
+  return dry_run_report::jsonb;
+end
+$$;
+
+------------------------------------------------------------------------------
+-- The CBS 100 m grid (vierkantstatistieken)
+------------------------------------------------------------------------------
+
+-- Rows: [{row, cell_id ('E1234N5678', RD New hectometres of the south-west
+-- corner), residents, residents_65plus}]. The geometry follows from the id.
+-- CBS writes small (secret) counts as negative numbers such as -99997; they are
+-- stored as NULL, unknown, never as 0. The grid only lists inhabited cells, so
+-- it replaces the estimated cells (from area counts) inside its extent.
+create function internal.apply_population_cells(p_source text, p_attribution text, p_rows jsonb, p_dry_run boolean)
+returns jsonb
+language plpgsql volatile
+set search_path = public, extensions
+as $$
+declare
+  errors jsonb;
+  extent geometry;
+  report jsonb;
+begin
+  perform internal.require_coordinator();
+  perform internal.require_rows(p_rows, 500000);
+  drop table if exists grid_rows;
+  create temporary table grid_rows on commit drop as
+  select coalesce((r ->> 'row')::int, position::int) as row_no,
+         r ->> 'cell_id' as cell_id,
+         -- Negative means secret: unknown.
+         case when (r ->> 'residents')::numeric >= 0 then round((r ->> 'residents')::numeric)::int end as residents,
+         case when (r ->> 'residents_65plus')::numeric >= 0 then round((r ->> 'residents_65plus')::numeric)::int end as residents_65plus
+  from jsonb_array_elements(p_rows) with ordinality as element(r, position);
+
+  select jsonb_agg(jsonb_build_object('row', row_no, 'code', 'WKGEO', 'message', 'not a CBS 100 m cell id', 'detail', cell_id) order by row_no)
+    into errors
+  from grid_rows where cell_id is null or cell_id !~ '^E\d{4}N\d{4}$';
+  if errors is null then
+    select jsonb_agg(jsonb_build_object('row', row_no, 'code', 'WKDUP', 'message', 'cell id appears more than once', 'detail', cell_id) order by row_no)
+      into errors
+    from (select row_no, cell_id, count(*) over (partition by cell_id) as copies from grid_rows) repeated
+    where copies > 1;
+  end if;
+  perform internal.finish_import(coalesce(errors, '[]'), jsonb_array_length(p_rows), '{}', false);
+
+  alter table grid_rows add column geom geometry;
+  update grid_rows set geom = st_makeenvelope(substr(cell_id, 2, 4)::int * 100, substr(cell_id, 7, 4)::int * 100,
+                                              substr(cell_id, 2, 4)::int * 100 + 100, substr(cell_id, 7, 4)::int * 100 + 100, 28992);
+  select st_extent(geom)::geometry into extent from grid_rows;
+  extent := st_setsrid(extent, 28992);
+
+  report := internal.import_report((
+    select coalesce(jsonb_agg(jsonb_build_object('row', g.row_no, 'code', g.cell_id, 'action',
+             case when p.cell_id is null then 'add'
+                  when not p.estimated and (p.residents, p.residents_65plus) is not distinct from (g.residents, g.residents_65plus) then 'unchanged'
+                  else 'update' end) order by g.row_no), '[]')
+    from grid_rows g left join public.population_cells p using (cell_id)), p_dry_run)
+    || jsonb_build_object(
+      'cells_secret', (select count(*) from grid_rows where residents is null),
+      'estimated_replaced', (select count(*) from public.population_cells p
+                             where p.estimated and extent is not null and st_intersects(p.centre, extent)));
+  if p_dry_run then
+    raise exception using errcode = 'WKDRY', message = 'dry run', detail = report::text;
+  end if;
+
+  delete from public.population_cells p where p.estimated and extent is not null and st_intersects(p.centre, extent);
+  insert into public.population_cells as p (cell_id, geom, centre, residents, residents_65plus, estimated, source, attribution)
+  select cell_id, geom, st_centroid(geom), residents, residents_65plus, false, p_source, p_attribution
+  from grid_rows
+  on conflict (cell_id) do update
+    set residents = excluded.residents, residents_65plus = excluded.residents_65plus, estimated = false,
+        source = excluded.source, attribution = excluded.attribution;
+
+  perform internal.assign_cell_buurten();
+  perform internal.coverage_rebuild();
+  return report;
+end
+$$;
+
+create function public.import_population_cells(p_source text, p_attribution text, p_rows jsonb, p_dry_run boolean default false)
+returns jsonb
+language plpgsql volatile
+security definer
+set search_path = public
+as $$
+declare
+  dry_run_report text;
+begin
+  return internal.apply_population_cells(p_source, p_attribution, p_rows, coalesce(p_dry_run, false));
+exception when sqlstate 'WKDRY' then
+  get stacked diagnostics dry_run_report = pg_exception_detail;
+  return dry_run_report::jsonb;
+end
+$$;
+
+-- Whole-country grids are large; the same limit as the other imports.
+alter function public.import_population_cells(text, text, jsonb, boolean) set statement_timeout = '120s';
+alter function public.import_area_population(text, text, jsonb, boolean) set statement_timeout = '60s';
+
+revoke all on function public.import_area_population(text, text, jsonb, boolean) from public, anon, authenticated;
+revoke all on function public.import_population_cells(text, text, jsonb, boolean) from public, anon, authenticated;
+grant execute on function public.import_area_population(text, text, jsonb, boolean) to authenticated, service_role;
+grant execute on function public.import_population_cells(text, text, jsonb, boolean) to authenticated, service_role;
+revoke all on all functions in schema internal from public;
+grant execute on all functions in schema internal to anon, authenticated, service_role;
+
+------------------------------------------------------------------------------
+-- What the planner view needs to know about the population it works with
+------------------------------------------------------------------------------
+
+create function public.population_summary()
+returns jsonb
+language sql stable
+set search_path = public
+as $$
+  select jsonb_build_object(
+    'cells', count(*),
+    'cells_estimated', count(*) filter (where estimated),
+    'cells_unknown', count(*) filter (where residents is null),
+    'residents', coalesce(sum(residents), 0),
+    'residents_65plus', coalesce(sum(residents_65plus), 0),
+    'attributions', coalesce((select jsonb_agg(distinct attribution) from public.population_cells where attribution is not null), '[]')
+  )
+  from public.population_cells
+$$;
+
+revoke all on function public.population_summary() from public, anon, authenticated;
+grant execute on function public.population_summary() to anon, authenticated, service_role;
+
+------------------------------------------------------------------------------
+-- "What if" for the headline figures too
+------------------------------------------------------------------------------
+
+-- coverage() gains the candidate points the other coverage functions take.
+-- Without candidates it stays one aggregate over internal.cell_nearest (the
+-- fast path the benchmark measures); with them it reads internal.cell_distances.
+drop function public.coverage(text, double precision, text);
+
+create function public.coverage(
+  p_target text,
+  p_distance double precision,
+  p_buurt_code text default null,
+  p_candidates jsonb default '[]'
+)
+returns jsonb
+language plpgsql stable
+set search_path = public
+as $$
+declare
+  what_if boolean := coalesce(jsonb_array_length(p_candidates), 0) > 0;
+begin
+  perform internal.require_distance(p_distance);
+  return (
+    -- Only one branch runs (a one-time filter on what_if).
+    with reach as (
+      select c.residents, c.residents_65plus, c.estimated, n.distance_m
+      from public.population_cells c
+      left join internal.cell_nearest n on n.cell_id = c.cell_id and n.target = p_target
+      where not what_if and (p_buurt_code is null or c.buurt_code = p_buurt_code)
+      union all
+      select c.residents, c.residents_65plus, c.estimated, d.distance_m
+      from public.population_cells c
+      join internal.cell_distances(p_target, p_candidates) d using (cell_id)
+      where what_if and (p_buurt_code is null or c.buurt_code = p_buurt_code)
+    )
+    select jsonb_build_object(
+      'target', p_target,
+      'distance_m', p_distance,
+      'residents', coalesce(sum(residents), 0),
+      'residents_covered', coalesce(sum(residents) filter (where distance_m <= p_distance), 0),
+      'residents_65plus', coalesce(sum(residents_65plus), 0),
+      'residents_65plus_covered', coalesce(sum(residents_65plus) filter (where distance_m <= p_distance), 0),
+      'cells', count(*),
+      'cells_unknown', count(*) filter (where residents is null),
+      'cells_estimated', count(*) filter (where estimated)
+    )
+    from reach
+  );
+end
+$$;
+
+revoke all on function public.coverage(text, double precision, text, jsonb) from public, anon, authenticated;
+grant execute on function public.coverage(text, double precision, text, jsonb) to anon, authenticated, service_role;

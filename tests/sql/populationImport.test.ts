@@ -1,0 +1,172 @@
+/**
+ * Population through the import framework, from the file to the coverage
+ * tables, on both engines: Leiden's real PC4 file with age bands (spread over
+ * estimated 100 m cells), Leiden's buurten arriving afterwards (cells get their
+ * buurt), the wijken key figures (65+ from a percentage), and a hand-made
+ * fragment of the CBS 100 m grid with secret counts, which replaces the
+ * estimates where it lies.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createApi, type WijkkrachtApi } from '../../src/backend/api';
+import { ApiError } from '../../src/backend/apiError';
+import { localUserClaims } from '../../src/backend/embedded/localUser';
+import { createSqlRpcCall } from '../../src/backend/sqlRpc';
+import { detectFormat, planFromText } from '../../src/import/importSources';
+import { commitImport, previewImport } from '../../src/import/runImport';
+import type { ImportPlan } from '../../src/import/types';
+import { sqlEngines, type TestDatabase } from '../support/engines';
+import { fixtureText } from '../support/importFixtures';
+import { requirementMissing, sharedDataDirectory } from '../support/sharedRequirements';
+
+const leiden = (name: string) => join(sharedDataDirectory, 'leiden', name);
+const pc4File = leiden('cbs_pc4_leiden_2021_leeftijd.geojson');
+const buurtenFile = leiden('cbs_buurten_leiden_2024_gegeneraliseerd.geojson');
+const wijkenFile = leiden('cbs_wijken_leiden_2022_kwb.geojson');
+const missingLeiden = requirementMissing(`Leiden CBS files in ${join(sharedDataDirectory, 'leiden')}`, [pc4File, buurtenFile, wijkenFile].every(existsSync));
+
+const engines = sqlEngines(inject('postgresUrl'));
+
+function planOf(fileName: string, text: string): ImportPlan {
+  return planFromText(detectFormat(fileName, text), text, { fileName, categories: [] });
+}
+
+describe.each(engines)('population imports on $name', ({ skip, open }) => {
+  let database: TestDatabase;
+  let api: WijkkrachtApi;
+  const count = async (sql: string) => (await database.connection.query<{ n: number }>(`select (${sql})::float8 as n`)).rows[0]!.n;
+
+  beforeAll(async () => {
+    if (skip) return;
+    database = await open();
+    api = createApi(createSqlRpcCall(database.connection, () => localUserClaims('00000000-0000-4000-8000-0000000c0013')));
+  }, 120_000);
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  describe.skipIf(skip || missingLeiden)('Leiden, from the PC4 age bands', () => {
+    let report: Awaited<ReturnType<typeof commitImport>> & Record<string, number>;
+
+    beforeAll(async () => {
+      const plan = planOf('cbs_pc4_leiden_2021_leeftijd.geojson', readFileSync(pc4File, 'utf8'));
+      expect(plan.target).toBe('area-population');
+      const preview = await previewImport(api, plan);
+      expect(await count('select count(*) from public.population_cells')).toBe(0);
+      report = (await commitImport(api, plan)) as typeof report;
+      expect({ ...preview, dry_run: false }).toEqual(report);
+    }, 120_000);
+
+    it('spreads 124 090 residents and 19 625 aged 65+ over estimated cells, keeping the totals up to rounding', async () => {
+      expect(report.residents_in).toBe(124_090);
+      expect(report.residents_65plus_in).toBe(19_625);
+      const cells = await count('select count(*) from public.population_cells');
+      expect(report.added).toBe(cells);
+      // Leiden's PC4 areas cover ~23 km²: some 2 300 cells, plus the partial ones along the edges.
+      expect(cells).toBeGreaterThan(2300);
+      expect(await count('select count(*) from public.population_cells where not estimated')).toBe(0);
+      // Rounding per cell moves a total by at most half a resident per cell.
+      expect(Math.abs((await count('select sum(residents) from public.population_cells')) - 124_090)).toBeLessThan(cells / 2);
+      expect(Math.abs((await count('select sum(residents_65plus) from public.population_cells')) - 19_625)).toBeLessThan(cells / 2);
+    });
+
+    it('names cells the CBS way: the RD corner in hectometres, four digits each', async () => {
+      expect(
+        await count(`select count(*) from public.population_cells
+                     where cell_id <> format('E%sN%s', lpad(((extensions.st_xmin(geom) / 100)::int)::text, 4, '0'),
+                                                        lpad(((extensions.st_ymin(geom) / 100)::int)::text, 4, '0'))`),
+      ).toBe(0);
+    });
+
+    it('gives cells their buurt when the buurten arrive afterwards', async () => {
+      expect(await count('select count(*) from public.population_cells where buurt_code is not null')).toBe(0);
+      await commitImport(api, planOf('cbs_buurten_leiden_2024_gegeneraliseerd.geojson', readFileSync(buurtenFile, 'utf8')));
+      const perBuurt = await api.coverageByBuurt({ target: 'any', distance: 500 });
+      const named = perBuurt.filter((buurt) => buurt.buurt_code !== null);
+      // Most of Leiden's 54 buurten hold a cell centre; cells outside every buurt keep none.
+      expect(named.length).toBeGreaterThan(45);
+      expect(named.every((buurt) => /^BU0546\d{4}$/.test(buurt.buurt_code!))).toBe(true);
+      const inBuurten = named.reduce((sum, buurt) => sum + buurt.residents, 0);
+      expect(inBuurten / 124_090).toBeGreaterThan(0.9);
+    });
+
+    it('re-importing the same file changes nothing', async () => {
+      const again = await previewImport(api, planOf('cbs_pc4_leiden_2021_leeftijd.geojson', readFileSync(pc4File, 'utf8')));
+      expect(again.added).toBe(0);
+      expect(again.updated).toBe(0);
+      expect(again.unchanged).toBe(report.added);
+      expect(new Set(again.rows.map((row) => row.action))).toEqual(new Set(['unchanged']));
+    });
+
+    it('answers "what if" for the headline figures as the per-buurt figures add up', async () => {
+      const candidates = [{ type: 'Point' as const, coordinates: [4.4931, 52.1601] as [number, number] }];
+      const before = await api.coverage({ target: 'any', distance: 400 });
+      const after = await api.coverage({ target: 'any', distance: 400, candidates });
+      expect(before.residents_covered).toBe(0);
+      expect(after.residents_covered).toBeGreaterThan(0);
+      const perBuurt = await api.coverageByBuurt({ target: 'any', distance: 400, candidates });
+      expect(perBuurt.reduce((sum, buurt) => sum + buurt.residents_covered, 0)).toBe(after.residents_covered);
+      // Nothing was written.
+      expect((await api.coverage({ target: 'any', distance: 400 })).residents_covered).toBe(0);
+    });
+  });
+
+  describe.skipIf(skip || missingLeiden)('Leiden wijken key figures', () => {
+    it('read 65+ as a share of the residents', () => {
+      const plan = planOf('cbs_wijken_leiden_2022_kwb.geojson', readFileSync(wijkenFile, 'utf8'));
+      expect(plan.target).toBe('area-population');
+      const binnenstadZuid = plan.rows.find((row) => 'code' in row && row.code === 'WK054600');
+      // 8 425 residents, 9 % aged 65+.
+      expect(binnenstadZuid).toMatchObject({ residents: 8425, residents_65plus: Math.round(8425 * 0.09) });
+    });
+  });
+
+  describe.skipIf(skip)('a fragment of the CBS 100 m grid', () => {
+    it('stores secret counts as unknown and replaces the estimated cells inside its extent', async () => {
+      // An estimated cell under the grid (to be replaced) and one far away (to stay).
+      await database.connection.exec(`
+        insert into public.population_cells (cell_id, geom, centre, residents, residents_65plus, estimated)
+        select id, extensions.st_makeenvelope(x, y, x + 100, y + 100, 28992), extensions.st_setsrid(extensions.st_makepoint(x + 50, y + 50), 28992), 7, 1, true
+        from (values ('E0932N4631', 93200, 463100), ('E0990N4700', 99000, 470000)) as c(id, x, y)
+        on conflict (cell_id) do nothing`);
+      const plan = planOf('cbs_vk100_2023.geojson', fixtureText('cbs_grid_100m.geojson'));
+      expect(plan.target).toBe('population-cells');
+      const report = await commitImport(api, plan);
+      expect(report.rows).toHaveLength(5);
+      const { rows } = await database.connection.query<{ cell_id: string; residents: number | null; residents_65plus: number | null; estimated: boolean }>(
+        `select cell_id, residents, residents_65plus, estimated from public.population_cells
+         where cell_id in ('E0930N4630', 'E0932N4630', 'E0930N4631', 'E0932N4631', 'E0990N4700') order by cell_id`,
+      );
+      expect(rows).toEqual([
+        { cell_id: 'E0930N4630', residents: 45, residents_65plus: 10, estimated: false },
+        { cell_id: 'E0930N4631', residents: 80, residents_65plus: null, estimated: false },
+        { cell_id: 'E0932N4630', residents: null, residents_65plus: null, estimated: false },
+        { cell_id: 'E0990N4700', residents: 7, residents_65plus: 1, estimated: true },
+      ]);
+      const figures = await api.coverage({ target: 'any', distance: 2000 });
+      expect(figures.cells_unknown).toBeGreaterThanOrEqual(1);
+    });
+
+    it('refuses a cell id that is not CBS-shaped, and repeated cells, naming the rows', async () => {
+      const send = (rows: unknown[]) => api.importPopulationCells({ source: 'x', attribution: null, rows: rows as never });
+      const refusal = await send([{ row: 1, cell_id: 'E0930N4630', residents: 5 }, { row: 2, cell_id: 'somewhere', residents: 5 }]).catch((error) => error);
+      expect(refusal).toBeInstanceOf(ApiError);
+      expect(refusal.kind).toBe('import_refused');
+      expect(JSON.parse(refusal.detail)).toEqual([expect.objectContaining({ row: 2, code: 'WKGEO' })]);
+      const repeated = await send([{ row: 1, cell_id: 'E0930N4630', residents: 5 }, { row: 2, cell_id: 'E0930N4630', residents: 6 }]).catch((error) => error);
+      expect(JSON.parse(repeated.detail).map((refused: { row: number }) => refused.row)).toEqual([1, 2]);
+    });
+
+    it('lets only coordinators import population', async () => {
+      const resident = createApi(
+        createSqlRpcCall(database.connection, () => ({ sub: '00000000-0000-4000-8000-00000000aaaa', role: 'authenticated' })),
+      );
+      const refusal = await resident
+        .importPopulationCells({ source: 'x', attribution: null, rows: [{ row: 1, cell_id: 'E0930N4630', residents: 1, residents_65plus: 0 }] })
+        .catch((error) => error);
+      expect(refusal).toBeInstanceOf(ApiError);
+      expect(refusal.kind).toBe('forbidden');
+    });
+  });
+});
