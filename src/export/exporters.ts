@@ -1,4 +1,5 @@
-import type { WijkkrachtApi } from '../backend/api';
+import type { CoverageQuery, WijkkrachtApi } from '../backend/api';
+import { buurtCoverageCsv, gapCellsGeoJson } from '../coverage/coverageExports';
 import { assetsCsv, assetsGeoJson, assetsKml, storiesCsv } from './assetExports';
 
 /**
@@ -46,8 +47,30 @@ export const exporters: Exporter[] = [
   },
 ];
 
+/** Coverage results: built for the planner's current question (target, distance, candidates). */
+export interface CoverageExporter extends Omit<Exporter, 'build'> {
+  build(api: WijkkrachtApi, query: CoverageQuery, buurtNames: Map<string, string>): Promise<string>;
+}
+
+export const coverageExporters: CoverageExporter[] = [
+  {
+    id: 'gap-cells-geojson',
+    labelKey: 'export.gap_cells_geojson',
+    extension: 'geojson',
+    mimeType: 'application/geo+json',
+    build: async (api, query) => gapCellsGeoJson(await api.gapCells(query), query, (await api.populationSummary()).attributions),
+  },
+  {
+    id: 'coverage-by-buurt-csv',
+    labelKey: 'export.coverage_by_buurt_csv',
+    extension: 'csv',
+    mimeType: 'text/csv;charset=utf-8',
+    build: async (api, query, buurtNames) => buurtCoverageCsv(await api.coverageByBuurt(query), query, buurtNames),
+  },
+];
+
 /** e.g. wijkkracht-assets-2026-11-23.geojson */
-export function exportFileName(exporter: Exporter, date = new Date()): string {
+export function exportFileName(exporter: Pick<Exporter, 'id' | 'extension'>, date = new Date()): string {
   const name = exporter.id.replace(/-(geojson|csv|kml)$/, '');
   return `wijkkracht-${name}-${date.toISOString().slice(0, 10)}.${exporter.extension}`;
 }

@@ -13,7 +13,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 // let Vite bundle the worker (with its shared chunk) and say where it went.
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import type { FeatureCollection, Position } from 'geojson';
-import type { AreaCollection, AssetCollection, BoundingBox, Category } from '../domain/types';
+import type { AreaCollection, AssetCollection, BoundingBox, CandidatePoint, Category, GapCellCollection, TargetGroup } from '../domain/types';
 import { areaLayers, areaSourceId } from './areaLayers';
 import {
   assetLayers,
@@ -26,6 +26,7 @@ import {
   shapeSourceId,
 } from './assetLayers';
 import { basemapLayerId, basemapSourceId, createBaseStyle } from './baseStyle';
+import { candidateSourceId, gapFillColor, gapLayerIds, gapLayers, gapSourceId } from './gapLayers';
 import { previewLayers, previewSourceId } from './previewLayers';
 import { splitAssets } from './splitAssets';
 
@@ -67,6 +68,9 @@ export class WijkMap {
   private preview: FeatureCollection | null = null;
   private attributions: string[] = [];
   private focus: FeatureCollection | null = null;
+  private gapCells: GapCellCollection | null = null;
+  private gapGroup: TargetGroup = 'all';
+  private candidates: CandidatePoint[] = [];
   private attributionControl: AttributionControl;
   private categories: Category[] = [];
   private selectedId: string | null = null;
@@ -172,6 +176,24 @@ export class WijkMap {
     if (!bounds.isEmpty()) this.map.fitBounds(bounds, { padding: 60, maxZoom: 16, duration: 600 });
   }
 
+  /** The planner's gap cells, shaded by the uncovered people of the group; null hides them. */
+  setGapCells(collection: GapCellCollection | null, group: TargetGroup): void {
+    if (collection === this.gapCells && group === this.gapGroup) return;
+    this.gapCells = collection;
+    if (group !== this.gapGroup && this.map.getLayer(gapLayerIds.fill)) {
+      this.map.setPaintProperty(gapLayerIds.fill, 'fill-color', gapFillColor(group));
+    }
+    this.gapGroup = group;
+    this.source(gapSourceId)?.setData((collection ?? emptyCollection) as FeatureCollection);
+  }
+
+  /** "What if" places, drawn until the planner clears them; never written. */
+  setCandidates(candidates: CandidatePoint[]): void {
+    if (candidates === this.candidates) return;
+    this.candidates = candidates;
+    this.source(candidateSourceId)?.setData(this.candidateCollection());
+  }
+
   setCategories(categories: Category[]): void {
     if (categories === this.categories) return;
     this.categories = categories;
@@ -209,6 +231,13 @@ export class WijkMap {
     return this.map.getSource<GeoJSONSource>(id);
   }
 
+  private candidateCollection(): FeatureCollection {
+    return {
+      type: 'FeatureCollection',
+      features: this.candidates.map((geometry, index) => ({ type: 'Feature', properties: { index }, geometry })),
+    };
+  }
+
   private draftCollection(): FeatureCollection {
     if (!this.draftKey) return emptyCollection;
     const [lon, lat] = this.draftKey.split(',').map(Number);
@@ -225,9 +254,15 @@ export class WijkMap {
     this.map.addSource(draftSourceId, { type: 'geojson', data: this.draftCollection() });
     this.map.addSource(areaSourceId, { type: 'geojson', data: (this.areas ?? emptyCollection) as FeatureCollection });
     this.map.addSource(previewSourceId, { type: 'geojson', data: this.preview ?? emptyCollection });
+    this.map.addSource(gapSourceId, { type: 'geojson', data: (this.gapCells ?? emptyCollection) as FeatureCollection });
+    this.map.addSource(candidateSourceId, { type: 'geojson', data: this.candidateCollection() });
+    // Gap cells under the outlines and assets, so the places stay visible and tappable.
+    const [gapFill, gapOutline, gapEstimated, candidateLayer] = gapLayers(this.gapGroup);
+    for (const layer of [gapFill!, gapOutline!, gapEstimated!]) this.map.addLayer(layer);
     for (const layer of areaLayers()) this.map.addLayer(layer);
     for (const layer of assetLayers(this.categories)) this.map.addLayer(layer);
     for (const layer of previewLayers()) this.map.addLayer(layer);
+    this.map.addLayer(candidateLayer!);
     this.map.setFilter(layerIds.selectedPoint, selectedFilter(this.selectedId));
     this.map.setFilter(layerIds.selectedShape, selectedFilter(this.selectedId));
     this.handlers.current.onViewChange(this.bounds());

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { FeatureCollection } from 'geojson';
-import type { AreaCollection, AssetCollection, Category } from '../domain/types';
+import type { AreaCollection, AssetCollection, CandidatePoint, Category, GapCellCollection, TargetGroup } from '../domain/types';
 import { WijkMap, type WijkMapHandlers } from '../map/WijkMap';
 
 interface MapViewProps extends WijkMapHandlers {
@@ -15,6 +15,10 @@ interface MapViewProps extends WijkMapHandlers {
   selectedId: string | null;
   draftLocation: { lon: number; lat: number } | null;
   placing: boolean;
+  /** The planner's gap cells and "what if" places; null / [] outside the planner. */
+  gapCells: GapCellCollection | null;
+  gapGroup: TargetGroup;
+  candidates: CandidatePoint[];
 }
 
 /** Hosts the WijkMap: makes it once, pushes props into it on every render. */
@@ -46,6 +50,8 @@ export function MapView(props: MapViewProps) {
     map.setSelected(props.selectedId);
     map.setDraftLocation(props.draftLocation);
     map.setPlacing(props.placing);
+    map.setGapCells(props.gapCells, props.gapGroup);
+    map.setCandidates(props.candidates);
   });
 
   return <div ref={containerRef} className="map" data-testid="map" />;

@@ -5,9 +5,10 @@ interface TopBarProps {
   backendName: 'embedded' | 'supabase';
   onImport(): void;
   onExport(): void;
+  onPlanner(): void;
 }
 
-export function TopBar({ backendName, onImport, onExport }: TopBarProps) {
+export function TopBar({ backendName, onImport, onExport, onPlanner }: TopBarProps) {
   const { t, i18n } = useTranslation();
   return (
     <header className="top-bar">
@@ -16,6 +17,9 @@ export function TopBar({ backendName, onImport, onExport }: TopBarProps) {
         <p className="tagline">{t('app.tagline')}</p>
       </div>
       <div className="data-actions">
+        <button type="button" onClick={onPlanner}>
+          {t('planner.open')}
+        </button>
         <button type="button" onClick={onImport}>
           {t('import.open')}
         </button>

@@ -3,18 +3,22 @@ import { useTranslation } from 'react-i18next';
 import type { Backend } from '../backend/backend';
 import { hasTypedContent } from '../domain/placeDraft';
 import type { FeatureCollection } from 'geojson';
-import type { AssetFeature, Category } from '../domain/types';
+import type { AssetFeature, Category, GapCellCollection } from '../domain/types';
 import { AddPlacePanel } from './AddPlacePanel';
 import { AssetPanel } from './AssetPanel';
 import { ExportDialog } from './ExportDialog';
 import { FirstRunScreen } from './FirstRunScreen';
 import { ImportDialog } from './ImportDialog';
 import { MapView } from './MapView';
+import { PlannerPanel } from './planner/PlannerPanel';
+import { initialPlannerState, type PlannerState } from './planner/plannerState';
 import { TopBar } from './TopBar';
 import { useAssets } from './useAssets';
 import { useErrorText } from './useErrorText';
 import { useMapContext } from './useMapContext';
 import { usePlaceDraft } from './usePlaceDraft';
+
+const noCandidates: PlannerState['candidates'] = [];
 
 type Mode =
   | { name: 'browse' }
@@ -22,7 +26,8 @@ type Mode =
   | { name: 'form' }
   | { name: 'details'; assetId: string }
   | { name: 'import' }
-  | { name: 'export' };
+  | { name: 'export' }
+  | { name: 'planner' };
 
 /** The map with its panels: browse, add a place, look at one. */
 export function Workspace({ backend }: { backend: Backend }) {
@@ -42,6 +47,10 @@ export function Workspace({ backend }: { backend: Backend }) {
   );
   const [basemapOffline, setBasemapOffline] = useState(false);
   const [status, setStatus] = useState('');
+  // Kept while the planner is closed, so reopening it shows the same question.
+  const [planner, setPlanner] = useState<PlannerState>(initialPlannerState);
+  const [gapCells, setGapCells] = useState<GapCellCollection | null>(null);
+  const changePlanner = useCallback((change: Partial<PlannerState>) => setPlanner((current) => ({ ...current, ...change })), []);
 
   useEffect(() => {
     api.listCategories().then(setCategories, (error: unknown) => setStatus(errorText(error)));
@@ -54,12 +63,17 @@ export function Workspace({ backend }: { backend: Backend }) {
     return () => clearTimeout(timer);
   }, [status]);
 
+  const whatIfTapping = mode.name === 'planner' && planner.whatIf;
   const onMapClick = useCallback(
     (lngLat: { lon: number; lat: number }) => {
+      if (whatIfTapping) {
+        setPlanner((current) => ({ ...current, candidates: [...current.candidates, { type: 'Point', coordinates: [lngLat.lon, lngLat.lat] }] }));
+        return;
+      }
       setDraft((current) => ({ ...current, lon: lngLat.lon, lat: lngLat.lat }));
       setMode({ name: 'form' });
     },
-    [setDraft],
+    [setDraft, whatIfTapping],
   );
 
   const onSaved = useCallback(
@@ -92,6 +106,11 @@ export function Workspace({ backend }: { backend: Backend }) {
         backendName={backend.name}
         onImport={() => setMode({ name: 'import' })}
         onExport={() => setMode({ name: 'export' })}
+        onPlanner={() => {
+          setMode({ name: 'planner' });
+          // A planner looks at the whole municipality, not at the last import.
+          if (mapContext.areas.features.length > 0) setFocus({ ...mapContext.areas } as FeatureCollection);
+        }}
       />
       <div className="map-area">
         <MapView
@@ -103,7 +122,10 @@ export function Workspace({ backend }: { backend: Backend }) {
           categories={categories}
           selectedId={mode.name === 'details' ? mode.assetId : null}
           draftLocation={placingOrForm && draft.lon !== null && draft.lat !== null ? { lon: draft.lon, lat: draft.lat } : null}
-          placing={placingOrForm}
+          placing={placingOrForm || whatIfTapping}
+          gapCells={mode.name === 'planner' ? gapCells : null}
+          gapGroup={planner.group}
+          candidates={mode.name === 'planner' ? planner.candidates : noCandidates}
           onMapClick={onMapClick}
           onAssetClick={(assetId) => setMode({ name: 'details', assetId })}
           onViewChange={(bbox) => void load(bbox)}
@@ -157,6 +179,17 @@ export function Workspace({ backend }: { backend: Backend }) {
           categories={categories}
           onPreview={setPreview}
           onImported={(report) => afterImport(t('import.done', { added: report.added, updated: report.updated }))}
+          onClose={() => setMode({ name: 'browse' })}
+        />
+      )}
+      {mode.name === 'planner' && (
+        <PlannerPanel
+          api={api}
+          categories={categories}
+          areas={mapContext.areas}
+          state={planner}
+          onChange={changePlanner}
+          onGapCells={setGapCells}
           onClose={() => setMode({ name: 'browse' })}
         />
       )}

@@ -188,10 +188,11 @@ export class WijkkrachtDriver {
   /** Clicks an export button and returns the downloaded file's name and text. */
   async download(label: string): Promise<{ fileName: string; text: string }> {
     await this.page.getByRole('button', { name: 'Gegevens downloaden' }).click();
-    const [download] = await Promise.all([
-      this.page.waitForEvent('download'),
-      this.page.getByRole('button', { name: label }).click(),
-    ]);
+    return this.downloadByButton(label);
+  }
+
+  private async downloadByButton(label: string): Promise<{ fileName: string; text: string }> {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByRole('button', { name: label }).click()]);
     const stream = await download.createReadStream();
     const chunks: Buffer[] = [];
     for await (const chunk of stream) chunks.push(chunk as Buffer);
@@ -277,6 +278,66 @@ export class WijkkrachtDriver {
 
   async switchLanguage(code: 'NL' | 'EN'): Promise<void> {
     await this.page.getByRole('button', { name: code, exact: true }).click();
+  }
+
+  async openPlanner(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Gaten zoeken' }).click();
+    await this.page.locator('.planner-panel').waitFor();
+  }
+
+  /** The planner's figures once they match the current question (not while they are being recomputed). */
+  async plannerFigures(): Promise<{ headline: string; detail: string }> {
+    const figures = this.page.locator('[data-testid=planner-figures]:not(.stale)');
+    try {
+      await figures.waitFor({ timeout: 60_000 });
+    } catch (error) {
+      const panel = await this.page.locator('.planner-panel').innerText();
+      throw new Error(`No up-to-date figures. The planner says: ${panel.slice(0, 600)}. Page errors: ${this.pageErrors.join(' | ')}. Console: ${this.consoleErrors.join(' | ')}`, { cause: error });
+    }
+    const [headline, detail] = await figures.locator('p').allTextContents();
+    return { headline: headline ?? '', detail: detail ?? '' };
+  }
+
+  /** Moves the distance slider step by step with the arrow keys, as a hand dragging it would. */
+  async moveDistanceSlider(steps: number): Promise<void> {
+    const slider = this.page.getByTestId('distance-slider');
+    await slider.focus();
+    for (let step = 0; step < Math.abs(steps); step++) await slider.press(steps > 0 ? 'ArrowRight' : 'ArrowLeft');
+  }
+
+  async distanceShown(): Promise<string> {
+    return (await this.page.getByTestId('distance-value').textContent()) ?? '';
+  }
+
+  async choosePlannerGroup(label: 'Alle inwoners' | '65 jaar en ouder'): Promise<void> {
+    await this.page.locator('.planner-panel .toggle button').filter({ hasText: label }).click();
+  }
+
+  async choosePlannerTarget(label: string): Promise<void> {
+    await this.page.getByTestId('target-picker').selectOption({ label });
+  }
+
+  async startWhatIf(): Promise<void> {
+    await this.page.getByTestId('what-if-toggle').check();
+  }
+
+  async whatIfGain(): Promise<string> {
+    const gain = this.page.getByTestId('what-if-gain');
+    await gain.waitFor({ timeout: 60_000 });
+    await this.page.locator('[data-testid=planner-figures]:not(.stale)').waitFor({ timeout: 60_000 });
+    return (await gain.textContent()) ?? '';
+  }
+
+  /** The per-buurt table, as text cells per row. */
+  async buurtTable(): Promise<string[][]> {
+    const rows = this.page.locator('[data-testid=buurt-table] tbody tr');
+    await rows.first().waitFor({ timeout: 60_000 });
+    return Promise.all((await rows.all()).map((row) => row.locator('td').allTextContents()));
+  }
+
+  /** Clicks one of the planner's export buttons and returns the file. */
+  async downloadFromPlanner(label: string): Promise<{ fileName: string; text: string }> {
+    return this.downloadByButton(label);
   }
 
   async screenshot(name: string): Promise<string> {

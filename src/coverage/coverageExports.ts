@@ -1,0 +1,43 @@
+import type { BuurtCoverage, GapCellCollection } from '../domain/types';
+import { csvText } from '../export/csvText';
+import type { CoverageQuery } from '../backend/api';
+
+/**
+ * Coverage results as files for a report or a GIS: the gap cells as GeoJSON
+ * and the figures per buurt as CSV. Both say what was asked (target, distance,
+ * straight-line distance, candidates) so a file read later cannot be misread.
+ */
+
+export const buurtCoverageColumns = [
+  'buurt_code', 'buurt_name', 'target', 'distance_m', 'distance_kind',
+  'residents', 'residents_covered', 'share_covered',
+  'residents_65plus', 'residents_65plus_covered', 'share_65plus_covered',
+  'cells_unknown', 'cells_estimated', 'candidates',
+] as const;
+
+export function gapCellsGeoJson(cells: GapCellCollection, query: CoverageQuery, attributions: string[]): string {
+  return JSON.stringify({
+    type: 'FeatureCollection',
+    query: { target: query.target, distance_m: query.distance, distance_kind: 'straight line (RD New, EPSG:28992)', candidates: query.candidates ?? [] },
+    attribution: attributions,
+    features: cells.features,
+  });
+}
+
+export function buurtCoverageCsv(rows: BuurtCoverage[], query: CoverageQuery, buurtNames: Map<string, string>): string {
+  const share = (covered: number, total: number) => (total > 0 ? (covered / total).toFixed(4) : '');
+  return csvText(
+    [...buurtCoverageColumns],
+    rows.map((row) => ({
+      ...row,
+      buurt_code: row.buurt_code ?? '',
+      buurt_name: row.buurt_code ? (buurtNames.get(row.buurt_code) ?? '') : '(buiten de buurten)',
+      target: query.target,
+      distance_m: query.distance,
+      distance_kind: 'hemelsbreed',
+      share_covered: share(row.residents_covered, row.residents),
+      share_65plus_covered: share(row.residents_65plus_covered, row.residents_65plus),
+      candidates: (query.candidates ?? []).length,
+    })),
+  );
+}

@@ -1,0 +1,34 @@
+import { useTranslation } from 'react-i18next';
+import type { TargetGroup } from '../../domain/types';
+import { gapBreaks, gapColors, secretCellColor } from '../../map/gapLayers';
+
+/** What the gap layer's colours and lines mean, from the same breaks the map uses. */
+export function GapLegend({ group }: { group: TargetGroup }) {
+  const { t } = useTranslation();
+  const breaks = gapBreaks[group];
+  return (
+    <div className="gap-legend" data-testid="gap-legend">
+      <p>{t(group === 'all' ? 'planner.legend.title' : 'planner.legend.title65')}</p>
+      <ul>
+        {gapColors.map((color, index) => (
+          <li key={color}>
+            <span className="swatch" style={{ background: color }} />
+            {index + 1 < breaks.length ? `${breaks[index]}–${breaks[index + 1]! - 1}` : `${breaks[index]}+`}
+          </li>
+        ))}
+        <li>
+          <span className="swatch" style={{ background: secretCellColor }} />
+          {t('planner.legend.secret')}
+        </li>
+        <li>
+          <span className="swatch estimated" />
+          {t('planner.legend.estimated')}
+        </li>
+        <li>
+          <span className="swatch candidate" />
+          {t('planner.legend.candidate')}
+        </li>
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,167 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { WijkkrachtApi } from '../../backend/api';
+import { coverageGain, groupFigures } from '../../coverage/coverageFigures';
+import type { AreaCollection, Category, GapCellCollection } from '../../domain/types';
+import { downloadFile } from '../../export/downloadFile';
+import { coverageExporters, exportFileName, type CoverageExporter } from '../../export/exporters';
+import { useErrorText } from '../useErrorText';
+import { BuurtTable } from './BuurtTable';
+import { GapLegend } from './GapLegend';
+import { BuurtBarsChart } from './charts/BuurtBarsChart';
+import { CoverageCurveChart } from './charts/CoverageCurveChart';
+import { DimensionRadarChart } from './charts/DimensionRadarChart';
+import { distanceStep, maxDistance, type PlannerState } from './plannerState';
+import { TargetPicker } from './TargetPicker';
+import { usePlannerData } from './usePlannerData';
+
+interface Props {
+  api: WijkkrachtApi;
+  categories: Category[];
+  areas: AreaCollection;
+  state: PlannerState;
+  onChange(change: Partial<PlannerState>): void;
+  onGapCells(cells: GapCellCollection | null): void;
+  onClose(): void;
+}
+
+/**
+ * The planner's view of gaps: who lives farther than a distance from what,
+ * on the map and in figures, per buurt, as curves, and "what if" with
+ * candidate places that are never saved.
+ */
+export function PlannerPanel({ api, categories, areas, state, onChange, onGapCells, onClose }: Props) {
+  const { t, i18n } = useTranslation();
+  const errorText = useErrorText();
+  const { figures, curve, radar } = usePlannerData(api, state);
+  const [exportProblem, setExportProblem] = useState('');
+  const names = useMemo(
+    () => new Map(areas.features.filter((area) => area.properties.level === 'buurt').map((area) => [area.properties.code, area.properties.name])),
+    [areas],
+  );
+  const number = (value: number) => value.toLocaleString(i18n.language);
+
+  useEffect(() => onGapCells(figures.value?.gapCells ?? null), [figures.value, onGapCells]);
+  useEffect(() => () => onGapCells(null), [onGapCells]);
+
+  const current = figures.value ? groupFigures(figures.value.figures, state.group) : null;
+  const gain = figures.value && state.candidates.length > 0 ? coverageGain(figures.value.baseline, figures.value.figures) : null;
+  const noPopulation = figures.value !== null && figures.value.figures.cells === 0;
+
+  const runExport = async (exporter: CoverageExporter) => {
+    setExportProblem('');
+    try {
+      downloadFile(exportFileName(exporter), exporter.mimeType, await exporter.build(api, state, names));
+    } catch (error) {
+      setExportProblem(errorText(error));
+    }
+  };
+
+  return (
+    <section className="panel planner-panel" role="dialog" aria-labelledby="planner-title">
+      <header className="panel-header">
+        <h2 id="planner-title">{t('planner.title')}</h2>
+        <button type="button" onClick={onClose}>
+          {t('planner.close')}
+        </button>
+      </header>
+
+      <TargetPicker value={state.target} categories={categories} onChange={(target) => onChange({ target })} />
+
+      <div className="planner-field" role="group" aria-label={t('planner.group')}>
+        <span>{t('planner.group')}</span>
+        <div className="toggle">
+          {(['all', '65plus'] as const).map((group) => (
+            <button key={group} type="button" aria-pressed={state.group === group} onClick={() => onChange({ group })}>
+              {t(`planner.groups.${group}`)}
+            </button>
+          ))}
+        </div>
+      </div>
+
+      <label className="planner-field">
+        <span>
+          {t('planner.distance')}: <strong data-testid="distance-value">{state.distance} m</strong> {t('planner.straightLine')}
+        </span>
+        <input
+          type="range"
+          min={0}
+          max={maxDistance}
+          step={distanceStep}
+          value={state.distance}
+          onChange={(event) => onChange({ distance: Number(event.target.value) })}
+          data-testid="distance-slider"
+        />
+      </label>
+
+      {noPopulation && <p className="form-error">{t('planner.noPopulation')}</p>}
+      {figures.error !== null && (
+        <p className="form-error" role="alert">
+          {errorText(figures.error)}
+        </p>
+      )}
+
+      {current && !noPopulation && (
+        <div className={`planner-figures${figures.upToDate ? '' : ' stale'}`} aria-live="polite" data-testid="planner-figures">
+          <p className="headline">
+            {current.share === null
+              ? t('planner.nobodyKnown')
+              : t(state.group === 'all' ? 'planner.headline' : 'planner.headline65', {
+                  share: Math.round(current.share * 100),
+                  distance: state.distance,
+                })}
+          </p>
+          <p>
+            {t(state.group === 'all' ? 'planner.uncovered' : 'planner.uncovered65', {
+              count: current.uncovered,
+              formatted: number(current.uncovered),
+              total: number(current.residents),
+            })}
+          </p>
+          {figures.value!.figures.cells_estimated > 0 && <p className="hint">{t('planner.estimatedHint')}</p>}
+          {figures.value!.figures.cells_unknown > 0 && <p className="hint">{t('planner.secretHint', { count: figures.value!.figures.cells_unknown })}</p>}
+        </div>
+      )}
+
+      {figures.value && !noPopulation && <GapLegend group={state.group} />}
+
+      <div className="what-if">
+        <label>
+          <input type="checkbox" checked={state.whatIf} onChange={(event) => onChange({ whatIf: event.target.checked })} data-testid="what-if-toggle" />
+          {t('planner.whatIf')}
+        </label>
+        {state.whatIf && <p className="hint">{t('planner.whatIfHint')}</p>}
+        {gain && (
+          <p className="what-if-gain" data-testid="what-if-gain">
+            {t('planner.gain', { residents: number(gain.residents), residents65: number(gain.residents65plus), count: state.candidates.length })}
+          </p>
+        )}
+        {state.candidates.length > 0 && (
+          <button type="button" onClick={() => onChange({ candidates: [] })}>
+            {t('planner.clearCandidates')}
+          </button>
+        )}
+      </div>
+
+      {curve.value && <CoverageCurveChart points={curve.value} group={state.group} distance={state.distance} />}
+      {figures.value && figures.value.byBuurt.some((row) => row.buurt_code !== null) && (
+        <BuurtBarsChart rows={figures.value.byBuurt} group={state.group} names={names} />
+      )}
+      {radar.value && <DimensionRadarChart dimensions={radar.value} group={state.group} />}
+      {figures.value && figures.value.byBuurt.length > 0 && <BuurtTable rows={figures.value.byBuurt} group={state.group} names={names} />}
+
+      <div className="planner-exports">
+        {coverageExporters.map((exporter) => (
+          <button key={exporter.id} type="button" onClick={() => void runExport(exporter)}>
+            {t(exporter.labelKey)}
+          </button>
+        ))}
+        {exportProblem && (
+          <p className="form-error" role="alert">
+            {exportProblem}
+          </p>
+        )}
+      </div>
+    </section>
+  );
+}

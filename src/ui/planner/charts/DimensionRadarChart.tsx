@@ -1,0 +1,48 @@
+import { curveLinearClosed, lineRadial } from 'd3-shape';
+import { useTranslation } from 'react-i18next';
+import { groupFigures } from '../../../coverage/coverageFigures';
+import type { CoverageFigures, HealthDimension, TargetGroup } from '../../../domain/types';
+
+const size = 300;
+const radius = 88;
+const centre = size / 2;
+
+/**
+ * The "spinnenweb" of Positive Health: for each of Huber's six dimensions, the
+ * share of the group within reach of a place that helps with it.
+ */
+export function DimensionRadarChart({ dimensions, group }: { dimensions: Array<{ dimension: HealthDimension; figures: CoverageFigures }>; group: TargetGroup }) {
+  const { t } = useTranslation();
+  const angle = (index: number) => (index / dimensions.length) * 2 * Math.PI;
+  const shares = dimensions.map(({ figures }) => groupFigures(figures, group).share ?? 0);
+  const web = lineRadial<number>()
+    .angle((_, index) => angle(index))
+    .radius((share) => share * radius)
+    .curve(curveLinearClosed);
+  const ring = (level: number) => web(dimensions.map(() => level)) ?? '';
+  return (
+    <figure className="chart">
+      <figcaption>{t('planner.radarTitle')}</figcaption>
+      <svg viewBox={`0 0 ${size} ${size - 20}`} role="img" aria-label={t('planner.radarTitle')} data-testid="dimension-radar">
+        <g transform={`translate(${centre}, ${centre - 10})`}>
+          {[0.25, 0.5, 0.75, 1].map((level) => (
+            <path key={level} d={ring(level)} className="grid-line" fill="none" />
+          ))}
+          {dimensions.map(({ dimension }, index) => {
+            // lineRadial measures angles clockwise from 12 o'clock.
+            const [dx, dy] = [Math.sin(angle(index)), -Math.cos(angle(index))];
+            return (
+              <g key={dimension}>
+                <line x1={0} y1={0} x2={dx * radius} y2={dy * radius} className="grid-line" />
+                <text x={dx * (radius + 12)} y={dy * (radius + 12)} className="tick" textAnchor={Math.abs(dx) < 0.2 ? 'middle' : dx > 0 ? 'start' : 'end'} dominantBaseline="middle">
+                  {t(`dimension.${dimension}`)} {Math.round(shares[index]! * 100)}%
+                </text>
+              </g>
+            );
+          })}
+          <path d={web(shares) ?? ''} className="radar-area" />
+        </g>
+      </svg>
+    </figure>
+  );
+}

@@ -1,0 +1,50 @@
+import { useCallback } from 'react';
+import type { WijkkrachtApi } from '../../backend/api';
+import { healthDimensions, type CandidatePoint, type CoverageTarget } from '../../domain/types';
+import { useLatestResult } from './useLatestResult';
+
+export interface PlannerQuery {
+  target: CoverageTarget;
+  distance: number;
+  candidates: CandidatePoint[];
+}
+
+/**
+ * Everything the planner shows, each from its SQL function: the figures (and,
+ * with candidates, the figures without them, for "+N"), per buurt, the gap
+ * cells, the curve (independent of the distance) and one figure per Positive
+ * Health dimension for the radar.
+ */
+export function usePlannerData(api: WijkkrachtApi, query: PlannerQuery) {
+  const { target, distance, candidates } = query;
+  const candidatesKey = JSON.stringify(candidates);
+
+  const loadFigures = useCallback(
+    async (q: PlannerQuery) => {
+      const [figures, baseline, byBuurt, gapCells] = await Promise.all([
+        api.coverage(q),
+        q.candidates.length > 0 ? api.coverage({ ...q, candidates: [] }) : null,
+        api.coverageByBuurt(q),
+        api.gapCells(q),
+      ]);
+      return { figures, baseline: baseline ?? figures, byBuurt, gapCells };
+    },
+    [api],
+  );
+  const loadCurve = useCallback((q: PlannerQuery) => api.coverageCurve({ target: q.target, step: 50, candidates: q.candidates }), [api]);
+  const loadRadar = useCallback(
+    (q: PlannerQuery) =>
+      Promise.all(
+        healthDimensions.map(async (dimension) => ({
+          dimension,
+          figures: await api.coverage({ target: `dimension:${dimension}`, distance: q.distance, candidates: q.candidates }),
+        })),
+      ),
+    [api],
+  );
+
+  const figures = useLatestResult(query, `${target}|${distance}|${candidatesKey}`, loadFigures);
+  const curve = useLatestResult(query, `${target}|${candidatesKey}`, loadCurve);
+  const radar = useLatestResult(query, `${distance}|${candidatesKey}`, loadRadar);
+  return { figures, curve, radar };
+}

@@ -1,0 +1,105 @@
+/**
+ * A planner finds gaps on real data: Leiden's CBS buurten and its population
+ * per postcode area (with age bands), four places from a list, in real
+ * Chromium on the embedded database. Moving the slider changes the figures;
+ * a trial place shows how many more people it would reach, without saving it.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { projectRoot } from '../support/migrationFiles';
+import { requirementMissing, sharedDataDirectory } from '../support/sharedRequirements';
+import { chromiumAvailable, viewports, WijkkrachtDriver } from './driver';
+
+const leiden = (name: string) => join(sharedDataDirectory, 'leiden', name);
+const buurten = leiden('cbs_buurten_leiden_2024_gegeneraliseerd.geojson');
+const pc4 = leiden('cbs_pc4_leiden_2021_leeftijd.geojson');
+const places = join(projectRoot, 'tests', 'fixtures', 'import', 'places.csv');
+const skip =
+  requirementMissing('Chromium (apt chromium) at /usr/bin/chromium', chromiumAvailable()) ||
+  requirementMissing(`Leiden CBS files in ${join(sharedDataDirectory, 'leiden')}`, existsSync(buurten) && existsSync(pc4));
+
+/** Leiden's buurten, its population per postcode area and four places, through the import dialog. */
+async function loadLeiden(driver: WijkkrachtDriver): Promise<void> {
+  await driver.startEmpty();
+  for (const file of [buurten, pc4, places]) {
+    await driver.openImportDialog();
+    await driver.chooseImportFile(file);
+    await driver.confirmImport();
+    await driver.closePanel('Sluiten');
+  }
+}
+
+const sharePattern = /^(\d+)% van de (inwoners|65-plussers) woont binnen (\d+) meter \(hemelsbreed\)\.$/;
+const shareOf = (headline: string) => Number(sharePattern.exec(headline)?.[1] ?? Number.NaN);
+
+describe.skipIf(skip)('the planner on Leiden (embedded database, real Chromium)', () => {
+  let driver: WijkkrachtDriver;
+  beforeAll(() => {
+    driver = new WijkkrachtDriver(inject('appUrl'));
+  });
+  afterAll(async () => {
+    await driver?.close();
+  });
+
+  it('on a shared screen: the gap figures follow the slider, per buurt and for 65+, and a trial place counts', async () => {
+    await driver.open(viewports.sharedScreen);
+    await loadLeiden(driver);
+
+    await driver.openPlanner();
+    expect(await driver.distanceShown()).toBe('500 m');
+    const at500 = await driver.plannerFigures();
+    expect(at500.headline).toMatch(sharePattern);
+    expect(at500.detail).toMatch(/^[\d.]+ van de [\d.]+ inwoners wonen verder weg\.$/);
+    await driver.screenshot('planner-shared-1-500m');
+
+    // Drag to 1000 m: ten steps of 50 m, each asking the database while the hand moves.
+    await driver.moveDistanceSlider(10);
+    expect(await driver.distanceShown()).toBe('1000 m');
+    const at1000 = await driver.plannerFigures();
+    expect(at1000.headline).toContain('binnen 1000 meter');
+    expect(shareOf(at1000.headline)).toBeGreaterThan(shareOf(at500.headline));
+
+    const table = await driver.buurtTable();
+    expect(table.length).toBeGreaterThan(40);
+    // Largest gap first: the first buurt has at least as many people farther away as the second.
+    const uncovered = (row: string[]) => Number(row[2]!.replace(/\./g, ''));
+    expect(uncovered(table[0]!)).toBeGreaterThanOrEqual(uncovered(table[1]!));
+
+    await driver.choosePlannerGroup('65 jaar en ouder');
+    expect((await driver.plannerFigures()).headline).toMatch(/van de 65-plussers woont binnen 1000 meter/);
+    await driver.screenshot('planner-shared-2-1000m-65plus');
+
+    await driver.moveDistanceSlider(-10);
+    await driver.startWhatIf();
+    await driver.tapMapCentre();
+    expect(await driver.whatIfGain()).toMatch(/^Met deze plek: \+[\d.]+ inwoners binnen bereik, van wie \+[\d.]+ van 65 jaar of ouder\.$/);
+    await driver.screenshot('planner-shared-3-what-if');
+
+    const csv = await driver.downloadFromPlanner('Cijfers per buurt (CSV)');
+    expect(csv.fileName).toMatch(/^wijkkracht-coverage-by-buurt-\d{4}-\d{2}-\d{2}\.csv$/);
+    const lines = csv.text.replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[0]).toContain('buurt_code,buurt_name,target,distance_m,distance_kind');
+    expect(lines.slice(1).some((line) => line.startsWith('BU0546') && line.includes(',any,500,hemelsbreed,'))).toBe(true);
+
+    const gaps = await driver.downloadFromPlanner('Vakken die te ver weg liggen (GeoJSON)');
+    const gapCells = JSON.parse(gaps.text) as { query: { distance_m: number; candidates: unknown[] }; features: Array<{ properties: { estimated: boolean } }> };
+    expect(gapCells.query.distance_m).toBe(500);
+    expect(gapCells.query.candidates).toHaveLength(1);
+    expect(gapCells.features.length).toBeGreaterThan(0);
+    expect(gapCells.features.every((cell) => cell.properties.estimated)).toBe(true);
+    expect(driver.pageErrors).toEqual([]);
+  });
+
+  it('on a phone: the planner is a sheet over the map that says where the numbers come from', async () => {
+    await driver.open(viewports.phone);
+    await loadLeiden(driver);
+    await driver.openPlanner();
+    await driver.choosePlannerTarget('Meedoen');
+    const figures = await driver.plannerFigures();
+    expect(figures.headline).toMatch(sharePattern);
+    await driver.waitForText('Een deel van de vakken is geschat');
+    await driver.screenshot('planner-phone-1');
+    expect(driver.pageErrors).toEqual([]);
+  });
+});
