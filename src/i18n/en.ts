@@ -235,6 +235,7 @@ export const en: Messages = {
     curveTitle: 'Share within reach, by distance',
     barsTitle: 'Share within reach, per neighbourhood',
     radarTitle: 'Within reach, per part of Positive Health',
+    radarWithoutCandidates: 'Without the trial places: they do not (yet) help with any part.',
     outsideBuurten: 'Outside the neighbourhoods',
     legend: {
       title: 'Residents per cell living farther away',
@@ -243,7 +244,7 @@ export const en: Messages = {
       estimated: 'estimated',
       candidate: 'trial place',
     },
-    table: { buurt: 'Neighbourhood', residents: 'Residents', residents65: 'Aged 65+', uncovered: 'Farther away', share: 'Within reach' },
+    table: { buurt: 'Neighbourhood', residents: 'Residents', residents65: 'Aged 65+', uncovered: 'Farther away', share: 'Nearby' },
   },
   export: {
     open: 'Download data',

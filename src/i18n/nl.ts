@@ -234,6 +234,7 @@ export const nl = {
     curveTitle: 'Deel binnen bereik, per afstand',
     barsTitle: 'Deel binnen bereik, per buurt',
     radarTitle: 'Binnen bereik, per onderdeel van Positieve Gezondheid',
+    radarWithoutCandidates: 'Zonder de proefplekken: die helpen (nog) niet bij een onderdeel.',
     outsideBuurten: 'Buiten de buurten',
     legend: {
       title: 'Inwoners per vak die verder weg wonen',
@@ -242,7 +243,7 @@ export const nl = {
       estimated: 'geschat',
       candidate: 'proefplek',
     },
-    table: { buurt: 'Buurt', residents: 'Inwoners', residents65: '65-plussers', uncovered: 'Verder weg', share: 'Binnen bereik' },
+    table: { buurt: 'Buurt', residents: 'Inwoners', residents65: '65-plussers', uncovered: 'Verder weg', share: 'Dichtbij' },
   },
   export: {
     open: 'Gegevens downloaden',

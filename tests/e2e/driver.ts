@@ -335,6 +335,11 @@ export class WijkkrachtDriver {
     return Promise.all((await rows.all()).map((row) => row.locator('td').allTextContents()));
   }
 
+  /** Scrolls the planner panel to one of its parts (charts, table), for a screenshot. */
+  async scrollPlannerTo(testId: 'coverage-curve' | 'buurt-bars' | 'dimension-radar' | 'buurt-table'): Promise<void> {
+    await this.page.getByTestId(testId).scrollIntoViewIfNeeded();
+  }
+
   /** Clicks one of the planner's export buttons and returns the file. */
   async downloadFromPlanner(label: string): Promise<{ fileName: string; text: string }> {
     return this.downloadByButton(label);

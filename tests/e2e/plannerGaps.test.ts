@@ -75,6 +75,10 @@ describe.skipIf(skip)('the planner on Leiden (embedded database, real Chromium)'
     await driver.tapMapCentre();
     expect(await driver.whatIfGain()).toMatch(/^Met deze plek: \+[\d.]+ inwoners binnen bereik, van wie \+[\d.]+ van 65 jaar of ouder\.$/);
     await driver.screenshot('planner-shared-3-what-if');
+    await driver.scrollPlannerTo('buurt-bars');
+    await driver.screenshot('planner-shared-4-curve-and-bars');
+    await driver.scrollPlannerTo('buurt-table');
+    await driver.screenshot('planner-shared-5-radar-and-table');
 
     const csv = await driver.downloadFromPlanner('Cijfers per buurt (CSV)');
     expect(csv.fileName).toMatch(/^wijkkracht-coverage-by-buurt-\d{4}-\d{2}-\d{2}\.csv$/);
@@ -100,6 +104,8 @@ describe.skipIf(skip)('the planner on Leiden (embedded database, real Chromium)'
     expect(figures.headline).toMatch(sharePattern);
     await driver.waitForText('Een deel van de vakken is geschat');
     await driver.screenshot('planner-phone-1');
+    await driver.scrollPlannerTo('dimension-radar');
+    await driver.screenshot('planner-phone-2-radar');
     expect(driver.pageErrors).toEqual([]);
   });
 });

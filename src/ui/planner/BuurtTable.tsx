@@ -23,10 +23,7 @@ export function BuurtTable({ rows, group, names }: { rows: BuurtCoverage[]; grou
         <tbody>
           {lines.map((line) => (
             <tr key={line.row.buurt_code ?? '-'}>
-              <td>
-                {line.name}
-                {line.row.cells_estimated > 0 && <span title={t('planner.estimatedHint')}> *</span>}
-              </td>
+              <td>{line.name}</td>
               <td>{number(line.residents)}</td>
               <td>{number(line.uncovered)}</td>
               <td>{line.share === null ? '–' : `${Math.round(line.share * 100)}%`}</td>

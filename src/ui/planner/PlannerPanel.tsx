@@ -147,7 +147,9 @@ export function PlannerPanel({ api, categories, areas, state, onChange, onGapCel
       {figures.value && figures.value.byBuurt.some((row) => row.buurt_code !== null) && (
         <BuurtBarsChart rows={figures.value.byBuurt} group={state.group} names={names} />
       )}
-      {radar.value && <DimensionRadarChart dimensions={radar.value} group={state.group} />}
+      {radar.value && (
+        <DimensionRadarChart dimensions={radar.value} group={state.group} note={state.candidates.length > 0 ? t('planner.radarWithoutCandidates') : undefined} />
+      )}
       {figures.value && figures.value.byBuurt.length > 0 && <BuurtTable rows={figures.value.byBuurt} group={state.group} names={names} />}
 
       <div className="planner-exports">

@@ -13,7 +13,7 @@ export interface PlannerQuery {
  * Everything the planner shows, each from its SQL function: the figures (and,
  * with candidates, the figures without them, for "+N"), per buurt, the gap
  * cells, the curve (independent of the distance) and one figure per Positive
- * Health dimension for the radar.
+ * Health dimension for the radar (without trial places).
  */
 export function usePlannerData(api: WijkkrachtApi, query: PlannerQuery) {
   const { target, distance, candidates } = query;
@@ -37,7 +37,8 @@ export function usePlannerData(api: WijkkrachtApi, query: PlannerQuery) {
       Promise.all(
         healthDimensions.map(async (dimension) => ({
           dimension,
-          figures: await api.coverage({ target: `dimension:${dimension}`, distance: q.distance, candidates: q.candidates }),
+          // What exists, without trial places: a trial place has no dimensions of its own.
+          figures: await api.coverage({ target: `dimension:${dimension}`, distance: q.distance }),
         })),
       ),
     [api],
@@ -45,6 +46,6 @@ export function usePlannerData(api: WijkkrachtApi, query: PlannerQuery) {
 
   const figures = useLatestResult(query, `${target}|${distance}|${candidatesKey}`, loadFigures);
   const curve = useLatestResult(query, `${target}|${candidatesKey}`, loadCurve);
-  const radar = useLatestResult(query, `${distance}|${candidatesKey}`, loadRadar);
+  const radar = useLatestResult(query, `${distance}`, loadRadar);
   return { figures, curve, radar };
 }

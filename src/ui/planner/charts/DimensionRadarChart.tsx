@@ -3,15 +3,25 @@ import { useTranslation } from 'react-i18next';
 import { groupFigures } from '../../../coverage/coverageFigures';
 import type { CoverageFigures, HealthDimension, TargetGroup } from '../../../domain/types';
 
-const size = 300;
-const radius = 88;
-const centre = size / 2;
+// Wide enough for the longest label ("Kwaliteit van leven") beside the web.
+const width = 380;
+const height = 270;
+const radius = 78;
 
 /**
  * The "spinnenweb" of Positive Health: for each of Huber's six dimensions, the
  * share of the group within reach of a place that helps with it.
  */
-export function DimensionRadarChart({ dimensions, group }: { dimensions: Array<{ dimension: HealthDimension; figures: CoverageFigures }>; group: TargetGroup }) {
+export function DimensionRadarChart({
+  dimensions,
+  group,
+  note,
+}: {
+  dimensions: Array<{ dimension: HealthDimension; figures: CoverageFigures }>;
+  group: TargetGroup;
+  /** e.g. that trial places are left out. */
+  note?: string;
+}) {
   const { t } = useTranslation();
   const angle = (index: number) => (index / dimensions.length) * 2 * Math.PI;
   const shares = dimensions.map(({ figures }) => groupFigures(figures, group).share ?? 0);
@@ -23,8 +33,9 @@ export function DimensionRadarChart({ dimensions, group }: { dimensions: Array<{
   return (
     <figure className="chart">
       <figcaption>{t('planner.radarTitle')}</figcaption>
-      <svg viewBox={`0 0 ${size} ${size - 20}`} role="img" aria-label={t('planner.radarTitle')} data-testid="dimension-radar">
-        <g transform={`translate(${centre}, ${centre - 10})`}>
+      {note && <p className="hint">{note}</p>}
+      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={t('planner.radarTitle')} data-testid="dimension-radar">
+        <g transform={`translate(${width / 2}, ${height / 2})`}>
           {[0.25, 0.5, 0.75, 1].map((level) => (
             <path key={level} d={ring(level)} className="grid-line" fill="none" />
           ))}
@@ -34,8 +45,12 @@ export function DimensionRadarChart({ dimensions, group }: { dimensions: Array<{
             return (
               <g key={dimension}>
                 <line x1={0} y1={0} x2={dx * radius} y2={dy * radius} className="grid-line" />
-                <text x={dx * (radius + 12)} y={dy * (radius + 12)} className="tick" textAnchor={Math.abs(dx) < 0.2 ? 'middle' : dx > 0 ? 'start' : 'end'} dominantBaseline="middle">
-                  {t(`dimension.${dimension}`)} {Math.round(shares[index]! * 100)}%
+                {/* Name and share on two lines, so the labels beside the web stay narrow. */}
+                <text x={dx * (radius + 10)} y={dy * (radius + 10) + (dy < -0.5 ? -8 : dy > 0.5 ? 4 : -4)} className="tick" textAnchor={Math.abs(dx) < 0.2 ? 'middle' : dx > 0 ? 'start' : 'end'}>
+                  <tspan>{t(`dimension.${dimension}`)}</tspan>
+                  <tspan x={dx * (radius + 10)} dy="1.2em" className="tick-value">
+                    {Math.round(shares[index]! * 100)}%
+                  </tspan>
                 </text>
               </g>
             );
