@@ -149,6 +149,8 @@ export interface AreaPopulationRow {
   geometry: Polygon | MultiPolygon;
   residents: number | null;
   residents_65plus: number | null;
+  /** 5-year age bands when the source has them (PC4): "0_4" → residents aged 0–4. */
+  age_bands?: Record<string, number | null>;
 }
 
 /** One cell of the CBS 100 m grid: "E1234N5678" (RD New hectometres of its south-west corner). Secret counts are null. */

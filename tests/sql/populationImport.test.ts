@@ -54,6 +54,7 @@ describe.each(engines)('population imports on $name', ({ skip, open }) => {
       expect(plan.target).toBe('area-population');
       const preview = await previewImport(api, plan);
       expect(await count('select count(*) from public.population_cells')).toBe(0);
+      expect(await count('select count(*) from public.area_population')).toBe(0);
       report = (await commitImport(api, plan)) as typeof report;
       expect({ ...preview, dry_run: false }).toEqual(report);
     }, 120_000);
@@ -69,6 +70,17 @@ describe.each(engines)('population imports on $name', ({ skip, open }) => {
       // Rounding per cell moves a total by at most half a resident per cell.
       expect(Math.abs((await count('select sum(residents) from public.population_cells')) - 124_090)).toBeLessThan(cells / 2);
       expect(Math.abs((await count('select sum(residents_65plus) from public.population_cells')) - 19_625)).toBeLessThan(cells / 2);
+    });
+
+    it('keeps the counts per postcode area with their age bands, next to the cells spread from them', async () => {
+      const { rows } = await database.connection.query<{ areas: number; residents: number; band: number; bands: number }>(
+        `select count(*)::int as areas, sum(residents)::int as residents,
+                max((age_bands ->> '65_69')::int) filter (where code = '2311') as band,
+                max((select count(*) from jsonb_object_keys(age_bands)))::int as bands
+         from public.area_population where source = 'cbs-population'`,
+      );
+      // 2311: 415 residents aged 65–69; 20 bands, 0–4 … 90–94 and 95+ (not the 65+ sum).
+      expect(rows[0]).toEqual({ areas: 16, residents: 124_090, band: 415, bands: 20 });
     });
 
     it('names cells the CBS way: the RD corner in hectometres, four digits each', async () => {

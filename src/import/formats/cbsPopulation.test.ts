@@ -33,6 +33,8 @@ describe('CBS population files', () => {
       ]),
     );
     expect(plan.issues).toEqual([]);
+    expect(plan.rows[1]!.age_bands).toEqual({ '60_64': 99, '65_69': 40, '70_74': 30, '95_plus': 5 });
+    expect(plan.rows[2]!.age_bands).toBeUndefined();
     expect(plan.rows.map((row) => [row.code, row.residents, row.residents_65plus])).toEqual([
       ['2311', 1000, 150],
       ['2312', 1000, 75],

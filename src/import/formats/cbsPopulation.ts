@@ -53,7 +53,12 @@ export function areaPopulationPlan(text: string, source = 'cbs-population'): Are
     const residents65 = residents65Of(fields, residents);
     if (residents !== null && residents65 !== null && residents65 > residents) return issue('import.row.more_65plus_than_residents');
     const { code, name, geometry } = draft.value;
-    return { row: draft.row, issues: draft.issues, value: { row: draft.row, code, name, geometry, residents, residents_65plus: residents65 } };
+    const bands = ageBandsOf(fields);
+    return {
+      row: draft.row,
+      issues: draft.issues,
+      value: { row: draft.row, code, name, geometry, residents, residents_65plus: residents65, ...(bands ? { age_bands: bands } : {}) },
+    };
   });
   return buildAreaPopulationPlan({ source, attribution: cbsPopulationAttribution, totalRows: features.length, drafts });
 }
@@ -93,6 +98,13 @@ function residents65Of(fields: Record<string, unknown>, residents: number | null
   const share = firstCount(fields, share65Fields);
   if (share === undefined || share === null || residents === null) return null;
   return Math.round((residents * share) / 100);
+}
+
+/** The 5-year bands as CBS names them (inw_0_4 … inw_95_plus), kept with the area's counts: "0_4" → 250. */
+function ageBandsOf(fields: Record<string, unknown>): Record<string, number | null> | null {
+  const bands = Object.keys(fields).filter((key) => /^inw_\d+_(?:\d+|plus)$/.test(key));
+  if (bands.length === 0) return null;
+  return Object.fromEntries(bands.map((key) => [key.slice('inw_'.length), countOf(fields[key]) ?? null]));
 }
 
 /** undefined: no such field; null: the field says secret or unknown. */
