@@ -46,7 +46,7 @@ describe('coverage results as files', () => {
   });
 
   it('figures per group, and the gain of a trial place', () => {
-    const figures = { ...buurt('x', 200, 50, 40, 10), target: 'any', distance_m: 400, cells: 3 };
+    const figures = { ...buurt('x', 200, 50, 40, 10), target: 'any', distance_m: 400, cells: 3, cells_unknown_65plus: 0 };
     expect(groupFigures(figures, '65plus')).toEqual({ residents: 40, covered: 10, uncovered: 30, share: 0.25 });
     expect(groupFigures({ ...figures, residents: 0, residents_covered: 0 }, 'all').share).toBeNull();
     expect(coverageGain(figures, { ...figures, residents_covered: 80, residents_65plus_covered: 16 })).toEqual({ residents: 30, residents65plus: 6 });

@@ -222,7 +222,9 @@ export interface CoverageFigures {
   residents_65plus: number;
   residents_65plus_covered: number;
   cells: number;
+  /** Cells whose count CBS keeps secret: all residents, and 65+ (secret more often). */
   cells_unknown: number;
+  cells_unknown_65plus: number;
   cells_estimated: number;
 }
 

@@ -10,12 +10,21 @@ set search_path = public, extensions;
 ------------------------------------------------------------------------------
 
 -- A cell belongs to the buurt its centre lies in. Called after population
--- imports, and by a trigger when buurten arrive after the population did.
+-- imports (all buurten), and by a trigger for the buurten an import changed.
+-- A cell whose buurt no longer holds its centre (a boundary moved) lets go of
+-- it first, so no cell keeps a buurt code it is not in.
 create function internal.assign_cell_buurten(p_buurt_codes text[] default null)
 returns void
 language sql volatile
 set search_path = public, extensions
 as $$
+  update public.population_cells c set buurt_code = null
+  where c.buurt_code is not null
+    and (p_buurt_codes is null or c.buurt_code = any (p_buurt_codes))
+    and not exists (
+      select from public.areas b
+      where b.level = 'buurt' and b.code = c.buurt_code and st_contains(st_transform(b.geom, 28992), c.centre));
+
   update public.population_cells c set buurt_code = b.code
   from public.areas b
   where b.level = 'buurt'
@@ -30,8 +39,14 @@ language plpgsql
 security definer
 set search_path = public
 as $$
+declare
+  codes text[] := (select array_agg(code) from changed_areas where level = 'buurt');
 begin
-  perform internal.assign_cell_buurten((select array_agg(code) from changed_areas where level = 'buurt'));
+  -- import_areas writes row by row, and an upsert fires both statement triggers,
+  -- one with an empty table: only buurten that changed are worth a look.
+  if codes is not null then
+    perform internal.assign_cell_buurten(codes);
+  end if;
   return null;
 end
 $$;
@@ -73,7 +88,8 @@ begin
 
   with areas as (
     select coalesce((r ->> 'row')::int, position::int) as row_no,
-           st_transform(st_setsrid(st_geomfromgeojson(r -> 'geometry'), 4326), 28992) as geom,
+           -- Generalised CBS boundaries can be invalid; st_intersection would fail on them.
+           st_makevalid(st_transform(st_setsrid(st_geomfromgeojson(r -> 'geometry'), 4326), 28992)) as geom,
            nullif(r ->> 'residents', '')::numeric as residents,
            nullif(r ->> 'residents_65plus', '')::numeric as residents_65plus
     from jsonb_array_elements(p_rows) with ordinality as element(r, position)
@@ -169,7 +185,9 @@ $$;
 -- corner), residents, residents_65plus}]. The geometry follows from the id.
 -- CBS writes small (secret) counts as negative numbers such as -99997; they are
 -- stored as NULL, unknown, never as 0. The grid only lists inhabited cells, so
--- it replaces the estimated cells (from area counts) inside its extent.
+-- it replaces the estimated cells (from area counts) inside the area it covers
+-- (the convex hull of its cells), and earlier cells of the same source there
+-- that it no longer lists (now empty, or gone).
 create function internal.apply_population_cells(p_source text, p_attribution text, p_rows jsonb, p_dry_run boolean)
 returns jsonb
 language plpgsql volatile
@@ -205,8 +223,9 @@ begin
   alter table grid_rows add column geom geometry;
   update grid_rows set geom = st_makeenvelope(substr(cell_id, 2, 4)::int * 100, substr(cell_id, 7, 4)::int * 100,
                                               substr(cell_id, 2, 4)::int * 100 + 100, substr(cell_id, 7, 4)::int * 100 + 100, 28992);
-  select st_extent(geom)::geometry into extent from grid_rows;
-  extent := st_setsrid(extent, 28992);
+  -- The hull, not the bounding box: a grid clipped to one municipality leaves
+  -- its neighbours' estimated cells alone.
+  select st_convexhull(st_collect(geom)) into extent from grid_rows;
 
   report := internal.import_report((
     select coalesce(jsonb_agg(jsonb_build_object('row', g.row_no, 'code', g.cell_id, 'action',
@@ -217,12 +236,17 @@ begin
     || jsonb_build_object(
       'cells_secret', (select count(*) from grid_rows where residents is null),
       'estimated_replaced', (select count(*) from public.population_cells p
-                             where p.estimated and extent is not null and st_intersects(p.centre, extent)));
+                             where p.estimated and extent is not null and st_intersects(p.centre, extent)),
+      'earlier_cells_removed', (select count(*) from public.population_cells p
+                                where not p.estimated and p.source = p_source and extent is not null and st_intersects(p.centre, extent)
+                                  and not exists (select from grid_rows g where g.cell_id = p.cell_id)));
   if p_dry_run then
     raise exception using errcode = 'WKDRY', message = 'dry run', detail = report::text;
   end if;
 
-  delete from public.population_cells p where p.estimated and extent is not null and st_intersects(p.centre, extent);
+  delete from public.population_cells p
+  where extent is not null and st_intersects(p.centre, extent)
+    and (p.estimated or (p.source = p_source and not exists (select from grid_rows g where g.cell_id = p.cell_id)));
   insert into public.population_cells as p (cell_id, geom, centre, residents, residents_65plus, estimated, source, attribution)
   select cell_id, geom, st_centroid(geom), residents, residents_65plus, false, p_source, p_attribution
   from grid_rows
@@ -320,6 +344,7 @@ begin
         'residents_65plus_covered', coalesce(sum(c.residents_65plus) filter (where n.distance_m <= p_distance), 0),
         'cells', count(*),
         'cells_unknown', count(*) filter (where c.residents is null),
+        'cells_unknown_65plus', count(*) filter (where c.residents_65plus is null),
         'cells_estimated', count(*) filter (where c.estimated)
       )
       from public.population_cells c
@@ -337,6 +362,7 @@ begin
       'residents_65plus_covered', coalesce(sum(c.residents_65plus) filter (where d.distance_m <= p_distance), 0),
       'cells', count(*),
       'cells_unknown', count(*) filter (where c.residents is null),
+      'cells_unknown_65plus', count(*) filter (where c.residents_65plus is null),
       'cells_estimated', count(*) filter (where c.estimated)
     )
     from public.population_cells c

@@ -59,7 +59,7 @@ describe.each(engines)('SQL API on $name', ({ skip, open }) => {
         `select relname, relrowsecurity from pg_class
          where relnamespace = 'public'::regnamespace and relkind = 'r' order by relname`,
       );
-      expect(rows.map((row) => row.relname)).toEqual(['areas', 'assets', 'categories', 'population_cells', 'stories']);
+      expect(rows.map((row) => row.relname)).toEqual(['area_population', 'areas', 'assets', 'categories', 'population_cells', 'stories']);
       expect(rows.every((row) => row.relrowsecurity)).toBe(true);
     });
   });

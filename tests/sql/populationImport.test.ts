@@ -15,6 +15,8 @@ import { localUserClaims } from '../../src/backend/embedded/localUser';
 import { createSqlRpcCall } from '../../src/backend/sqlRpc';
 import { detectFormat, planFromText } from '../../src/import/importSources';
 import { commitImport, previewImport } from '../../src/import/runImport';
+import type { Polygon } from 'geojson';
+import type { AreaImportRow } from '../../src/domain/types';
 import type { ImportPlan } from '../../src/import/types';
 import { sqlEngines, type TestDatabase } from '../support/engines';
 import { fixtureText } from '../support/importFixtures';
@@ -124,6 +126,20 @@ describe.each(engines)('population imports on $name', ({ skip, open }) => {
     });
   });
 
+  describe.skipIf(skip || missingLeiden)('Leiden, when a buurt boundary moves', () => {
+    it('lets cells whose centre is no longer in their buurt go of its code', async () => {
+      const buurtenPlan = planOf('cbs_buurten_leiden_2024_gegeneraliseerd.geojson', readFileSync(buurtenFile, 'utf8'));
+      const pieterswijk = buurtenPlan.rows.find((row) => 'code' in row && row.code === 'BU05460000') as AreaImportRow;
+      expect(await count(`select count(*) from public.population_cells where buurt_code = 'BU05460000'`)).toBeGreaterThan(5);
+      // The buurt shrinks to a 20 m square at one of its corners.
+      const [lon, lat] = (pieterswijk.geometry.type === 'Polygon' ? pieterswijk.geometry.coordinates[0]![0]! : pieterswijk.geometry.coordinates[0]![0]![0]!) as [number, number];
+      const d = 0.0002;
+      const square: Polygon = { type: 'Polygon', coordinates: [[[lon, lat], [lon + d, lat], [lon + d, lat + d], [lon, lat + d], [lon, lat]]] };
+      await api.importAreas({ source: buurtenPlan.source, attribution: null, rows: [{ ...pieterswijk, geometry: square }] });
+      expect(await count(`select count(*) from public.population_cells where buurt_code = 'BU05460000'`)).toBe(0);
+    });
+  });
+
   describe.skipIf(skip || missingLeiden)('Leiden wijken key figures', () => {
     it('read 65+ as a share of the residents', () => {
       const plan = planOf('cbs_wijken_leiden_2022_kwb.geojson', readFileSync(wijkenFile, 'utf8'));
@@ -158,6 +174,17 @@ describe.each(engines)('population imports on $name', ({ skip, open }) => {
       ]);
       const figures = await api.coverage({ target: 'any', distance: 2000 });
       expect(figures.cells_unknown).toBeGreaterThanOrEqual(1);
+      // E0930N4631 has 80 residents but a secret 65+ count.
+      expect(figures.cells_unknown_65plus).toBeGreaterThanOrEqual(figures.cells_unknown + 1);
+    });
+
+    it('a newer grid from the same source drops the cells it no longer lists', async () => {
+      const plan = planOf('cbs_vk100_2023.geojson', fixtureText('cbs_grid_100m.geojson'));
+      const without = { ...plan, rows: plan.rows.filter((row) => 'cell_id' in row && row.cell_id !== 'E0931N4631') } as ImportPlan;
+      const report = (await commitImport(api, without)) as Awaited<ReturnType<typeof commitImport>> & { earlier_cells_removed: number };
+      expect(report.earlier_cells_removed).toBe(1);
+      expect(await count(`select count(*) from public.population_cells where cell_id = 'E0931N4631'`)).toBe(0);
+      expect(await count(`select count(*) from public.population_cells where cell_id = 'E0931N4630'`)).toBe(1);
     });
 
     it('refuses a cell id that is not CBS-shaped, and repeated cells, naming the rows', async () => {

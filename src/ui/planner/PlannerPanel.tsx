@@ -45,7 +45,9 @@ export function PlannerPanel({ api, categories, areas, state, onChange, onGapCel
   useEffect(() => () => onGapCells(null), [onGapCells]);
 
   const current = figures.value ? groupFigures(figures.value.figures, state.group) : null;
-  const gain = figures.value && state.candidates.length > 0 ? coverageGain(figures.value.baseline, figures.value.figures) : null;
+  const answered = figures.value;
+  const gain = answered && answered.candidateCount > 0 ? coverageGain(answered.baseline, answered.figures) : null;
+  const unknownCells = answered ? (state.group === 'all' ? answered.figures.cells_unknown : answered.figures.cells_unknown_65plus) : 0;
   const noPopulation = figures.value !== null && figures.value.figures.cells === 0;
 
   const runExport = async (exporter: CoverageExporter) => {
@@ -108,7 +110,7 @@ export function PlannerPanel({ api, categories, areas, state, onChange, onGapCel
               ? t('planner.nobodyKnown')
               : t(state.group === 'all' ? 'planner.headline' : 'planner.headline65', {
                   share: Math.round(current.share * 100),
-                  distance: state.distance,
+                  distance: answered!.figures.distance_m,
                 })}
           </p>
           <p>
@@ -119,7 +121,7 @@ export function PlannerPanel({ api, categories, areas, state, onChange, onGapCel
             })}
           </p>
           {figures.value!.figures.cells_estimated > 0 && <p className="hint">{t('planner.estimatedHint')}</p>}
-          {figures.value!.figures.cells_unknown > 0 && <p className="hint">{t('planner.secretHint', { count: figures.value!.figures.cells_unknown })}</p>}
+          {unknownCells > 0 && <p className="hint">{t('planner.secretHint', { count: unknownCells })}</p>}
         </div>
       )}
 
@@ -133,7 +135,7 @@ export function PlannerPanel({ api, categories, areas, state, onChange, onGapCel
         {state.whatIf && <p className="hint">{t('planner.whatIfHint')}</p>}
         {gain && (
           <p className="what-if-gain" data-testid="what-if-gain">
-            {t('planner.gain', { residents: number(gain.residents), residents65: number(gain.residents65plus), count: state.candidates.length })}
+            {t('planner.gain', { residents: number(gain.residents), residents65: number(gain.residents65plus), count: answered!.candidateCount })}
           </p>
         )}
         {state.candidates.length > 0 && (

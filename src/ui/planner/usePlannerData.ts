@@ -27,7 +27,8 @@ export function usePlannerData(api: WijkkrachtApi, query: PlannerQuery) {
         api.coverageByBuurt(q),
         api.gapCells(q),
       ]);
-      return { figures, baseline: baseline ?? figures, byBuurt, gapCells };
+      // The question travels with its answer, so the panel never words one answer with another question.
+      return { figures, baseline: baseline ?? figures, byBuurt, gapCells, candidateCount: q.candidates.length };
     },
     [api],
   );
