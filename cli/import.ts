@@ -74,7 +74,11 @@ async function runPlan(plan: ImportPlan, args: ImportArguments, api: WijkkrachtA
   if (plan.issues.length > listedIssues) console.log(`  ${t('import.moreRows', { count: plan.issues.length - listedIssues })}`);
   try {
     const report = args.dryRun ? await previewImport(api, plan, choices) : await commitImport(api, plan, choices);
-    const counts = { add: report.added, update: report.updated, unchanged: report.unchanged, skip: report.skipped, error: 0 };
+    // Area population reports cells in its totals; count areas per row, as the dialog does.
+    const counts =
+      plan.target === 'area-population'
+        ? { ...countActions(report), skip: 0, error: 0 }
+        : { add: report.added, update: report.updated, unchanged: report.unchanged, skip: report.skipped, error: 0 };
     console.log(`${args.dryRun ? '[proef, niets geschreven] ' : ''}${t('import.summary', counts)}`);
     if (plan.target === 'area-population' || plan.target === 'population-cells') printPopulation(report, plan.target, t);
     return true;
@@ -89,8 +93,14 @@ async function runPlan(plan: ImportPlan, args: ImportArguments, api: WijkkrachtA
 }
 
 /** Population imports also say how many people arrived, and what "estimated" means. */
+function countActions(report: ImportReport) {
+  const of = (action: string) => report.rows.filter((row) => row.action === action).length;
+  return { add: of('add'), update: of('update'), unchanged: of('unchanged') };
+}
+
 function printPopulation(report: ImportReport, target: 'area-population' | 'population-cells', t: TFunction): void {
   const counts = report as ImportReport & { residents_in?: number; residents_65plus_in?: number };
+  if (target === 'area-population') console.log(t('import.population.cells', { count: report.added + report.updated + report.unchanged }));
   if (counts.residents_in !== undefined) {
     console.log(t('import.population.totals', { residents: counts.residents_in, residents65: counts.residents_65plus_in ?? 0 }));
   }

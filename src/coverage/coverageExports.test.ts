@@ -11,6 +11,7 @@ const buurt = (code: string | null, residents: number, covered: number, old: num
   residents_65plus: old,
   residents_65plus_covered: oldCovered,
   cells_unknown: 0,
+  cells_unknown_65plus: 1,
   cells_estimated: 3,
 });
 
@@ -32,6 +33,7 @@ describe('coverage results as files', () => {
       distance_kind: 'hemelsbreed',
       share_covered: '0.2500',
       share_65plus_covered: '0.0000',
+      cells_unknown_65plus: '1',
       candidates: '1',
     });
     // Nobody aged 65+ known: no share rather than a false 0 %.
@@ -46,7 +48,7 @@ describe('coverage results as files', () => {
   });
 
   it('figures per group, and the gain of a trial place', () => {
-    const figures = { ...buurt('x', 200, 50, 40, 10), target: 'any', distance_m: 400, cells: 3, cells_unknown_65plus: 0 };
+    const figures = { ...buurt('x', 200, 50, 40, 10), target: 'any', distance_m: 400, cells: 3 };
     expect(groupFigures(figures, '65plus')).toEqual({ residents: 40, covered: 10, uncovered: 30, share: 0.25 });
     expect(groupFigures({ ...figures, residents: 0, residents_covered: 0 }, 'all').share).toBeNull();
     expect(coverageGain(figures, { ...figures, residents_covered: 80, residents_65plus_covered: 16 })).toEqual({ residents: 30, residents65plus: 6 });

@@ -12,7 +12,7 @@ export const buurtCoverageColumns = [
   'buurt_code', 'buurt_name', 'target', 'distance_m', 'distance_kind',
   'residents', 'residents_covered', 'share_covered',
   'residents_65plus', 'residents_65plus_covered', 'share_65plus_covered',
-  'cells_unknown', 'cells_estimated', 'candidates',
+  'cells_unknown', 'cells_unknown_65plus', 'cells_estimated', 'candidates',
 ] as const;
 
 export function gapCellsGeoJson(cells: GapCellCollection, query: CoverageQuery, attributions: string[]): string {

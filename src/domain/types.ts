@@ -235,6 +235,7 @@ export interface BuurtCoverage {
   residents_65plus: number;
   residents_65plus_covered: number;
   cells_unknown: number;
+  cells_unknown_65plus: number;
   cells_estimated: number;
 }
 

@@ -113,6 +113,8 @@ export const en: Messages = {
       spread: 'The residents of each area are spread over 100 by 100 metre cells, by how much of the area lies in each cell. Those cells are an estimate.',
       grid: 'Real CBS counts per cell. CBS keeps small numbers secret; those count as unknown, not as 0.',
       totals: '{{residents}} residents, of whom {{residents65}} aged 65 or over.',
+      cells_one: 'Spread over 1 cell of 100 m.',
+      cells_other: 'Spread over {{count}} cells of 100 m.',
     },
     summary: '{{add}} new, {{update}} updated, {{unchanged}} unchanged, {{skip}} skipped, {{error}} with errors',
     table: { row: 'Row', name: 'Name', what: 'What happens' },

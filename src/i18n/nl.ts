@@ -112,6 +112,8 @@ export const nl = {
       spread: 'De inwoners van elk gebied worden verdeeld over vakken van 100 bij 100 meter, naar hoeveel van het gebied in elk vak ligt. Die vakken zijn een schatting.',
       grid: 'Echte CBS-tellingen per vak. Kleine aantallen houdt het CBS geheim; die tellen als onbekend, niet als 0.',
       totals: '{{residents}} inwoners, van wie {{residents65}} van 65 jaar of ouder.',
+      cells_one: 'Verdeeld over 1 vak van 100 m.',
+      cells_other: 'Verdeeld over {{count}} vakken van 100 m.',
     },
     summary: '{{add}} nieuw, {{update}} bijgewerkt, {{unchanged}} al zo, {{skip}} overgeslagen, {{error}} fout',
     table: { row: 'Rij', name: 'Naam', what: 'Wat gebeurt er' },

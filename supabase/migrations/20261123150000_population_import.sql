@@ -374,3 +374,34 @@ $$;
 
 revoke all on function public.coverage(text, double precision, text, jsonb) from public, anon, authenticated;
 grant execute on function public.coverage(text, double precision, text, jsonb) to anon, authenticated, service_role;
+
+-- Per buurt too: CBS keeps the 65+ count secret more often than the total.
+create or replace function public.coverage_by_buurt(p_target text, p_distance double precision, p_candidates jsonb default '[]')
+returns jsonb
+language plpgsql stable
+set search_path = public
+as $$
+begin
+  perform internal.require_distance(p_distance);
+  return coalesce((
+    select jsonb_agg(jsonb_build_object(
+      'buurt_code', buurt_code,
+      'residents', residents, 'residents_covered', covered,
+      'residents_65plus', residents_65plus, 'residents_65plus_covered', covered_65plus,
+      'cells_unknown', unknown, 'cells_unknown_65plus', unknown_65plus, 'cells_estimated', estimated) order by buurt_code)
+    from (
+      select c.buurt_code,
+             coalesce(sum(c.residents), 0) as residents,
+             coalesce(sum(c.residents) filter (where d.distance_m <= p_distance), 0) as covered,
+             coalesce(sum(c.residents_65plus), 0) as residents_65plus,
+             coalesce(sum(c.residents_65plus) filter (where d.distance_m <= p_distance), 0) as covered_65plus,
+             count(*) filter (where c.residents is null) as unknown,
+             count(*) filter (where c.residents_65plus is null) as unknown_65plus,
+             count(*) filter (where c.estimated) as estimated
+      from public.population_cells c
+      join internal.cell_distances(p_target, p_candidates) d using (cell_id)
+      group by c.buurt_code
+    ) per_buurt
+  ), '[]');
+end
+$$;

@@ -73,6 +73,8 @@ describe('npm run import', () => {
       const { code, output } = await importCommand(leidenPc4, '--db', database, '--dry-run');
       expect(code).toBe(0);
       expect(output).toContain('Inwoners per gebied (verdeeld over vakken van 100 m) uit "cbs-population": 16 rijen');
+      expect(output).toContain('[proef, niets geschreven] 16 nieuw, 0 bijgewerkt, 0 al zo, 0 overgeslagen, 0 fout');
+      expect(output).toMatch(/Verdeeld over 24\d\d vakken van 100 m\./);
       expect(output).toContain('124090 inwoners, van wie 19625 van 65 jaar of ouder.');
       expect(output).toContain('Die vakken zijn een schatting.');
     },

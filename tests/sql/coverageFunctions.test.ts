@@ -82,8 +82,8 @@ describe.each(engines)('coverage functions on $name', ({ skip, open }) => {
 
   it.skipIf(skip)('gives figures per buurt and the gap cells with their people', async () => {
     expect(await call("public.coverage_by_buurt('category:buurthuis', 100)")).toEqual([
-      { buurt_code: 'BU-1', residents: 30, residents_covered: 30, residents_65plus: 6, residents_65plus_covered: 6, cells_unknown: 1, cells_estimated: 0 },
-      { buurt_code: 'BU-2', residents: 120, residents_covered: 0, residents_65plus: 24, residents_65plus_covered: 0, cells_unknown: 0, cells_estimated: 1 },
+      { buurt_code: 'BU-1', residents: 30, residents_covered: 30, residents_65plus: 6, residents_65plus_covered: 6, cells_unknown: 1, cells_unknown_65plus: 1, cells_estimated: 0 },
+      { buurt_code: 'BU-2', residents: 120, residents_covered: 0, residents_65plus: 24, residents_65plus_covered: 0, cells_unknown: 0, cells_unknown_65plus: 0, cells_estimated: 1 },
     ]);
     const gaps = (await call("public.gap_cells('category:buurthuis', 100)")) as { features: Array<{ id: string; properties: Record<string, unknown> }> };
     expect(gaps.features.map((feature) => feature.id)).toEqual(['C', 'D', 'E', 'F'].map(cellId));

@@ -176,6 +176,9 @@ describe.each(engines)('population imports on $name', ({ skip, open }) => {
       expect(figures.cells_unknown).toBeGreaterThanOrEqual(1);
       // E0930N4631 has 80 residents but a secret 65+ count.
       expect(figures.cells_unknown_65plus).toBeGreaterThanOrEqual(figures.cells_unknown + 1);
+      const perBuurt = await api.coverageByBuurt({ target: 'any', distance: 2000 });
+      const sum = (pick: (row: (typeof perBuurt)[number]) => number) => perBuurt.reduce((total, row) => total + pick(row), 0);
+      expect(sum((row) => row.cells_unknown_65plus)).toBe(figures.cells_unknown_65plus);
     });
 
     it('a newer grid from the same source drops the cells it no longer lists', async () => {
