@@ -75,6 +75,11 @@ export interface ImportBatch<Row> {
   withinArea?: string | null;
 }
 
+/** The named arguments every import function takes. */
+function importArguments<Row>(batch: ImportBatch<Row>) {
+  return { p_source: batch.source, p_attribution: batch.attribution, p_rows: batch.rows, p_dry_run: batch.dryRun ?? false };
+}
+
 /** Maps the typed methods onto the SQL functions' names and named arguments. */
 export function createApi(transport: RpcCall): WijkkrachtApi {
   // Both backends' failures reach the UI as one ApiError shape.
@@ -132,38 +137,14 @@ export function createApi(transport: RpcCall): WijkkrachtApi {
     addStory: async (assetId, body, authorName) =>
       (await call('add_story', { p_asset_id: assetId, p_body: body, p_author_name: authorName ?? null })) as Story,
     importAssets: async (batch) =>
-      (await call('import_assets', {
-        p_source: batch.source,
-        p_attribution: batch.attribution,
-        p_rows: batch.rows,
-        p_dry_run: batch.dryRun ?? false,
-        p_within_area: batch.withinArea ?? null,
-      })) as ImportReport,
-    importAreas: async (batch) =>
-      (await call('import_areas', {
-        p_source: batch.source,
-        p_attribution: batch.attribution,
-        p_rows: batch.rows,
-        p_dry_run: batch.dryRun ?? false,
-      })) as ImportReport,
+      (await call('import_assets', { ...importArguments(batch), p_within_area: batch.withinArea ?? null })) as ImportReport,
+    importAreas: async (batch) => (await call('import_areas', importArguments(batch))) as ImportReport,
     listAreas: async (level) => (await call('list_areas', { p_level: level ?? null })) as AreaCollection,
     exportAssets: async () => (await call('export_assets', {})) as AssetCollection,
     exportStories: async () => (await call('export_stories', {})) as ExportedStory[],
     listAttributions: async () => (await call('list_attributions', {})) as string[],
-    importAreaPopulation: async (batch) =>
-      (await call('import_area_population', {
-        p_source: batch.source,
-        p_attribution: batch.attribution,
-        p_rows: batch.rows,
-        p_dry_run: batch.dryRun ?? false,
-      })) as ImportReport,
-    importPopulationCells: async (batch) =>
-      (await call('import_population_cells', {
-        p_source: batch.source,
-        p_attribution: batch.attribution,
-        p_rows: batch.rows,
-        p_dry_run: batch.dryRun ?? false,
-      })) as ImportReport,
+    importAreaPopulation: async (batch) => (await call('import_area_population', importArguments(batch))) as ImportReport,
+    importPopulationCells: async (batch) => (await call('import_population_cells', importArguments(batch))) as ImportReport,
     populationSummary: async () => (await call('population_summary', {})) as PopulationSummary,
     coverage: async (query) =>
       (await call('coverage', {

@@ -26,7 +26,7 @@ import {
   shapeSourceId,
 } from './assetLayers';
 import { basemapLayerId, basemapSourceId, createBaseStyle } from './baseStyle';
-import { candidateSourceId, gapFillColor, gapLayerIds, gapLayers, gapSourceId } from './gapLayers';
+import { candidateLayers, candidateSourceId, gapCellLayers, gapFillColor, gapLayerIds, gapSourceId } from './gapLayers';
 import { previewLayers, previewSourceId } from './previewLayers';
 import { splitAssets } from './splitAssets';
 
@@ -256,13 +256,11 @@ export class WijkMap {
     this.map.addSource(previewSourceId, { type: 'geojson', data: this.preview ?? emptyCollection });
     this.map.addSource(gapSourceId, { type: 'geojson', data: (this.gapCells ?? emptyCollection) as FeatureCollection });
     this.map.addSource(candidateSourceId, { type: 'geojson', data: this.candidateCollection() });
-    // Gap cells under the outlines and assets, so the places stay visible and tappable.
-    const [gapFill, gapOutline, gapEstimated, candidateLayer] = gapLayers(this.gapGroup);
-    for (const layer of [gapFill!, gapOutline!, gapEstimated!]) this.map.addLayer(layer);
+    for (const layer of gapCellLayers(this.gapGroup)) this.map.addLayer(layer);
     for (const layer of areaLayers()) this.map.addLayer(layer);
     for (const layer of assetLayers(this.categories)) this.map.addLayer(layer);
     for (const layer of previewLayers()) this.map.addLayer(layer);
-    this.map.addLayer(candidateLayer!);
+    for (const layer of candidateLayers()) this.map.addLayer(layer);
     this.map.setFilter(layerIds.selectedPoint, selectedFilter(this.selectedId));
     this.map.setFilter(layerIds.selectedShape, selectedFilter(this.selectedId));
     this.handlers.current.onViewChange(this.bounds());

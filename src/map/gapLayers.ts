@@ -37,7 +37,8 @@ export function gapFillColor(group: TargetGroup): ExpressionSpecification {
   return ['case', ['==', count, null], secretCellColor, ['step', count, gapColors[0], ...steps] as ExpressionSpecification];
 }
 
-export function gapLayers(group: TargetGroup): LayerSpecification[] {
+/** The cells, under the area outlines and the assets, so places stay visible and tappable. */
+export function gapCellLayers(group: TargetGroup): LayerSpecification[] {
   return [
     {
       id: gapLayerIds.fill,
@@ -62,6 +63,12 @@ export function gapLayers(group: TargetGroup): LayerSpecification[] {
       filter: ['get', 'estimated'],
       paint: { 'line-color': '#5a3a3a', 'line-width': 0.8, 'line-dasharray': [2, 2], 'line-opacity': 0.7 },
     },
+  ];
+}
+
+/** Trial places, above everything. */
+export function candidateLayers(): LayerSpecification[] {
+  return [
     {
       id: gapLayerIds.candidates,
       type: 'circle',

@@ -1,28 +1,12 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WijkkrachtApi } from '../backend/api';
-import { downloadFile } from '../export/downloadFile';
-import { exportFileName, exporters, type Exporter } from '../export/exporters';
-import { useErrorText } from './useErrorText';
+import { exporters } from '../export/exporters';
+import { useFileDownload } from './useFileDownload';
 
 /** One button per exporter; each builds its file through the API and hands it to the browser. */
 export function ExportDialog({ api, onClose }: { api: WijkkrachtApi; onClose(): void }) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
-  const [busyId, setBusyId] = useState<string | null>(null);
-  const [problem, setProblem] = useState('');
-
-  const run = async (exporter: Exporter) => {
-    setBusyId(exporter.id);
-    setProblem('');
-    try {
-      downloadFile(exportFileName(exporter), exporter.mimeType, await exporter.build(api));
-    } catch (error) {
-      setProblem(errorText(error));
-    } finally {
-      setBusyId(null);
-    }
-  };
+  const { run, busyId, problem } = useFileDownload();
 
   return (
     <section className="panel export-dialog" role="dialog" aria-labelledby="export-title">
@@ -36,7 +20,7 @@ export function ExportDialog({ api, onClose }: { api: WijkkrachtApi; onClose(): 
       <ul className="export-list">
         {exporters.map((exporter) => (
           <li key={exporter.id}>
-            <button type="button" disabled={busyId !== null} onClick={() => void run(exporter)}>
+            <button type="button" disabled={busyId !== null} onClick={() => void run(exporter, () => exporter.build(api))}>
               {t(exporter.labelKey)}
             </button>
           </li>

@@ -62,12 +62,39 @@ create trigger areas_updated_assign_cell_buurten after update on public.areas
 -- Area counts, spread over 100 m cells (areal weighting)
 ------------------------------------------------------------------------------
 
+-- The area counts as CBS published them (with PC4's 5-year age bands), kept
+-- next to the cells spread from them: the cells are an estimate derived from
+-- these, and a later method (another spreading, a report per postcode) can
+-- start again from what was published.
+create table public.area_population (
+  source text not null,
+  code text not null,
+  name text,
+  geom extensions.geometry(MultiPolygon, 4326) not null,
+  -- NULL: CBS keeps the count secret or does not publish it.
+  residents int check (residents >= 0),
+  residents_65plus int check (residents_65plus >= 0),
+  -- 5-year bands where the source has them (PC4): {"0_4": 250, …, "95_plus": 5}.
+  age_bands jsonb,
+  attribution text,
+  imported_at timestamptz not null default now(),
+  primary key (source, code)
+);
+create index area_population_geom_idx on public.area_population using gist (geom);
+
+alter table public.area_population enable row level security;
+create policy "Everyone can read area population" on public.area_population
+  for select to anon, authenticated using (true);
+grant select on public.area_population to anon, authenticated;
+grant all on public.area_population to service_role;
+
 -- Replaces the first version (no dry run, a report of its own shape).
 drop function public.import_area_population(text, text, jsonb);
 
--- Rows: [{row, code, geometry (WGS84 Polygon/MultiPolygon), residents, residents_65plus}].
--- Each area's counts are spread over the 100 m cells it covers, in proportion
--- to the part of the area in each cell; those cells are marked `estimated`.
+-- Rows: [{row, code, name, geometry (WGS84 Polygon/MultiPolygon), residents, residents_65plus, age_bands?}].
+-- The rows are kept in area_population; each area's counts are spread over
+-- the 100 m cells it covers, in proportion to the part of the area in each
+-- cell; those cells are marked `estimated`.
 -- Cells with real grid counts (estimated = false) are left as they are.
 -- Rounding to whole residents happens per cell; the report gives the totals
 -- before and after, so the user sees what rounding did.
@@ -154,6 +181,18 @@ begin
     set residents = excluded.residents, residents_65plus = excluded.residents_65plus,
         source = excluded.source, attribution = excluded.attribution
     where p.estimated;
+
+  insert into public.area_population as p (source, code, name, geom, residents, residents_65plus, age_bands, attribution)
+  select p_source, r ->> 'code', r ->> 'name',
+         st_multi(st_setsrid(st_geomfromgeojson(r -> 'geometry'), 4326)),
+         round(nullif(r ->> 'residents', '')::numeric)::int,
+         round(nullif(r ->> 'residents_65plus', '')::numeric)::int,
+         r -> 'age_bands', p_attribution
+  from jsonb_array_elements(p_rows) r
+  on conflict (source, code) do update
+    set name = excluded.name, geom = excluded.geom, residents = excluded.residents,
+        residents_65plus = excluded.residents_65plus, age_bands = excluded.age_bands,
+        attribution = excluded.attribution, imported_at = now();
 
   perform internal.assign_cell_buurten();
   perform internal.coverage_rebuild();

@@ -20,11 +20,15 @@ const skip =
   requirementMissing(`Leiden CBS files in ${join(sharedDataDirectory, 'leiden')}`, existsSync(buurten) && existsSync(pc4));
 
 /** Leiden's buurten, its population per postcode area and four places, through the import dialog. */
-async function loadLeiden(driver: WijkkrachtDriver): Promise<void> {
+async function loadLeiden(driver: WijkkrachtDriver, screen: 'shared' | 'phone'): Promise<void> {
   await driver.startEmpty();
   for (const file of [buurten, pc4, places]) {
     await driver.openImportDialog();
     await driver.chooseImportFile(file);
+    if (file === pc4) {
+      await driver.waitForText('124.090 inwoners, van wie 19.625 van 65 jaar of ouder.');
+      await driver.screenshot(`planner-${screen}-0-population-preview`);
+    }
     await driver.confirmImport();
     await driver.closePanel('Sluiten');
   }
@@ -44,7 +48,7 @@ describe.skipIf(skip)('the planner on Leiden (embedded database, real Chromium)'
 
   it('on a shared screen: the gap figures follow the slider, per buurt and for 65+, and a trial place counts', async () => {
     await driver.open(viewports.sharedScreen);
-    await loadLeiden(driver);
+    await loadLeiden(driver, 'shared');
 
     await driver.openPlanner();
     expect(await driver.distanceShown()).toBe('500 m');
@@ -100,7 +104,7 @@ describe.skipIf(skip)('the planner on Leiden (embedded database, real Chromium)'
 
   it('on a phone: the planner is a sheet over the map that says where the numbers come from', async () => {
     await driver.open(viewports.phone);
-    await loadLeiden(driver);
+    await loadLeiden(driver, 'phone');
     await driver.openPlanner();
     await driver.choosePlannerTarget('Meedoen');
     const figures = await driver.plannerFigures();

@@ -1,11 +1,11 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WijkkrachtApi } from '../../backend/api';
 import { coverageGain, groupFigures } from '../../coverage/coverageFigures';
 import type { AreaCollection, Category, GapCellCollection } from '../../domain/types';
-import { downloadFile } from '../../export/downloadFile';
-import { coverageExporters, exportFileName, type CoverageExporter } from '../../export/exporters';
+import { coverageExporters } from '../../export/exporters';
 import { useErrorText } from '../useErrorText';
+import { useFileDownload } from '../useFileDownload';
 import { BuurtTable } from './BuurtTable';
 import { GapLegend } from './GapLegend';
 import { BuurtBarsChart } from './charts/BuurtBarsChart';
@@ -34,7 +34,7 @@ export function PlannerPanel({ api, categories, areas, state, onChange, onGapCel
   const { t, i18n } = useTranslation();
   const errorText = useErrorText();
   const { figures, curve, radar } = usePlannerData(api, state);
-  const [exportProblem, setExportProblem] = useState('');
+  const download = useFileDownload();
   const names = useMemo(
     () => new Map(areas.features.filter((area) => area.properties.level === 'buurt').map((area) => [area.properties.code, area.properties.name])),
     [areas],
@@ -49,15 +49,6 @@ export function PlannerPanel({ api, categories, areas, state, onChange, onGapCel
   const gain = answered && answered.candidateCount > 0 ? coverageGain(answered.baseline, answered.figures) : null;
   const unknownCells = answered ? (state.group === 'all' ? answered.figures.cells_unknown : answered.figures.cells_unknown_65plus) : 0;
   const noPopulation = figures.value !== null && figures.value.figures.cells === 0;
-
-  const runExport = async (exporter: CoverageExporter) => {
-    setExportProblem('');
-    try {
-      downloadFile(exportFileName(exporter), exporter.mimeType, await exporter.build(api, state, names));
-    } catch (error) {
-      setExportProblem(errorText(error));
-    }
-  };
 
   return (
     <section className="panel planner-panel" role="dialog" aria-labelledby="planner-title">
@@ -156,13 +147,13 @@ export function PlannerPanel({ api, categories, areas, state, onChange, onGapCel
 
       <div className="planner-exports">
         {coverageExporters.map((exporter) => (
-          <button key={exporter.id} type="button" onClick={() => void runExport(exporter)}>
+          <button key={exporter.id} type="button" disabled={download.busyId !== null} onClick={() => void download.run(exporter, () => exporter.build(api, state, names))}>
             {t(exporter.labelKey)}
           </button>
         ))}
-        {exportProblem && (
+        {download.problem && (
           <p className="form-error" role="alert">
-            {exportProblem}
+            {download.problem}
           </p>
         )}
       </div>
