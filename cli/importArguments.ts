@@ -17,7 +17,7 @@ export const importUsage = `Gebruik: npm run import -- <bestand | demo | pdok:GM
 
   --area CODE            alleen plekken die het gebied CODE raken (bv. GM0546, WK054608)
   --format FORMAAT       csv, geojson, kml, osm, cbs-areas, cbs-population of cbs-grid (anders geraden)
-  --db MAP               embedded database in deze map (standaard ./wijkkracht-data);
+  --db MAP               embedded database in deze map (standaard ./wijkkracht-db);
                          met SUPABASE_URL en SUPABASE_SERVICE_ROLE_KEY gaat het naar Supabase
   --dry-run              laat zien wat er zou gebeuren, schrijf niets
   --skip-invalid         sla foute rijen over in plaats van alles te weigeren
@@ -32,7 +32,7 @@ export function parseImportArguments(argv: string[]): ImportArguments {
     input: '',
     format: null,
     area: null,
-    database: './wijkkracht-data',
+    database: './wijkkracht-db',
     dryRun: false,
     skipInvalid: false,
     includeOutsideNetherlands: false,

@@ -2,7 +2,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
 import { applyMigrations } from '../migrations';
-import type { RpcCall } from '../rpcCall';
+import type { RpcTransport } from '../rpcCall';
 import { createSqlRpcCall } from '../sqlRpc';
 import { authShimSql, bundledMigrations } from './bundledMigrations';
 import { ensureLocalUser, localUserClaims, readLocalUserId } from './localUser';
@@ -36,9 +36,13 @@ async function holdDatabaseLock(): Promise<void> {
   });
 }
 
-async function start(): Promise<RpcCall> {
+// The store's name changes when the migration history is rewritten (the 2026-12
+// baseline replaced six earlier migrations): an older store is left alone, not migrated.
+const storeUrl = 'idb://wijkkracht-2026-12';
+
+async function start(): Promise<RpcTransport> {
   await holdDatabaseLock();
-  const database = await PGlite.create({ dataDir: 'idb://wijkkracht', extensions: { postgis } });
+  const database = await PGlite.create({ dataDir: storeUrl, extensions: { postgis } });
   await applyMigrations(database, bundledMigrations, authShimSql);
   await ensureLocalUser(database);
   const sub = await readLocalUserId(database);

@@ -1,9 +1,35 @@
--- Population in through the import framework (issue 4): the CBS 100 m grid
--- and area counts (PC4 with age bands, buurt/wijk key figures) with a dry run
--- and a report in the same shape as import_assets / import_areas, so the
--- dialog and the CLI preview them the same way.
+-- Population: who lives where, per CBS 100 m cell (RD New, EPSG:28992), and
+-- the area counts CBS publishes (PC4 with age bands, buurt/wijk key figures),
+-- brought in through the import framework with a dry run and a report in the
+-- same shape as import_assets / import_areas. Coverage (07_coverage.sql) counts
+-- these cells.
 
-set search_path = public, extensions;
+------------------------------------------------------------------------------
+-- Population cells
+------------------------------------------------------------------------------
+
+-- One CBS 100 m cell ("E1234N5678": the RD coordinates of its south-west
+-- corner in hectometres). CBS hides small counts; those are NULL (unknown),
+-- never 0. Cells spread from area totals (areal weighting) are `estimated`.
+create table public.population_cells (
+  cell_id text primary key check (cell_id ~ '^E\d{3,4}N\d{3,4}$'),
+  geom extensions.geometry(Polygon, 28992) not null,
+  centre extensions.geometry(Point, 28992) not null,
+  residents int check (residents >= 0),
+  residents_65plus int check (residents_65plus >= 0),
+  estimated boolean not null default false,
+  buurt_code text,
+  source text,
+  attribution text
+);
+create index population_cells_centre_idx on public.population_cells using gist (centre);
+create index population_cells_buurt_idx on public.population_cells (buurt_code);
+
+alter table public.population_cells enable row level security;
+create policy "Everyone can read population cells" on public.population_cells
+  for select to anon, authenticated using (true);
+grant select on public.population_cells to anon, authenticated;
+grant all on public.population_cells to service_role;
 
 ------------------------------------------------------------------------------
 -- Which buurt a cell belongs to
@@ -33,6 +59,7 @@ as $$
     and st_contains(st_transform(b.geom, 28992), c.centre)
     and c.buurt_code is distinct from b.code;
 $$;
+revoke all on function internal.assign_cell_buurten(text[]) from public, anon, authenticated, service_role;
 
 create function internal.areas_assign_cell_buurten() returns trigger
 language plpgsql
@@ -50,6 +77,7 @@ begin
   return null;
 end
 $$;
+revoke all on function internal.areas_assign_cell_buurten() from public, anon, authenticated, service_role;
 
 create trigger areas_inserted_assign_cell_buurten after insert on public.areas
   referencing new table as changed_areas
@@ -87,9 +115,6 @@ create policy "Everyone can read area population" on public.area_population
   for select to anon, authenticated using (true);
 grant select on public.area_population to anon, authenticated;
 grant all on public.area_population to service_role;
-
--- Replaces the first version (no dry run, a report of its own shape).
-drop function public.import_area_population(text, text, jsonb);
 
 -- Rows: [{row, code, name, geometry (WGS84 Polygon/MultiPolygon), residents, residents_65plus, age_bands?}].
 -- The rows are kept in area_population; each area's counts are spread over
@@ -199,12 +224,15 @@ begin
   return report;
 end
 $$;
+revoke all on function internal.apply_area_population(text, text, jsonb, boolean) from public, anon, authenticated, service_role;
 
+-- Security definer: it rebuilds the coverage tables, which no caller may write.
 create function public.import_area_population(p_source text, p_attribution text, p_rows jsonb, p_dry_run boolean default false)
 returns jsonb
 language plpgsql volatile
 security definer
 set search_path = public
+set statement_timeout = '60s'
 as $$
 declare
   dry_run_report text;
@@ -215,6 +243,8 @@ exception when sqlstate 'WKDRY' then
   return dry_run_report::jsonb;
 end
 $$;
+revoke all on function public.import_area_population(text, text, jsonb, boolean) from public, anon, authenticated, service_role;
+grant execute on function public.import_area_population(text, text, jsonb, boolean) to authenticated, service_role;
 
 ------------------------------------------------------------------------------
 -- The CBS 100 m grid (vierkantstatistieken)
@@ -298,12 +328,15 @@ begin
   return report;
 end
 $$;
+revoke all on function internal.apply_population_cells(text, text, jsonb, boolean) from public, anon, authenticated, service_role;
 
 create function public.import_population_cells(p_source text, p_attribution text, p_rows jsonb, p_dry_run boolean default false)
 returns jsonb
 language plpgsql volatile
 security definer
 set search_path = public
+-- Whole-country grids are large.
+set statement_timeout = '120s'
 as $$
 declare
   dry_run_report text;
@@ -314,17 +347,8 @@ exception when sqlstate 'WKDRY' then
   return dry_run_report::jsonb;
 end
 $$;
-
--- Whole-country grids are large; the same limit as the other imports.
-alter function public.import_population_cells(text, text, jsonb, boolean) set statement_timeout = '120s';
-alter function public.import_area_population(text, text, jsonb, boolean) set statement_timeout = '60s';
-
-revoke all on function public.import_area_population(text, text, jsonb, boolean) from public, anon, authenticated;
-revoke all on function public.import_population_cells(text, text, jsonb, boolean) from public, anon, authenticated;
-grant execute on function public.import_area_population(text, text, jsonb, boolean) to authenticated, service_role;
+revoke all on function public.import_population_cells(text, text, jsonb, boolean) from public, anon, authenticated, service_role;
 grant execute on function public.import_population_cells(text, text, jsonb, boolean) to authenticated, service_role;
-revoke all on all functions in schema internal from public;
-grant execute on all functions in schema internal to anon, authenticated, service_role;
 
 ------------------------------------------------------------------------------
 -- What the planner view needs to know about the population it works with
@@ -345,102 +369,5 @@ as $$
   )
   from public.population_cells
 $$;
-
-revoke all on function public.population_summary() from public, anon, authenticated;
+revoke all on function public.population_summary() from public, anon, authenticated, service_role;
 grant execute on function public.population_summary() to anon, authenticated, service_role;
-
-------------------------------------------------------------------------------
--- "What if" for the headline figures too
-------------------------------------------------------------------------------
-
--- coverage() gains the candidate points the other coverage functions take.
--- Without candidates it stays one aggregate over internal.cell_nearest (the
--- fast path the benchmark measures); with them it reads internal.cell_distances.
-drop function public.coverage(text, double precision, text);
-
-create function public.coverage(
-  p_target text,
-  p_distance double precision,
-  p_buurt_code text default null,
-  p_candidates jsonb default '[]'
-)
-returns jsonb
-language plpgsql stable
-set search_path = public
-as $$
-begin
-  perform internal.require_distance(p_distance);
-  if coalesce(jsonb_array_length(p_candidates), 0) = 0 then
-    -- The fast path the benchmark measures: one aggregate over the kept distances,
-    -- as in the first version. The what-if branch below sums the same way.
-    return (
-      select jsonb_build_object(
-        'target', p_target,
-        'distance_m', p_distance,
-        'residents', coalesce(sum(c.residents), 0),
-        'residents_covered', coalesce(sum(c.residents) filter (where n.distance_m <= p_distance), 0),
-        'residents_65plus', coalesce(sum(c.residents_65plus), 0),
-        'residents_65plus_covered', coalesce(sum(c.residents_65plus) filter (where n.distance_m <= p_distance), 0),
-        'cells', count(*),
-        'cells_unknown', count(*) filter (where c.residents is null),
-        'cells_unknown_65plus', count(*) filter (where c.residents_65plus is null),
-        'cells_estimated', count(*) filter (where c.estimated)
-      )
-      from public.population_cells c
-      left join internal.cell_nearest n on n.cell_id = c.cell_id and n.target = p_target
-      where p_buurt_code is null or c.buurt_code = p_buurt_code
-    );
-  end if;
-  return (
-    select jsonb_build_object(
-      'target', p_target,
-      'distance_m', p_distance,
-      'residents', coalesce(sum(c.residents), 0),
-      'residents_covered', coalesce(sum(c.residents) filter (where d.distance_m <= p_distance), 0),
-      'residents_65plus', coalesce(sum(c.residents_65plus), 0),
-      'residents_65plus_covered', coalesce(sum(c.residents_65plus) filter (where d.distance_m <= p_distance), 0),
-      'cells', count(*),
-      'cells_unknown', count(*) filter (where c.residents is null),
-      'cells_unknown_65plus', count(*) filter (where c.residents_65plus is null),
-      'cells_estimated', count(*) filter (where c.estimated)
-    )
-    from public.population_cells c
-    join internal.cell_distances(p_target, p_candidates) d using (cell_id)
-    where p_buurt_code is null or c.buurt_code = p_buurt_code
-  );
-end
-$$;
-
-revoke all on function public.coverage(text, double precision, text, jsonb) from public, anon, authenticated;
-grant execute on function public.coverage(text, double precision, text, jsonb) to anon, authenticated, service_role;
-
--- Per buurt too: CBS keeps the 65+ count secret more often than the total.
-create or replace function public.coverage_by_buurt(p_target text, p_distance double precision, p_candidates jsonb default '[]')
-returns jsonb
-language plpgsql stable
-set search_path = public
-as $$
-begin
-  perform internal.require_distance(p_distance);
-  return coalesce((
-    select jsonb_agg(jsonb_build_object(
-      'buurt_code', buurt_code,
-      'residents', residents, 'residents_covered', covered,
-      'residents_65plus', residents_65plus, 'residents_65plus_covered', covered_65plus,
-      'cells_unknown', unknown, 'cells_unknown_65plus', unknown_65plus, 'cells_estimated', estimated) order by buurt_code)
-    from (
-      select c.buurt_code,
-             coalesce(sum(c.residents), 0) as residents,
-             coalesce(sum(c.residents) filter (where d.distance_m <= p_distance), 0) as covered,
-             coalesce(sum(c.residents_65plus), 0) as residents_65plus,
-             coalesce(sum(c.residents_65plus) filter (where d.distance_m <= p_distance), 0) as covered_65plus,
-             count(*) filter (where c.residents is null) as unknown,
-             count(*) filter (where c.residents_65plus is null) as unknown_65plus,
-             count(*) filter (where c.estimated) as estimated
-      from public.population_cells c
-      join internal.cell_distances(p_target, p_candidates) d using (cell_id)
-      group by c.buurt_code
-    ) per_buurt
-  ), '[]');
-end
-$$;

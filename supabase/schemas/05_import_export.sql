@@ -1,194 +1,15 @@
--- Data in and out: provenance on assets and areas, coordinators, atomic bulk
--- imports with a per-row report (and a dry run for the preview), exports.
+-- Data in and out: atomic bulk imports of assets and areas with a per-row
+-- report (and a dry run for the preview), and the reads behind the exports.
+-- Imports are for coordinators (internal.is_coordinator, 00_foundation.sql).
 --
--- New refusal codes, besides those in the API migration:
+-- Refusal codes, besides those of the asset API:
 --   WKIMP some rows were refused; DETAIL is a JSON array {row, code, message, detail}
 --   WKDUP the same source id twice in one import
-
-set search_path = public, extensions;
-
-------------------------------------------------------------------------------
--- Categories that public data (OpenStreetMap) brings in
-------------------------------------------------------------------------------
-
-insert into public.categories (id, label_nl, label_en, color, sort_order) values
-  ('zorg_welzijn', 'Zorg en welzijn', 'Care and welfare', '#6d597a', 65),
-  ('apotheek',     'Apotheek',        'Pharmacy',         '#355070', 66),
-  ('speelplek',    'Speelplek',       'Playground',       '#e56b6f', 85);
+--   WKDRY a dry run ended (internal; the public function returns its report)
 
 ------------------------------------------------------------------------------
--- Provenance: where a row came from, its id there, and whom to credit
+-- Import helpers, shared with the population imports
 ------------------------------------------------------------------------------
-
-alter table public.assets
-  add column source text check (length(source) between 1 and 100),
-  add column source_id text check (length(source_id) between 1 and 200),
-  add column attribution text check (length(attribution) <= 300);
--- A re-import finds its earlier rows by (source, source_id): OSM ids update instead of duplicating.
-create unique index assets_source_id_idx on public.assets (source, source_id) where source_id is not null;
-
-alter table public.areas
-  add column source text check (length(source) between 1 and 100),
-  add column attribution text check (length(attribution) <= 300),
-  add column updated_at timestamptz not null default now();
-
--- Routes from OSM relations are multi-part, and so are many parks.
-do $$
-declare
-  constraint_name text;
-begin
-  for constraint_name in
-    select conname from pg_constraint
-    where conrelid = 'public.assets'::regclass and contype = 'c'
-      and pg_get_constraintdef(oid) like '%geometrytype%'
-  loop
-    execute format('alter table public.assets drop constraint %I', constraint_name);
-  end loop;
-end
-$$;
-alter table public.assets add constraint assets_geometry_type_check
-  check (extensions.geometrytype(geom) in ('POINT', 'LINESTRING', 'MULTILINESTRING', 'POLYGON', 'MULTIPOLYGON'));
-
-create or replace function internal.geometry_from_geojson(p_geometry jsonb, p_kind public.asset_kind)
-returns extensions.geometry
-language plpgsql immutable
-set search_path = public, extensions
-as $$
-declare
-  g geometry;
-  expected text[] := case p_kind
-    when 'place' then array['POINT']
-    when 'route' then array['LINESTRING', 'MULTILINESTRING']
-    when 'area' then array['POLYGON', 'MULTIPOLYGON']
-    when 'group' then array['POINT', 'POLYGON', 'MULTIPOLYGON']
-  end;
-begin
-  if p_geometry is null or jsonb_typeof(p_geometry) <> 'object' then
-    raise exception using errcode = 'WKGEO', message = 'geometry is required',
-      detail = 'missing';
-  end if;
-  begin
-    g := st_setsrid(st_geomfromgeojson(p_geometry), 4326);
-  exception when others then
-    raise exception using errcode = 'WKGEO', message = 'geometry is not valid GeoJSON',
-      detail = 'unreadable';
-  end;
-  if st_isempty(g) then
-    raise exception using errcode = 'WKGEO', message = 'geometry is empty', detail = 'empty';
-  end if;
-  if not geometrytype(g) = any (expected) then
-    raise exception using errcode = 'WKGEO',
-      message = format('a %s needs a %s, not a %s', p_kind, array_to_string(expected, ' or '), geometrytype(g)),
-      detail = 'wrong_type';
-  end if;
-  if st_xmin(g) < -180 or st_xmax(g) > 180 or st_ymin(g) < -90 or st_ymax(g) > 90 then
-    raise exception using errcode = 'WKGEO', message = 'coordinates are outside longitude/latitude range',
-      detail = 'out_of_range';
-  end if;
-  if not st_isvalid(g) then
-    raise exception using errcode = 'WKGEO', message = 'geometry is not valid: ' || st_isvalidreason(g),
-      detail = 'invalid';
-  end if;
-  return g;
-end
-$$;
-
-create or replace function internal.asset_feature(a public.assets, p_extra jsonb default '{}')
-returns jsonb
-language sql stable
-set search_path = public, extensions
-as $$
-  select jsonb_build_object(
-    'type', 'Feature',
-    'id', a.id,
-    'geometry', st_asgeojson(a.geom, 7)::jsonb,
-    'properties', jsonb_build_object(
-      'id', a.id,
-      'kind', a.kind,
-      'category', a.category,
-      'dimensions', to_jsonb(a.dimensions),
-      'name', a.name,
-      'description', a.description,
-      'status', a.status,
-      'created_by', a.created_by,
-      'created_at', a.created_at,
-      'updated_at', a.updated_at,
-      'version', a.version,
-      'source', a.source,
-      'source_id', a.source_id,
-      'attribution', a.attribution
-    ) || coalesce(p_extra, '{}')
-  )
-$$;
-
-------------------------------------------------------------------------------
--- Coordinators: who may import in bulk and write boundaries
-------------------------------------------------------------------------------
-
--- On Supabase a coordinator has app_metadata.wijkkracht_role = 'coordinator'
--- (set by an admin; users cannot change app_metadata). The embedded database
--- belongs to its one local user, who is its coordinator.
-create function internal.is_coordinator()
-returns boolean
-language sql stable
-set search_path = ''
-as $$
-  select auth.role() = 'service_role'
-    or coalesce(auth.jwt() -> 'app_metadata' ->> 'wijkkracht_role', '') = 'coordinator'
-$$;
-
--- (select ...) lets PostgreSQL evaluate the check once per statement, not per row.
-create policy "Coordinators can read imported assets" on public.assets
-  for select to authenticated
-  using (source is not null and (select internal.is_coordinator()));
-create policy "Coordinators can change imported assets" on public.assets
-  for update to authenticated
-  using (source is not null and (select internal.is_coordinator()))
-  with check (source is not null and (select internal.is_coordinator()));
-create policy "Coordinators can add areas" on public.areas
-  for insert to authenticated with check ((select internal.is_coordinator()));
-create policy "Coordinators can change areas" on public.areas
-  for update to authenticated using ((select internal.is_coordinator())) with check ((select internal.is_coordinator()));
-grant insert, update on public.areas to authenticated;
-
--- Provenance is a claim about the data ("this is OSM node 42, credit OSM"):
--- only coordinators (imports) may make it. Without this guard a resident could
--- insert a row as 'osm'/'node/42' ahead of an import, or put a false credit on the map.
-create function internal.guard_provenance() returns trigger
-language plpgsql
-set search_path = ''
-as $$
-begin
-  if internal.is_coordinator() then
-    return new;
-  end if;
-  if tg_op = 'INSERT' and (new.source is not null or new.source_id is not null or new.attribution is not null) then
-    raise exception using errcode = '42501', message = 'only coordinators may set where an asset came from';
-  end if;
-  if tg_op = 'UPDATE' and (new.source is distinct from old.source or new.source_id is distinct from old.source_id
-                           or new.attribution is distinct from old.attribution) then
-    raise exception using errcode = '42501', message = 'only coordinators may change where an asset came from';
-  end if;
-  return new;
-end
-$$;
-create trigger assets_guard_provenance before insert or update on public.assets
-  for each row execute function internal.guard_provenance();
-
-------------------------------------------------------------------------------
--- Import helpers
-------------------------------------------------------------------------------
-
-create function internal.require_coordinator()
-returns void
-language plpgsql stable
-as $$
-begin
-  if not internal.is_coordinator() then
-    raise exception using errcode = '42501', message = 'only coordinators may import data';
-  end if;
-end
-$$;
 
 create function internal.require_rows(p_rows jsonb, p_max int)
 returns void
@@ -205,6 +26,8 @@ begin
   end if;
 end
 $$;
+revoke all on function internal.require_rows(jsonb, int) from public, anon, authenticated, service_role;
+grant execute on function internal.require_rows(jsonb, int) to authenticated, service_role;
 
 -- Rows whose key (source_id, code) an earlier row already has: {"<row>": <first row>}.
 -- Found in one pass up front, so the row loop only looks them up.
@@ -223,6 +46,8 @@ as $$
   ) ranked
   where row_no <> first_row
 $$;
+revoke all on function internal.repeated_rows(jsonb, text) from public, anon, authenticated, service_role;
+grant execute on function internal.repeated_rows(jsonb, text) to authenticated, service_role;
 
 -- One refused row, as the report lists it.
 create function internal.row_error(p_row int, p_code text, p_message text, p_detail text)
@@ -231,6 +56,8 @@ language sql immutable
 as $$
   select jsonb_build_object('row', p_row, 'code', p_code, 'message', p_message, 'detail', p_detail)
 $$;
+revoke all on function internal.row_error(int, text, text, text) from public, anon, authenticated, service_role;
+grant execute on function internal.row_error(int, text, text, text) to authenticated, service_role;
 
 -- Ends an import: refuses all of it if any row was refused, else returns the report.
 -- A dry run also ends in an exception (WKDRY), which the public function catches,
@@ -254,6 +81,8 @@ begin
   return p_report;
 end
 $$;
+revoke all on function internal.finish_import(jsonb, int, jsonb, boolean) from public, anon, authenticated, service_role;
+grant execute on function internal.finish_import(jsonb, int, jsonb, boolean) to authenticated, service_role;
 
 create function internal.import_report(p_rows jsonb, p_dry_run boolean)
 returns jsonb
@@ -268,6 +97,8 @@ as $$
     'rows', p_rows
   )
 $$;
+revoke all on function internal.import_report(jsonb, boolean) from public, anon, authenticated, service_role;
+grant execute on function internal.import_report(jsonb, boolean) to authenticated, service_role;
 
 ------------------------------------------------------------------------------
 -- Import assets
@@ -385,7 +216,11 @@ begin
   return internal.finish_import(to_jsonb(errors), row_index, internal.import_report(to_jsonb(report), p_dry_run), p_dry_run);
 end
 $$;
+revoke all on function internal.apply_asset_import(text, text, jsonb, boolean, text) from public, anon, authenticated, service_role;
+grant execute on function internal.apply_asset_import(text, text, jsonb, boolean, text) to authenticated, service_role;
 
+-- One call writes a whole file atomically, so it gets more than Supabase's 8 s
+-- default for `authenticated` (PostgREST 12.2+ applies function settings to the transaction).
 create function public.import_assets(
   p_source text,
   p_attribution text,
@@ -396,6 +231,7 @@ create function public.import_assets(
 returns jsonb
 language plpgsql volatile
 set search_path = public
+set statement_timeout = '60s'
 as $$
 declare
   dry_run_report text;
@@ -406,6 +242,8 @@ exception when sqlstate 'WKDRY' then
   return dry_run_report::jsonb;
 end
 $$;
+revoke all on function public.import_assets(text, text, jsonb, boolean, text) from public, anon, authenticated, service_role;
+grant execute on function public.import_assets(text, text, jsonb, boolean, text) to authenticated, service_role;
 
 ------------------------------------------------------------------------------
 -- Import areas (boundaries)
@@ -446,6 +284,8 @@ begin
   geom := st_multi(g);
 end
 $$;
+revoke all on function internal.area_geometry(jsonb) from public, anon, authenticated, service_role;
+grant execute on function internal.area_geometry(jsonb) to authenticated, service_role;
 
 -- Rows: [{row, code, name, level, parent_code?, geometry}]; the code decides add or update.
 create function internal.apply_area_import(p_source text, p_attribution text, p_rows jsonb, p_dry_run boolean)
@@ -509,11 +349,14 @@ begin
   return internal.finish_import(to_jsonb(errors), row_index, internal.import_report(to_jsonb(report), p_dry_run), p_dry_run);
 end
 $$;
+revoke all on function internal.apply_area_import(text, text, jsonb, boolean) from public, anon, authenticated, service_role;
+grant execute on function internal.apply_area_import(text, text, jsonb, boolean) to authenticated, service_role;
 
 create function public.import_areas(p_source text, p_attribution text, p_rows jsonb, p_dry_run boolean default false)
 returns jsonb
 language plpgsql volatile
 set search_path = public
+set statement_timeout = '60s'
 as $$
 declare
   dry_run_report text;
@@ -524,6 +367,8 @@ exception when sqlstate 'WKDRY' then
   return dry_run_report::jsonb;
 end
 $$;
+revoke all on function public.import_areas(text, text, jsonb, boolean) from public, anon, authenticated, service_role;
+grant execute on function public.import_areas(text, text, jsonb, boolean) to authenticated, service_role;
 
 ------------------------------------------------------------------------------
 -- Reads for the map and for export
@@ -552,6 +397,8 @@ begin
   ));
 end
 $$;
+revoke all on function public.list_areas(text) from public, anon, authenticated, service_role;
+grant execute on function public.list_areas(text) to anon, authenticated, service_role;
 
 -- Every asset the caller can see that is not archived, with its story count.
 create function public.export_assets()
@@ -566,6 +413,8 @@ as $$
     where a.status <> 'archived'
   ))
 $$;
+revoke all on function public.export_assets() from public, anon, authenticated, service_role;
+grant execute on function public.export_assets() to anon, authenticated, service_role;
 
 create function public.export_stories()
 returns jsonb
@@ -580,6 +429,8 @@ as $$
   join public.assets a on a.id = s.asset_id
   where a.status <> 'archived'
 $$;
+revoke all on function public.export_stories() from public, anon, authenticated, service_role;
+grant execute on function public.export_stories() to anon, authenticated, service_role;
 
 -- Whom the map must credit for what it shows.
 create function public.list_attributions()
@@ -594,31 +445,5 @@ as $$
     select attribution from public.areas where attribution is not null
   ) credits
 $$;
-
-------------------------------------------------------------------------------
--- Grants
-------------------------------------------------------------------------------
-
-revoke all on all functions in schema internal from public;
-grant execute on all functions in schema internal to anon, authenticated, service_role;
-
-revoke all on function
-  public.import_assets(text, text, jsonb, boolean, text),
-  public.import_areas(text, text, jsonb, boolean),
-  public.list_areas(text),
-  public.export_assets(),
-  public.export_stories(),
-  public.list_attributions()
-from public, anon, authenticated;
-
-grant execute on function public.import_assets(text, text, jsonb, boolean, text) to authenticated, service_role;
-
--- One call writes a whole file atomically; give it more than Supabase's 8 s default for
--- `authenticated` (PostgREST 12.2+ applies function settings to the transaction).
-alter function public.import_assets(text, text, jsonb, boolean, text) set statement_timeout = '60s';
-alter function public.import_areas(text, text, jsonb, boolean) set statement_timeout = '60s';
-grant execute on function public.import_areas(text, text, jsonb, boolean) to authenticated, service_role;
-grant execute on function public.list_areas(text) to anon, authenticated, service_role;
-grant execute on function public.export_assets() to anon, authenticated, service_role;
-grant execute on function public.export_stories() to anon, authenticated, service_role;
+revoke all on function public.list_attributions() from public, anon, authenticated, service_role;
 grant execute on function public.list_attributions() to anon, authenticated, service_role;

@@ -1,5 +1,6 @@
--- The SQL API: the only way the app reads and writes. Both backends call these
--- functions (PGlite in the browser, supabase-js rpc() against Supabase).
+-- The asset API: the only way the app reads and writes places and stories.
+-- Both backends call these functions (PGlite in the browser, supabase-js
+-- rpc() against Supabase).
 --
 -- Functions are SECURITY INVOKER, so RLS decides what the caller may see and
 -- write. Refusals raise an SQLSTATE of our own, which the app translates:
@@ -7,10 +8,8 @@
 --   WKARG invalid argument      WKVER stale version          WK404 not found
 -- A write RLS forbids raises 42501 (insufficient_privilege), as PostgreSQL does.
 
-set search_path = public, extensions;
-
 ------------------------------------------------------------------------------
--- Internal helpers
+-- Checks and shapes the API functions share
 ------------------------------------------------------------------------------
 
 -- GeoJSON geometry -> validated EPSG:4326 geometry of a type that fits the kind.
@@ -23,9 +22,9 @@ declare
   g geometry;
   expected text[] := case p_kind
     when 'place' then array['POINT']
-    when 'route' then array['LINESTRING']
-    when 'area' then array['POLYGON']
-    when 'group' then array['POINT', 'POLYGON']
+    when 'route' then array['LINESTRING', 'MULTILINESTRING']
+    when 'area' then array['POLYGON', 'MULTIPOLYGON']
+    when 'group' then array['POINT', 'POLYGON', 'MULTIPOLYGON']
   end;
 begin
   if p_geometry is null or jsonb_typeof(p_geometry) <> 'object' then
@@ -57,6 +56,8 @@ begin
   return g;
 end
 $$;
+revoke all on function internal.geometry_from_geojson(jsonb, public.asset_kind) from public, anon, authenticated, service_role;
+grant execute on function internal.geometry_from_geojson(jsonb, public.asset_kind) to authenticated, service_role;
 
 create function internal.required_text(p_value text, p_field text, p_max int)
 returns text
@@ -73,6 +74,8 @@ begin
   return btrim(p_value);
 end
 $$;
+revoke all on function internal.required_text(text, text, int) from public, anon, authenticated, service_role;
+grant execute on function internal.required_text(text, text, int) to authenticated, service_role;
 
 create function internal.category_exists(p_category text)
 returns text
@@ -87,6 +90,8 @@ begin
   return p_category;
 end
 $$;
+revoke all on function internal.category_exists(text) from public, anon, authenticated, service_role;
+grant execute on function internal.category_exists(text) to authenticated, service_role;
 
 create function internal.dimensions_from_json(p_dimensions jsonb)
 returns public.health_dimension[]
@@ -106,6 +111,8 @@ exception when invalid_text_representation then
     detail = 'dimensions';
 end
 $$;
+revoke all on function internal.dimensions_from_json(jsonb) from public, anon, authenticated, service_role;
+grant execute on function internal.dimensions_from_json(jsonb) to authenticated, service_role;
 
 create function internal.point(p_lon double precision, p_lat double precision)
 returns extensions.geometry
@@ -120,7 +127,10 @@ begin
   return st_setsrid(st_makepoint(p_lon, p_lat), 4326);
 end
 $$;
+revoke all on function internal.point(double precision, double precision) from public, anon, authenticated, service_role;
+grant execute on function internal.point(double precision, double precision) to anon, authenticated, service_role;
 
+-- One asset as a GeoJSON Feature; p_extra adds properties (a distance, a story count).
 create function internal.asset_feature(a public.assets, p_extra jsonb default '{}')
 returns jsonb
 language sql stable
@@ -141,10 +151,15 @@ as $$
       'created_by', a.created_by,
       'created_at', a.created_at,
       'updated_at', a.updated_at,
-      'version', a.version
+      'version', a.version,
+      'source', a.source,
+      'source_id', a.source_id,
+      'attribution', a.attribution
     ) || coalesce(p_extra, '{}')
   )
 $$;
+revoke all on function internal.asset_feature(public.assets, jsonb) from public, anon, authenticated, service_role;
+grant execute on function internal.asset_feature(public.assets, jsonb) to anon, authenticated, service_role;
 
 create function internal.story_json(s public.stories)
 returns jsonb
@@ -155,6 +170,8 @@ as $$
     'created_by', s.created_by, 'created_at', s.created_at
   )
 $$;
+revoke all on function internal.story_json(public.stories) from public, anon, authenticated, service_role;
+grant execute on function internal.story_json(public.stories) to anon, authenticated, service_role;
 
 create function internal.feature_collection(p_features jsonb)
 returns jsonb
@@ -162,6 +179,8 @@ language sql immutable
 as $$
   select jsonb_build_object('type', 'FeatureCollection', 'features', coalesce(p_features, '[]'::jsonb))
 $$;
+revoke all on function internal.feature_collection(jsonb) from public, anon, authenticated, service_role;
+grant execute on function internal.feature_collection(jsonb) to anon, authenticated, service_role;
 
 -- Explains why an UPDATE touched no row: gone, stale, or forbidden by RLS.
 create function internal.raise_update_refusal(p_id uuid, p_expected_version int)
@@ -184,12 +203,11 @@ begin
   end if;
 end
 $$;
-
-revoke all on all functions in schema internal from public;
-grant execute on all functions in schema internal to anon, authenticated, service_role;
+revoke all on function internal.raise_update_refusal(uuid, int) from public, anon, authenticated, service_role;
+grant execute on function internal.raise_update_refusal(uuid, int) to authenticated, service_role;
 
 ------------------------------------------------------------------------------
--- Reads
+-- Reads: for everyone
 ------------------------------------------------------------------------------
 
 create function public.list_categories()
@@ -201,6 +219,8 @@ as $$
     'id', id, 'label_nl', label_nl, 'label_en', label_en, 'color', color) order by sort_order), '[]')
   from public.categories
 $$;
+revoke all on function public.list_categories() from public, anon, authenticated, service_role;
+grant execute on function public.list_categories() to anon, authenticated, service_role;
 
 create function public.assets_in_bbox(
   p_west double precision, p_south double precision,
@@ -235,6 +255,8 @@ begin
   ));
 end
 $$;
+revoke all on function public.assets_in_bbox(double precision, double precision, double precision, double precision, text, int) from public, anon, authenticated, service_role;
+grant execute on function public.assets_in_bbox(double precision, double precision, double precision, double precision, text, int) to anon, authenticated, service_role;
 
 create function public.assets_within(
   p_lon double precision, p_lat double precision, p_meters double precision,
@@ -261,6 +283,8 @@ begin
   ));
 end
 $$;
+revoke all on function public.assets_within(double precision, double precision, double precision, text) from public, anon, authenticated, service_role;
+grant execute on function public.assets_within(double precision, double precision, double precision, text) to anon, authenticated, service_role;
 
 create function public.nearest_assets(
   p_lon double precision, p_lat double precision, p_k int default 5,
@@ -289,6 +313,8 @@ begin
   ));
 end
 $$;
+revoke all on function public.nearest_assets(double precision, double precision, int, text) from public, anon, authenticated, service_role;
+grant execute on function public.nearest_assets(double precision, double precision, int, text) to anon, authenticated, service_role;
 
 create function public.get_asset(p_id uuid)
 returns jsonb
@@ -311,9 +337,11 @@ begin
   );
 end
 $$;
+revoke all on function public.get_asset(uuid) from public, anon, authenticated, service_role;
+grant execute on function public.get_asset(uuid) to anon, authenticated, service_role;
 
 ------------------------------------------------------------------------------
--- Writes
+-- Writes: for signed-in users only
 ------------------------------------------------------------------------------
 
 create function public.add_story(p_asset_id uuid, p_body text, p_author_name text default null)
@@ -338,6 +366,8 @@ begin
   return internal.story_json(s);
 end
 $$;
+revoke all on function public.add_story(uuid, text, text) from public, anon, authenticated, service_role;
+grant execute on function public.add_story(uuid, text, text) to authenticated, service_role;
 
 -- Adds an asset and, optionally, its first story in one transaction:
 -- the "why does this place matter" of the person who adds it.
@@ -386,6 +416,8 @@ begin
   return internal.asset_feature(a);
 end
 $$;
+revoke all on function public.add_asset(text, text, text, jsonb, text, jsonb, text, text) from public, anon, authenticated, service_role;
+grant execute on function public.add_asset(text, text, text, jsonb, text, jsonb, text, text) to authenticated, service_role;
 
 -- Changes the given fields (null = keep) if the caller still has the latest
 -- version; otherwise refuses with WKVER so nobody overwrites another's edit.
@@ -424,6 +456,8 @@ begin
   return internal.asset_feature(a);
 end
 $$;
+revoke all on function public.update_asset(uuid, int, text, text, text, jsonb, jsonb) from public, anon, authenticated, service_role;
+grant execute on function public.update_asset(uuid, int, text, text, text, jsonb, jsonb) to authenticated, service_role;
 
 create function public.archive_asset(p_id uuid, p_expected_version int)
 returns jsonb
@@ -442,29 +476,5 @@ begin
   return internal.asset_feature(a);
 end
 $$;
-
-------------------------------------------------------------------------------
--- Grants: reads for everyone, writes for signed-in users only
-------------------------------------------------------------------------------
-
-revoke all on function
-  public.list_categories(),
-  public.assets_in_bbox(double precision, double precision, double precision, double precision, text, int),
-  public.assets_within(double precision, double precision, double precision, text),
-  public.nearest_assets(double precision, double precision, int, text),
-  public.get_asset(uuid),
-  public.add_story(uuid, text, text),
-  public.add_asset(text, text, text, jsonb, text, jsonb, text, text),
-  public.update_asset(uuid, int, text, text, text, jsonb, jsonb),
-  public.archive_asset(uuid, int)
-from public, anon, authenticated;
-
-grant execute on function public.list_categories() to anon, authenticated, service_role;
-grant execute on function public.assets_in_bbox(double precision, double precision, double precision, double precision, text, int) to anon, authenticated, service_role;
-grant execute on function public.assets_within(double precision, double precision, double precision, text) to anon, authenticated, service_role;
-grant execute on function public.nearest_assets(double precision, double precision, int, text) to anon, authenticated, service_role;
-grant execute on function public.get_asset(uuid) to anon, authenticated, service_role;
-grant execute on function public.add_story(uuid, text, text) to authenticated, service_role;
-grant execute on function public.add_asset(text, text, text, jsonb, text, jsonb, text, text) to authenticated, service_role;
-grant execute on function public.update_asset(uuid, int, text, text, text, jsonb, jsonb) to authenticated, service_role;
+revoke all on function public.archive_asset(uuid, int) from public, anon, authenticated, service_role;
 grant execute on function public.archive_asset(uuid, int) to authenticated, service_role;

@@ -1,47 +1,21 @@
--- Coverage: who lives how far from which kind of asset. Work in progress
--- (issue 4): population cells, the per-cell nearest-asset distance kept up to
--- date incrementally, and the threshold aggregate over it.
+-- Coverage: who lives how far from which kind of asset. Per target ('any',
+-- 'category:<id>', 'dimension:<d>') and population cell, the distance to the
+-- nearest counted asset is kept up to date incrementally by a trigger on
+-- assets; the public functions are aggregates over it.
 --
 -- Distances are straight-line metres in RD New (EPSG:28992), the grid CBS
 -- publishes its 100 m cells in. They come from one place,
 -- internal.cell_distance(), so a walking-network distance can replace it.
 
-set search_path = public, extensions;
-
 ------------------------------------------------------------------------------
--- Population
-------------------------------------------------------------------------------
-
--- One CBS 100 m cell ("E1234N5678": the RD coordinates of its south-west
--- corner in hectometres). CBS hides small counts; those are NULL (unknown),
--- never 0. Cells spread from area totals (areal weighting) are `estimated`.
-create table public.population_cells (
-  cell_id text primary key check (cell_id ~ '^E\d{3,4}N\d{3,4}$'),
-  geom extensions.geometry(Polygon, 28992) not null,
-  centre extensions.geometry(Point, 28992) not null,
-  residents int check (residents >= 0),
-  residents_65plus int check (residents_65plus >= 0),
-  estimated boolean not null default false,
-  buurt_code text,
-  source text,
-  attribution text
-);
-create index population_cells_centre_idx on public.population_cells using gist (centre);
-create index population_cells_buurt_idx on public.population_cells (buurt_code);
-
-alter table public.population_cells enable row level security;
-create policy "Everyone can read population cells" on public.population_cells
-  for select to anon, authenticated using (true);
-grant select on public.population_cells to anon, authenticated;
-grant all on public.population_cells to service_role;
-
-------------------------------------------------------------------------------
--- Nearest asset per cell and target, kept up to date by triggers
+-- Definitions
 ------------------------------------------------------------------------------
 
 -- Coverage is asked up to this distance (the curve's end); farther is "not covered".
 create function internal.coverage_max_distance() returns double precision
 language sql immutable as $$ select 2000::double precision $$;
+revoke all on function internal.coverage_max_distance() from public, anon, authenticated, service_role;
+grant execute on function internal.coverage_max_distance() to anon, authenticated, service_role;
 
 -- What an asset counts for: any asset, its category, each of its dimensions.
 create function internal.asset_targets(p_category text, p_dimensions public.health_dimension[])
@@ -51,6 +25,7 @@ as $$
   select array['any', 'category:' || p_category]
     || coalesce(array(select 'dimension:' || d from unnest(p_dimensions) d order by 1), '{}')
 $$;
+revoke all on function internal.asset_targets(text, public.health_dimension[]) from public, anon, authenticated, service_role;
 
 -- The one definition of distance: straight line in RD New, cell centre to the asset's nearest point,
 -- in whole centimetres, so that "exactly 200 m" stays exactly 200 m after WGS84 → RD New.
@@ -59,6 +34,13 @@ returns double precision
 language sql immutable
 -- No SET clause: that would stop PostgreSQL from inlining this into the queries that use it.
 as $$ select round(extensions.st_distance(p_centre, p_asset_rd)::numeric, 2)::double precision $$;
+-- Called by the invoker-rights coverage functions; PostgreSQL inlines it only for callers who may execute it.
+revoke all on function internal.cell_distance(extensions.geometry, extensions.geometry) from public, anon, authenticated, service_role;
+grant execute on function internal.cell_distance(extensions.geometry, extensions.geometry) to anon, authenticated, service_role;
+
+------------------------------------------------------------------------------
+-- Nearest asset per cell and target, kept up to date by a trigger
+------------------------------------------------------------------------------
 
 -- Published assets in RD New, with their targets: what coverage counts.
 create table internal.coverage_assets (
@@ -78,21 +60,36 @@ create table internal.cell_nearest (
 );
 create index cell_nearest_asset_idx on internal.cell_nearest (asset_id);
 
+-- Internal tables are not exposed by PostgREST; cell_nearest is derived from
+-- public data (assets, population), so the invoker-rights coverage functions may read it.
+revoke all on internal.coverage_assets, internal.cell_nearest from public, anon, authenticated;
+grant select on internal.cell_nearest to anon, authenticated, service_role;
+
 -- Cells near a newly counted asset take it as their nearest where it is nearer.
+-- The distance is computed once per cell and compared with the kept one by index
+-- lookup; only the cells the new asset is nearer to (or that had none) are written
+-- (in a town nearly every cell already has a nearer asset).
 create function internal.coverage_add(p_asset_id uuid, p_geom extensions.geometry, p_targets text[])
 returns void
 language sql volatile
 set search_path = public, extensions
 as $$
+  with reached as materialized (
+    select c.cell_id, internal.cell_distance(c.centre, p_geom) as distance_m
+    from public.population_cells c
+    where st_dwithin(c.centre, p_geom, internal.coverage_max_distance())
+  )
   insert into internal.cell_nearest as n (target, cell_id, distance_m, asset_id)
-  select t.target, c.cell_id, internal.cell_distance(c.centre, p_geom), p_asset_id
-  from public.population_cells c
+  select t.target, r.cell_id, r.distance_m, p_asset_id
+  from reached r
   cross join unnest(p_targets) as t(target)
-  where st_dwithin(c.centre, p_geom, internal.coverage_max_distance())
+  left join internal.cell_nearest k on k.target = t.target and k.cell_id = r.cell_id
+  where k.distance_m is null or r.distance_m < k.distance_m
   on conflict (target, cell_id) do update
     set distance_m = excluded.distance_m, asset_id = excluded.asset_id
     where excluded.distance_m < n.distance_m
 $$;
+revoke all on function internal.coverage_add(uuid, extensions.geometry, text[]) from public, anon, authenticated, service_role;
 
 -- Cells whose nearest asset went away look again, among the assets still counted.
 create function internal.coverage_remove(p_asset_id uuid)
@@ -122,6 +119,7 @@ begin
   ) nearest;
 end
 $$;
+revoke all on function internal.coverage_remove(uuid) from public, anon, authenticated, service_role;
 
 -- Keeps coverage_assets and cell_nearest in step with the assets table.
 create function internal.coverage_follow_asset() returns trigger
@@ -154,6 +152,8 @@ begin
   return coalesce(new, old);
 end
 $$;
+revoke all on function internal.coverage_follow_asset() from public, anon, authenticated, service_role;
+
 create trigger assets_follow_coverage after insert or update or delete on public.assets
   for each row execute function internal.coverage_follow_asset();
 
@@ -182,54 +182,10 @@ as $$
     limit 1
   ) nearest;
 $$;
-
-revoke all on all functions in schema internal from public;
-grant execute on all functions in schema internal to anon, authenticated, service_role;
-revoke all on internal.coverage_assets, internal.cell_nearest from public, anon, authenticated;
-
--- cell_nearest is derived from public data (assets, population), so it may be read.
-grant select on internal.cell_nearest to anon, authenticated, service_role;
+revoke all on function internal.coverage_rebuild() from public, anon, authenticated, service_role;
 
 ------------------------------------------------------------------------------
--- The threshold aggregate
-------------------------------------------------------------------------------
-
--- Residents (all, and 65+) of the cells, and how many live within p_distance of an
--- asset counted for p_target ('any', 'category:<id>', 'dimension:<dimension>').
--- Unknown (secret) counts are left out of both and reported as a number of cells.
-create function public.coverage(p_target text, p_distance double precision, p_buurt_code text default null)
-returns jsonb
-language plpgsql stable
-set search_path = public
-as $$
-begin
-  if p_distance is null or p_distance < 0 or p_distance > internal.coverage_max_distance() then
-    raise exception using errcode = 'WKARG', message = 'distance must be between 0 and 2000 metres', detail = 'distance';
-  end if;
-  return (
-    select jsonb_build_object(
-      'target', p_target,
-      'distance_m', p_distance,
-      'residents', coalesce(sum(c.residents), 0),
-      'residents_covered', coalesce(sum(c.residents) filter (where n.distance_m <= p_distance), 0),
-      'residents_65plus', coalesce(sum(c.residents_65plus), 0),
-      'residents_65plus_covered', coalesce(sum(c.residents_65plus) filter (where n.distance_m <= p_distance), 0),
-      'cells', count(*),
-      'cells_unknown', count(*) filter (where c.residents is null),
-      'cells_estimated', count(*) filter (where c.estimated)
-    )
-    from public.population_cells c
-    left join internal.cell_nearest n on n.cell_id = c.cell_id and n.target = p_target
-    where p_buurt_code is null or c.buurt_code = p_buurt_code
-  );
-end
-$$;
-
-revoke all on function public.coverage(text, double precision, text) from public, anon, authenticated;
-grant execute on function public.coverage(text, double precision, text) to anon, authenticated, service_role;
-
-------------------------------------------------------------------------------
--- Per buurt, gap cells, the curve, and "what if"
+-- The figures: total, per buurt, gap cells, the curve, and "what if"
 ------------------------------------------------------------------------------
 
 -- The distance each cell has to a counted asset, with candidate points (GeoJSON
@@ -248,6 +204,8 @@ as $$
   from public.population_cells c
   left join internal.cell_nearest n on n.cell_id = c.cell_id and n.target = p_target
 $$;
+revoke all on function internal.cell_distances(text, jsonb) from public, anon, authenticated, service_role;
+grant execute on function internal.cell_distances(text, jsonb) to anon, authenticated, service_role;
 
 create function internal.require_distance(p_distance double precision)
 returns void
@@ -259,8 +217,70 @@ begin
   end if;
 end
 $$;
+revoke all on function internal.require_distance(double precision) from public, anon, authenticated, service_role;
+grant execute on function internal.require_distance(double precision) to anon, authenticated, service_role;
+
+-- Residents (all, and 65+) of the cells, and how many live within p_distance of an
+-- asset counted for p_target ('any', 'category:<id>', 'dimension:<dimension>'),
+-- optionally with candidate points ("what if", nothing written).
+-- Unknown (secret) counts are left out of both and reported as a number of cells.
+create function public.coverage(
+  p_target text,
+  p_distance double precision,
+  p_buurt_code text default null,
+  p_candidates jsonb default '[]'
+)
+returns jsonb
+language plpgsql stable
+set search_path = public
+as $$
+begin
+  perform internal.require_distance(p_distance);
+  if coalesce(jsonb_array_length(p_candidates), 0) = 0 then
+    -- The fast path the benchmark measures: one aggregate over the kept distances,
+    -- as in the first version. The what-if branch below sums the same way.
+    return (
+      select jsonb_build_object(
+        'target', p_target,
+        'distance_m', p_distance,
+        'residents', coalesce(sum(c.residents), 0),
+        'residents_covered', coalesce(sum(c.residents) filter (where n.distance_m <= p_distance), 0),
+        'residents_65plus', coalesce(sum(c.residents_65plus), 0),
+        'residents_65plus_covered', coalesce(sum(c.residents_65plus) filter (where n.distance_m <= p_distance), 0),
+        'cells', count(*),
+        'cells_unknown', count(*) filter (where c.residents is null),
+        'cells_unknown_65plus', count(*) filter (where c.residents_65plus is null),
+        'cells_estimated', count(*) filter (where c.estimated)
+      )
+      from public.population_cells c
+      left join internal.cell_nearest n on n.cell_id = c.cell_id and n.target = p_target
+      where p_buurt_code is null or c.buurt_code = p_buurt_code
+    );
+  end if;
+  return (
+    select jsonb_build_object(
+      'target', p_target,
+      'distance_m', p_distance,
+      'residents', coalesce(sum(c.residents), 0),
+      'residents_covered', coalesce(sum(c.residents) filter (where d.distance_m <= p_distance), 0),
+      'residents_65plus', coalesce(sum(c.residents_65plus), 0),
+      'residents_65plus_covered', coalesce(sum(c.residents_65plus) filter (where d.distance_m <= p_distance), 0),
+      'cells', count(*),
+      'cells_unknown', count(*) filter (where c.residents is null),
+      'cells_unknown_65plus', count(*) filter (where c.residents_65plus is null),
+      'cells_estimated', count(*) filter (where c.estimated)
+    )
+    from public.population_cells c
+    join internal.cell_distances(p_target, p_candidates) d using (cell_id)
+    where p_buurt_code is null or c.buurt_code = p_buurt_code
+  );
+end
+$$;
+revoke all on function public.coverage(text, double precision, text, jsonb) from public, anon, authenticated, service_role;
+grant execute on function public.coverage(text, double precision, text, jsonb) to anon, authenticated, service_role;
 
 -- Figures per buurt (cells carry their buurt code), for the table and the bars.
+-- CBS keeps the 65+ count secret more often than the total, so both are counted.
 create function public.coverage_by_buurt(p_target text, p_distance double precision, p_candidates jsonb default '[]')
 returns jsonb
 language plpgsql stable
@@ -273,7 +293,7 @@ begin
       'buurt_code', buurt_code,
       'residents', residents, 'residents_covered', covered,
       'residents_65plus', residents_65plus, 'residents_65plus_covered', covered_65plus,
-      'cells_unknown', unknown, 'cells_estimated', estimated) order by buurt_code)
+      'cells_unknown', unknown, 'cells_unknown_65plus', unknown_65plus, 'cells_estimated', estimated) order by buurt_code)
     from (
       select c.buurt_code,
              coalesce(sum(c.residents), 0) as residents,
@@ -281,6 +301,7 @@ begin
              coalesce(sum(c.residents_65plus), 0) as residents_65plus,
              coalesce(sum(c.residents_65plus) filter (where d.distance_m <= p_distance), 0) as covered_65plus,
              count(*) filter (where c.residents is null) as unknown,
+             count(*) filter (where c.residents_65plus is null) as unknown_65plus,
              count(*) filter (where c.estimated) as estimated
       from public.population_cells c
       join internal.cell_distances(p_target, p_candidates) d using (cell_id)
@@ -289,6 +310,8 @@ begin
   ), '[]');
 end
 $$;
+revoke all on function public.coverage_by_buurt(text, double precision, jsonb) from public, anon, authenticated, service_role;
+grant execute on function public.coverage_by_buurt(text, double precision, jsonb) to anon, authenticated, service_role;
 
 -- The cells nobody of the target group lives within reach of, as GeoJSON (WGS84) for the map.
 create function public.gap_cells(p_target text, p_distance double precision, p_candidates jsonb default '[]')
@@ -314,6 +337,8 @@ begin
   ));
 end
 $$;
+revoke all on function public.gap_cells(text, double precision, jsonb) from public, anon, authenticated, service_role;
+grant execute on function public.gap_cells(text, double precision, jsonb) to anon, authenticated, service_role;
 
 -- Share of residents (and of 65+) within each distance from 0 to 2000 m in steps of p_step.
 create function public.coverage_curve(p_target text, p_step double precision default 50, p_candidates jsonb default '[]')
@@ -350,94 +375,5 @@ begin
   );
 end
 $$;
-
-revoke all on function
-  public.coverage_by_buurt(text, double precision, jsonb),
-  public.gap_cells(text, double precision, jsonb),
-  public.coverage_curve(text, double precision, jsonb)
-from public, anon, authenticated;
-grant execute on function public.coverage_by_buurt(text, double precision, jsonb) to anon, authenticated, service_role;
-grant execute on function public.gap_cells(text, double precision, jsonb) to anon, authenticated, service_role;
+revoke all on function public.coverage_curve(text, double precision, jsonb) from public, anon, authenticated, service_role;
 grant execute on function public.coverage_curve(text, double precision, jsonb) to anon, authenticated, service_role;
-revoke all on all functions in schema internal from public;
-grant execute on all functions in schema internal to anon, authenticated, service_role;
-
-------------------------------------------------------------------------------
--- Estimated cells from area counts (areal weighting)
-------------------------------------------------------------------------------
-
--- Where CBS publishes counts per area only (PC4 with age bands, buurt key figures),
--- each area's residents are spread over the 100 m cells it covers, in proportion to
--- the part of the area in each cell, and those cells are marked `estimated`.
--- Rows: [{row, code, geometry (WGS84 Polygon/MultiPolygon), residents, residents_65plus}].
--- Cells that hold real grid counts (estimated = false) are left as they are.
--- Rounding to whole residents happens per cell; the report says how far the
--- total moved by it.
-create function public.import_area_population(p_source text, p_attribution text, p_rows jsonb)
-returns jsonb
-language plpgsql volatile
-security definer
-set search_path = public, extensions
-as $$
-declare
-  before_total bigint;
-  spread_total numeric;
-  written int;
-begin
-  perform internal.require_coordinator();
-  perform internal.require_rows(p_rows, 20000);
-  drop table if exists spread_cells;
-  create temporary table spread_cells (cell_id text, geom geometry, residents numeric, residents_65plus numeric) on commit drop;
-
-  with areas as (
-    select coalesce((r ->> 'row')::int, position::int) as row_no,
-           st_transform(st_setsrid(st_geomfromgeojson(r -> 'geometry'), 4326), 28992) as geom,
-           nullif(r ->> 'residents', '')::numeric as residents,
-           nullif(r ->> 'residents_65plus', '')::numeric as residents_65plus
-    from jsonb_array_elements(p_rows) with ordinality as element(r, position)
-  ),
-  grid as (
-    select a.row_no, a.geom as area_geom, a.residents, a.residents_65plus,
-           st_makeenvelope(x, y, x + 100, y + 100, 28992) as cell
-    from areas a
-    cross join lateral generate_series((floor(st_xmin(a.geom) / 100) * 100)::int, (floor(st_xmax(a.geom) / 100) * 100)::int, 100) x
-    cross join lateral generate_series((floor(st_ymin(a.geom) / 100) * 100)::int, (floor(st_ymax(a.geom) / 100) * 100)::int, 100) y
-    where st_area(a.geom) > 0
-  ),
-  shares as (
-    select cell, residents, residents_65plus, st_area(st_intersection(cell, area_geom)) / st_area(area_geom) as share
-    from grid
-    where st_intersects(cell, area_geom)
-  )
-  insert into spread_cells
-  select format('E%sN%s', (st_xmin(cell) / 100)::int, (st_ymin(cell) / 100)::int), cell,
-         sum(residents * share), sum(residents_65plus * share)
-  from shares
-  where share > 0
-  group by cell;
-
-  select coalesce(sum(nullif(r ->> 'residents', '')::numeric), 0) into before_total from jsonb_array_elements(p_rows) r;
-  select coalesce(sum(round(residents)), 0) into spread_total from spread_cells;
-
-  insert into public.population_cells as p (cell_id, geom, centre, residents, residents_65plus, estimated, source, attribution)
-  select cell_id, geom, st_centroid(geom), round(residents)::int, round(residents_65plus)::int, true, p_source, p_attribution
-  from spread_cells
-  on conflict (cell_id) do update
-    set residents = excluded.residents, residents_65plus = excluded.residents_65plus,
-        source = excluded.source, attribution = excluded.attribution
-    where p.estimated;
-  get diagnostics written = row_count;
-
-  -- Each cell belongs to the buurt its centre lies in.
-  update public.population_cells c set buurt_code = b.code
-  from public.areas b
-  where b.level = 'buurt' and st_contains(b.geom, st_transform(c.centre, 4326))
-    and c.buurt_code is distinct from b.code;
-
-  perform internal.coverage_rebuild();
-  return jsonb_build_object('cells', written, 'residents_in', before_total, 'residents_spread', spread_total);
-end
-$$;
-
-revoke all on function public.import_area_population(text, text, jsonb) from public, anon, authenticated;
-grant execute on function public.import_area_population(text, text, jsonb) to authenticated, service_role;

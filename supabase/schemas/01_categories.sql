@@ -1,0 +1,17 @@
+-- Categories: the kinds of place, with Dutch and English labels and a map
+-- colour. Reference data: the rows are in supabase/reference/categories.sql,
+-- because production needs them too.
+
+create table public.categories (
+  id text primary key check (id ~ '^[a-z_]+$'),
+  label_nl text not null,
+  label_en text not null,
+  color text not null check (color ~ '^#[0-9a-f]{6}$'),
+  sort_order int not null
+);
+
+alter table public.categories enable row level security;
+create policy "Everyone can read the categories" on public.categories
+  for select to anon, authenticated using (true);
+grant select on public.categories to anon, authenticated;
+grant all on public.categories to service_role;
