@@ -15,7 +15,7 @@ export default defineConfig({
         test: {
           name: 'sql',
           include: ['tests/sql/**/*.test.ts', 'tests/cli/**/*.test.ts'],
-          globalSetup: ['tests/support/postgresGlobalSetup.ts'],
+          globalSetup: ['tests/support/sqlGlobalSetup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // PGlite + PostGIS is CPU-heavy; the machines have two cores.

@@ -40,7 +40,8 @@ describe('npm run import', () => {
     expect(output).toContain('Gebruik: npm run import');
   });
 
-  it('loads the demo neighbourhood: a dry run writes nothing, then it is written, then it is already there', async () => {
+  // Three processes, the first of which creates and migrates the folder database: slow on a loaded machine.
+  it('loads the demo neighbourhood: a dry run writes nothing, then it is written, then it is already there', { timeout: 240_000 }, async () => {
     const dry = await importCommand('demo', '--db', database, '--dry-run');
     expect(dry.code).toBe(0);
     expect(dry.output).toContain('[proef, niets geschreven] 12 nieuw, 0 bijgewerkt, 0 al zo, 0 overgeslagen, 0 fout');

@@ -16,7 +16,7 @@ const alice = '00000000-0000-4000-8000-00000000a11c';
 const bob = '00000000-0000-4000-8000-000000000b0b';
 
 
-const engines = sqlEngines(inject('postgresUrl'));
+const engines = sqlEngines(inject('sqlSetup'));
 
 describe.each(engines)('SQL API on $name', ({ skip, open }) => {
   let database: TestDatabase;
@@ -231,8 +231,8 @@ describe.each(engines)('SQL API on $name', ({ skip, open }) => {
     it('finds assets within a distance in metres, nearest first, with their distance', async () => {
       const { features } = await asAnon.assetsWithin(lon, lat, 500);
       expect(features.map((feature) => feature.properties.name)).toEqual(['P100', 'P300']);
-      expect(features[0].properties.distance_m).toBeGreaterThan(99);
-      expect(features[0].properties.distance_m).toBeLessThan(101);
+      expect(features[0]!.properties.distance_m).toBeGreaterThan(99);
+      expect(features[0]!.properties.distance_m).toBeLessThan(101);
       const sport = await asAnon.assetsWithin(lon, lat, 700, 'sportclub');
       expect(sport.features.map((feature) => feature.properties.name)).toEqual(['P100', 'P600']);
     });
@@ -241,7 +241,7 @@ describe.each(engines)('SQL API on $name', ({ skip, open }) => {
       expect((await asAnon.nearestAssets(lon, lat, 2)).features.map((feature) => feature.properties.name)).toEqual(['P100', 'P300']);
       const sport = await asAnon.nearestAssets(lon, lat, 3, 'sportclub');
       expect(sport.features.map((feature) => feature.properties.name)).toEqual(['P100', 'P600', 'P5000']);
-      expect(sport.features[2].properties.distance_m).toBeGreaterThan(4950);
+      expect(sport.features[2]!.properties.distance_m).toBeGreaterThan(4950);
     });
 
     it('lists assets in a bounding box', async () => {

@@ -19,7 +19,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { toWgs84 } from '../../src/import/crs';
 import { sqlEngines, type TestDatabase } from '../support/engines';
 
-const engines = sqlEngines(inject('postgresUrl'));
+const engines = sqlEngines(inject('sqlSetup'));
 
 const y = 463_050;
 const cells = [

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { sqlEngines, type TestDatabase } from '../support/engines';
 import { seededRandom } from '../../src/domain/seededRandom';
 
-const engines = sqlEngines(inject('postgresUrl'));
+const engines = sqlEngines(inject('sqlSetup'));
 
 // A 20 × 20 block of 100 m cells in Leiden (RD New, south-west corner at 93 000, 463 000).
 const cellsSql = `

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApi, type WijkkrachtApi } from '../../src/backend/api';
 import { refusedRowsOf } from '../../src/backend/apiError';
 import { createSqlRpcCall, type Claims } from '../../src/backend/sqlRpc';
-import type { AssetImportRow } from '../../src/domain/types';
+import type { AssetImportRow } from '../../src/backend/wireTypes';
 import { buildAssetPlan } from '../../src/import/buildPlan';
 import { commitImport, issuesFromRefusal, previewImport, withRefusedRows } from '../../src/import/runImport';
 import { centre, north, refusal } from '../support/apiFixtures';
@@ -22,7 +22,7 @@ const coordinator: Claims = {
 const otherCoordinator: Claims = { ...coordinator, sub: '00000000-0000-4000-8000-0000000c0013' };
 const resident: Claims = { role: 'authenticated', sub: '00000000-0000-4000-8000-00000000a11c' };
 
-const engines = sqlEngines(inject('postgresUrl'));
+const engines = sqlEngines(inject('sqlSetup'));
 
 const place = (row: number, sourceId: string | null, name: string, metres = row * 50): AssetImportRow => ({
   row,

@@ -3,7 +3,7 @@
  * app's engine): each gives a clear message (an i18n key that has a Dutch
  * text) and the database holds exactly what it held before. Nothing partial.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApi, type WijkkrachtApi } from '../../src/backend/api';
 import { localUserClaims } from '../../src/backend/embedded/localUser';
 import { createSqlRpcCall } from '../../src/backend/sqlRpc';
@@ -42,7 +42,7 @@ describe('malformed files are refused clearly, and nothing is written', () => {
     )).rows[0];
 
   beforeAll(async () => {
-    database = await openPgliteDatabase();
+    database = await openPgliteDatabase(inject('sqlSetup').pgliteDataDir);
     api = createApi(createSqlRpcCall(database.connection, () => localUserClaims('00000000-0000-4000-8000-0000000c0012')));
     // Something to lose: a neighbourhood that is already there.
     await commitImport(api, planFromText('csv', fixtureBytes('places.csv').toString('utf8'), { fileName: 'places.csv', categories: await api.listCategories() }));

@@ -16,7 +16,7 @@ import { createSqlRpcCall } from '../../src/backend/sqlRpc';
 import { detectFormat, planFromText } from '../../src/import/importSources';
 import { commitImport, previewImport } from '../../src/import/runImport';
 import type { Polygon } from 'geojson';
-import type { AreaImportRow } from '../../src/domain/types';
+import type { AreaImportRow } from '../../src/backend/wireTypes';
 import type { ImportPlan } from '../../src/import/types';
 import { sqlEngines, type TestDatabase } from '../support/engines';
 import { fixtureText } from '../support/importFixtures';
@@ -28,7 +28,7 @@ const buurtenFile = leiden('cbs_buurten_leiden_2024_gegeneraliseerd.geojson');
 const wijkenFile = leiden('cbs_wijken_leiden_2022_kwb.geojson');
 const missingLeiden = requirementMissing(`Leiden CBS files in ${join(sharedDataDirectory, 'leiden')}`, [pc4File, buurtenFile, wijkenFile].every(existsSync));
 
-const engines = sqlEngines(inject('postgresUrl'));
+const engines = sqlEngines(inject('sqlSetup'));
 
 function planOf(fileName: string, text: string): ImportPlan {
   return planFromText(detectFormat(fileName, text), text, { fileName, categories: [] });

