@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { TFunction } from 'i18next';
 import type { WijkkrachtApi } from '../src/backend/api';
-import type { ImportReport } from '../src/domain/types';
+import type { ImportReport } from '../src/backend/wireTypes';
 import { ApiError } from '../src/backend/apiError';
 import { demoPlans } from '../src/import/demoNeighbourhood';
 import { cbsAreaPlan } from '../src/import/formats/cbsAreas';

@@ -1,11 +1,10 @@
 import { PGlite } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
-import { createClient } from '@supabase/supabase-js';
 import { createApi, type WijkkrachtApi } from '../src/backend/api';
 import { ensureLocalUser, localUserClaims, readLocalUserId } from '../src/backend/embedded/localUser';
 import { applyMigrations } from '../src/backend/migrations';
 import { createSqlRpcCall } from '../src/backend/sqlRpc';
-import { createSupabaseRpcCall } from '../src/backend/supabase/supabaseRpcCall';
+import { createServiceRoleApi } from '../src/backend/supabase/createServiceRoleApi';
 import { readAuthShim, readMigrations } from './migrationFiles';
 
 export interface NodeApi {
@@ -25,8 +24,7 @@ export async function openNodeApi(databaseDirectory: string, environment = proce
   const url = environment.SUPABASE_URL;
   const serviceRoleKey = environment.SUPABASE_SERVICE_ROLE_KEY;
   if (url && serviceRoleKey) {
-    const client = createClient(url, serviceRoleKey, { auth: { persistSession: false } });
-    return { api: createApi(createSupabaseRpcCall(client)), description: url, close: async () => undefined };
+    return { api: createServiceRoleApi(url, serviceRoleKey), description: url, close: async () => undefined };
   }
   const database = await PGlite.create({ dataDir: databaseDirectory, extensions: { postgis } });
   await applyMigrations(database, readMigrations(), readAuthShim());

@@ -1,34 +1,11 @@
-import type {
-  AreaPopulationRow,
-  BuurtCoverage,
-  CandidatePoint,
-  CoverageCurvePoint,
-  CoverageFigures,
-  CoverageTarget,
-  GapCellCollection,
-  PopulationCellRow,
-  PopulationSummary,
-  AreaCollection,
-  AreaImportRow,
-  AreaLevel,
-  AssetChanges,
-  AssetImportRow,
-  ExportedStory,
-  ImportReport,
-  AssetCollection,
-  AssetFeature,
-  AssetWithStories,
-  BoundingBox,
-  Category,
-  NewAsset,
-  Story,
-} from '../domain/types';
+import type { CandidatePoint, CoverageTarget, AreaLevel, AssetChanges, BoundingBox, NewAsset } from '../domain/types';
+import type { AreaPopulationRow, BuurtCoverage, CoverageCurvePoint, CoverageFigures, GapCellCollection, PopulationCellRow, PopulationSummary, AreaCollection, AreaImportRow, AssetImportRow, ExportedStory, ImportReport, AssetCollection, AssetFeature, AssetWithStories, Category, Story } from './wireTypes';
 import { toApiError } from './apiError';
-import type { RpcCall } from './rpcCall';
+import { typedRpcCall, type RpcCall, type RpcTransport, type SqlArguments } from './rpcCall';
 
 /**
  * The seam: every read and write the UI makes goes through this interface.
- * Each method is one SQL function from supabase/migrations/; both backends
+ * Each method is one SQL function (supabase/schemas/); both backends
  * (embedded PGlite and Supabase) only differ in how they deliver the call.
  */
 export interface WijkkrachtApi {
@@ -65,7 +42,7 @@ export interface CoverageQuery {
   candidates?: CandidatePoint[];
 }
 
-export interface ImportBatch<Row> {
+interface ImportBatch<Row> {
   /** Who the rows came from, e.g. 'osm' or a file name; re-imports match on (source, source_id). */
   source: string;
   attribution: string | null;
@@ -76,43 +53,39 @@ export interface ImportBatch<Row> {
 }
 
 /** The named arguments every import function takes. */
-function importArguments<Row>(batch: ImportBatch<Row>) {
+function importArguments<Row>(batch: ImportBatch<Row>): SqlArguments<'import_areas'> {
   return { p_source: batch.source, p_attribution: batch.attribution, p_rows: batch.rows, p_dry_run: batch.dryRun ?? false };
 }
 
 /** Maps the typed methods onto the SQL functions' names and named arguments. */
-export function createApi(transport: RpcCall): WijkkrachtApi {
+export function createApi(transport: RpcTransport): WijkkrachtApi {
+  const typed = typedRpcCall(transport);
   // Both backends' failures reach the UI as one ApiError shape.
   const call: RpcCall = async (functionName, args) => {
     try {
-      return await transport(functionName, args);
+      return await typed(functionName, args);
     } catch (error) {
       throw toApiError(error);
     }
   };
   return {
-    listCategories: async () => (await call('list_categories', {})) as Category[],
-    assetsInBbox: async (bbox, options = {}) =>
-      (await call('assets_in_bbox', {
+    listCategories: () => call('list_categories', {}),
+    assetsInBbox: (bbox, options = {}) =>
+      call('assets_in_bbox', {
         p_west: bbox.west,
         p_south: bbox.south,
         p_east: bbox.east,
         p_north: bbox.north,
         p_category: options.category ?? null,
         p_limit: options.limit ?? 5000,
-      })) as AssetCollection,
-    assetsWithin: async (lon, lat, meters, category) =>
-      (await call('assets_within', {
-        p_lon: lon,
-        p_lat: lat,
-        p_meters: meters,
-        p_category: category ?? null,
-      })) as AssetCollection,
-    nearestAssets: async (lon, lat, k = 5, category) =>
-      (await call('nearest_assets', { p_lon: lon, p_lat: lat, p_k: k, p_category: category ?? null })) as AssetCollection,
-    getAsset: async (id) => (await call('get_asset', { p_id: id })) as AssetWithStories,
-    addAsset: async (asset) =>
-      (await call('add_asset', {
+      }),
+    assetsWithin: (lon, lat, meters, category) =>
+      call('assets_within', { p_lon: lon, p_lat: lat, p_meters: meters, p_category: category ?? null }),
+    nearestAssets: (lon, lat, k = 5, category) =>
+      call('nearest_assets', { p_lon: lon, p_lat: lat, p_k: k, p_category: category ?? null }),
+    getAsset: (id) => call('get_asset', { p_id: id }),
+    addAsset: (asset) =>
+      call('add_asset', {
         p_kind: asset.kind,
         p_category: asset.category,
         p_name: asset.name,
@@ -121,9 +94,9 @@ export function createApi(transport: RpcCall): WijkkrachtApi {
         p_dimensions: asset.dimensions ?? [],
         p_story: asset.story ?? null,
         p_author_name: asset.authorName ?? null,
-      })) as AssetFeature,
-    updateAsset: async (id, expectedVersion, changes) =>
-      (await call('update_asset', {
+      }),
+    updateAsset: (id, expectedVersion, changes) =>
+      call('update_asset', {
         p_id: id,
         p_expected_version: expectedVersion,
         p_name: changes.name ?? null,
@@ -131,45 +104,31 @@ export function createApi(transport: RpcCall): WijkkrachtApi {
         p_category: changes.category ?? null,
         p_dimensions: changes.dimensions ?? null,
         p_geometry: changes.geometry ?? null,
-      })) as AssetFeature,
-    archiveAsset: async (id, expectedVersion) =>
-      (await call('archive_asset', { p_id: id, p_expected_version: expectedVersion })) as AssetFeature,
-    addStory: async (assetId, body, authorName) =>
-      (await call('add_story', { p_asset_id: assetId, p_body: body, p_author_name: authorName ?? null })) as Story,
-    importAssets: async (batch) =>
-      (await call('import_assets', { ...importArguments(batch), p_within_area: batch.withinArea ?? null })) as ImportReport,
-    importAreas: async (batch) => (await call('import_areas', importArguments(batch))) as ImportReport,
-    listAreas: async (level) => (await call('list_areas', { p_level: level ?? null })) as AreaCollection,
-    exportAssets: async () => (await call('export_assets', {})) as AssetCollection,
-    exportStories: async () => (await call('export_stories', {})) as ExportedStory[],
-    listAttributions: async () => (await call('list_attributions', {})) as string[],
-    importAreaPopulation: async (batch) => (await call('import_area_population', importArguments(batch))) as ImportReport,
-    importPopulationCells: async (batch) => (await call('import_population_cells', importArguments(batch))) as ImportReport,
-    populationSummary: async () => (await call('population_summary', {})) as PopulationSummary,
-    coverage: async (query) =>
-      (await call('coverage', {
+      }),
+    archiveAsset: (id, expectedVersion) => call('archive_asset', { p_id: id, p_expected_version: expectedVersion }),
+    addStory: (assetId, body, authorName) =>
+      call('add_story', { p_asset_id: assetId, p_body: body, p_author_name: authorName ?? null }),
+    importAssets: (batch) => call('import_assets', { ...importArguments(batch), p_within_area: batch.withinArea ?? null }),
+    importAreas: (batch) => call('import_areas', importArguments(batch)),
+    listAreas: (level) => call('list_areas', { p_level: level ?? null }),
+    exportAssets: () => call('export_assets', {}),
+    exportStories: () => call('export_stories', {}),
+    listAttributions: () => call('list_attributions', {}),
+    importAreaPopulation: (batch) => call('import_area_population', importArguments(batch)),
+    importPopulationCells: (batch) => call('import_population_cells', importArguments(batch)),
+    populationSummary: () => call('population_summary', {}),
+    coverage: (query) =>
+      call('coverage', {
         p_target: query.target,
         p_distance: query.distance,
         p_buurt_code: query.buurtCode ?? null,
         p_candidates: query.candidates ?? [],
-      })) as CoverageFigures,
-    coverageByBuurt: async (query) =>
-      (await call('coverage_by_buurt', {
-        p_target: query.target,
-        p_distance: query.distance,
-        p_candidates: query.candidates ?? [],
-      })) as BuurtCoverage[],
-    gapCells: async (query) =>
-      (await call('gap_cells', {
-        p_target: query.target,
-        p_distance: query.distance,
-        p_candidates: query.candidates ?? [],
-      })) as GapCellCollection,
-    coverageCurve: async (query) =>
-      (await call('coverage_curve', {
-        p_target: query.target,
-        p_step: query.step ?? 50,
-        p_candidates: query.candidates ?? [],
-      })) as CoverageCurvePoint[],
+      }),
+    coverageByBuurt: (query) =>
+      call('coverage_by_buurt', { p_target: query.target, p_distance: query.distance, p_candidates: query.candidates ?? [] }),
+    gapCells: (query) =>
+      call('gap_cells', { p_target: query.target, p_distance: query.distance, p_candidates: query.candidates ?? [] }),
+    coverageCurve: (query) =>
+      call('coverage_curve', { p_target: query.target, p_step: query.step ?? 50, p_candidates: query.candidates ?? [] }),
   };
 }

@@ -1,24 +1,11 @@
-import type { RefusedRow } from '../domain/types';
+import type { ApiErrorKind } from '../domain/errorKinds';
+import type { RefusedRow } from './wireTypes';
 
 /**
  * One error shape for both backends. PGlite and node-postgres throw errors with
  * `code` (SQLSTATE) and `detail`; supabase-js returns `{ code, message, details }`.
- * The SQL functions raise our own codes (see the API migration's header).
+ * The SQL functions raise our own codes (see supabase/schemas/04_asset_api.sql).
  */
-export const apiErrorKinds = [
-  'invalid_geometry',
-  'required',
-  'unknown_category',
-  'invalid_argument',
-  'stale_version',
-  'not_found',
-  'import_refused',
-  'duplicate',
-  'forbidden',
-  'offline',
-  'unknown',
-] as const;
-export type ApiErrorKind = (typeof apiErrorKinds)[number];
 
 const kindBySqlState: Record<string, ApiErrorKind> = {
   WKGEO: 'invalid_geometry',

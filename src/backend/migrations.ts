@@ -15,9 +15,9 @@ export function migrationsFromFiles(files: Record<string, string>): Migration[] 
   return Object.entries(files)
     .map(([path, sql]) => {
       const fileName = path.split('/').pop() ?? path;
-      const match = /^(\d{14})_(.+)\.sql$/.exec(fileName);
-      if (!match) throw new Error(`Migration file name must look like 20261123120000_name.sql: ${fileName}`);
-      return { version: match[1], name: match[2], sql };
+      const [, version, name] = /^(\d{14})_(.+)\.sql$/.exec(fileName) ?? [];
+      if (!version || !name) throw new Error(`Migration file name must look like 20261123120000_name.sql: ${fileName}`);
+      return { version, name, sql };
     })
     .sort((a, b) => a.version.localeCompare(b.version));
 }

@@ -1,4 +1,4 @@
-import type { RpcCall } from './rpcCall';
+import type { RpcTransport } from './rpcCall';
 import type { SqlConnection } from './sqlConnection';
 
 /** Who the caller is, in the shape PostgREST puts into `request.jwt.claims`. */
@@ -17,7 +17,7 @@ const identifier = /^[a-z_][a-z0-9_]*$/;
  * auth.uid(), and call the function with named arguments. RLS therefore applies
  * on the embedded database exactly as it does on Supabase.
  */
-export function createSqlRpcCall(connection: SqlConnection, claims: () => Claims): RpcCall {
+export function createSqlRpcCall(connection: SqlConnection, claims: () => Claims): RpcTransport {
   return async (functionName, args) => {
     const names = Object.keys(args);
     for (const name of [functionName, ...names]) {

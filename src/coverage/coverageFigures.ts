@@ -1,4 +1,5 @@
-import type { BuurtCoverage, CoverageFigures, TargetGroup } from '../domain/types';
+import type { TargetGroup } from '../domain/types';
+import type { BuurtCoverage, CoverageFigures } from '../backend/wireTypes';
 
 /**
  * Reading the SQL functions' figures for one target group. The numbers come

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../i18n/en';
 import { nl } from '../i18n/nl';
 import { errorMessageKey } from './errorMessageKey';
-import type { ApiErrorKind } from '../backend/apiError';
+import type { ApiErrorKind } from './errorKinds';
 
 const kinds: ApiErrorKind[] = [
   'invalid_geometry', 'required', 'unknown_category', 'invalid_argument',

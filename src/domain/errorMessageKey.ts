@@ -1,7 +1,7 @@
-import type { ApiError } from '../backend/apiError';
+import type { ApiErrorKind } from './errorKinds';
 
 /** The i18n key that explains an API refusal to a resident, in plain words. */
-export function errorMessageKey(error: Pick<ApiError, 'kind' | 'detail'>): string {
+export function errorMessageKey(error: { kind: ApiErrorKind; detail?: string | null }): string {
   if (error.kind === 'required' && (error.detail === 'name' || error.detail === 'story')) {
     return `errors.required_${error.detail}`;
   }

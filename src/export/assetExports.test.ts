@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import type { AssetCollection, AssetFeature } from '../domain/types';
+import type { AssetCollection, AssetFeature } from '../backend/wireTypes';
 import { assetsCsv, assetsKml } from './assetExports';
 import { csvText } from './csvText';
 import { wktText } from './wktText';

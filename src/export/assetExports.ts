@@ -1,4 +1,4 @@
-import type { AssetCollection, AssetFeature, ExportedStory } from '../domain/types';
+import type { AssetCollection, AssetFeature, ExportedStory } from '../backend/wireTypes';
 import { csvText } from './csvText';
 import { kmlDocument } from './kmlDocument';
 import { wktText } from './wktText';
@@ -9,7 +9,7 @@ import { wktText } from './wktText';
  * OpenStreetMap's ODbL and CBS's CC BY require the credit to travel with the data.
  */
 
-export const assetCsvColumns = [
+const assetCsvColumns = [
   'wijkkracht_id', 'name', 'kind', 'category', 'dimensions', 'description',
   'latitude', 'longitude', 'wkt', 'source', 'source_id', 'attribution', 'story_count', 'created_at', 'updated_at',
 ] as const;
@@ -57,7 +57,7 @@ export function assetsKml(collection: AssetCollection, attributions: string[]): 
   );
 }
 
-export const storyCsvColumns = [
+const storyCsvColumns = [
   'asset_id', 'asset_name', 'asset_category', 'body', 'author_name', 'created_at',
   'asset_source', 'asset_source_id', 'asset_attribution',
 ] as const;

@@ -1,8 +1,8 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import type { BuurtCoverage, GapCellCollection } from '../domain/types';
+import type { BuurtCoverage, GapCellCollection } from '../backend/wireTypes';
 import { buurtCoverageCsv, gapCellsGeoJson } from './coverageExports';
-import { coverageGain, groupFigures } from './coverageFigures';
+import { coverageGain, groupFigures } from '../coverage/coverageFigures';
 
 const buurt = (code: string | null, residents: number, covered: number, old: number, oldCovered: number): BuurtCoverage => ({
   buurt_code: code,

@@ -1,5 +1,5 @@
-import type { BuurtCoverage, GapCellCollection } from '../domain/types';
-import { csvText } from '../export/csvText';
+import type { BuurtCoverage, GapCellCollection } from '../backend/wireTypes';
+import { csvText } from './csvText';
 import type { CoverageQuery } from '../backend/api';
 
 /**
@@ -8,7 +8,7 @@ import type { CoverageQuery } from '../backend/api';
  * straight-line distance, candidates) so a file read later cannot be misread.
  */
 
-export const buurtCoverageColumns = [
+const buurtCoverageColumns = [
   'buurt_code', 'buurt_name', 'target', 'distance_m', 'distance_kind',
   'residents', 'residents_covered', 'share_covered',
   'residents_65plus', 'residents_65plus_covered', 'share_65plus_covered',

@@ -1,5 +1,5 @@
 import type { CoverageQuery, WijkkrachtApi } from '../backend/api';
-import { buurtCoverageCsv, gapCellsGeoJson } from '../coverage/coverageExports';
+import { buurtCoverageCsv, gapCellsGeoJson } from './coverageExports';
 import { assetsCsv, assetsGeoJson, assetsKml, storiesCsv } from './assetExports';
 
 /**

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { apiErrorKinds } from '../backend/apiError';
+import { apiErrorKinds } from '../domain/errorKinds';
 import { en } from './en';
 import { nl } from './nl';
 

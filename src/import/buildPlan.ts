@@ -1,4 +1,4 @@
-import type { AreaImportRow, AreaPopulationRow, AssetImportRow, PopulationCellRow } from '../domain/types';
+import type { AreaImportRow, AreaPopulationRow, AssetImportRow, PopulationCellRow } from '../backend/wireTypes';
 import { checkAreaRow, checkAssetRow } from './checkRow';
 import { importLimits } from './limits';
 import { ImportFileError, type AreaPlan, type AreaPopulationPlan, type AssetPlan, type PopulationCellPlan, type RowIssue } from './types';

@@ -2,7 +2,8 @@ import booleanValid from '@turf/boolean-valid';
 import kinks from '@turf/kinks';
 import type { Geometry, Position } from 'geojson';
 import { z } from 'zod';
-import { healthDimensions, type AreaImportRow, type AssetImportRow } from '../domain/types';
+import { healthDimensions } from '../domain/types';
+import type { AreaImportRow, AssetImportRow } from '../backend/wireTypes';
 import { importLimits, netherlandsExtent } from './limits';
 import type { RowIssue } from './types';
 
@@ -77,7 +78,7 @@ export function checkAreaRow(row: AreaImportRow): RowIssue[] {
 type GeometryIssue = Pick<RowIssue, 'severity' | 'key' | 'params'>;
 
 /** Coordinates are numbers, the geometry is not huge, valid (OGC), and in the Netherlands. */
-export function checkGeometry(geometry: Geometry | null, options = { validity: true }): GeometryIssue[] {
+function checkGeometry(geometry: Geometry | null, options = { validity: true }): GeometryIssue[] {
   if (!geometry) return [{ severity: 'error', key: 'import.row.no_geometry' }];
   let positions: Position[];
   try {

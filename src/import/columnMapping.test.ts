@@ -1,7 +1,7 @@
 import type { Point } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { fixtureText as fixture, wgs84ToRdNew } from '../../tests/support/importFixtures';
-import type { Category } from '../domain/types';
+import type { Category } from '../backend/wireTypes';
 import { guessColumnMapping, mapRecordsToAssetPlan, mapRecordsToAssets, type ColumnMapping } from './columnMapping';
 import { readCsvRecords } from './formats/csvRecords';
 import { readGeoJsonRecords } from './formats/geojsonRecords';

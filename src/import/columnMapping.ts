@@ -1,5 +1,6 @@
 import type { Geometry } from 'geojson';
-import { healthDimensions, type AssetImportRow, type AssetKind, type Category, type HealthDimension } from '../domain/types';
+import { healthDimensions, type AssetKind, type HealthDimension } from '../domain/types';
+import type { AssetImportRow, Category } from '../backend/wireTypes';
 import { buildAssetPlan, requireRowCount, type Draft } from './buildPlan';
 import { detectCrs, samplePositions, toWgs84, type Crs } from './crs';
 import { kindForGeometry } from './kindForGeometry';

@@ -1,5 +1,6 @@
 import type { Polygon, Position } from 'geojson';
-import type { AssetImportRow, HealthDimension } from '../domain/types';
+import type { HealthDimension } from '../domain/types';
+import type { AssetImportRow } from '../backend/wireTypes';
 import { buildAreaPlan, buildAssetPlan } from './buildPlan';
 import type { AreaPlan, AssetPlan } from './types';
 import { seededRandom } from '../domain/seededRandom';
@@ -9,12 +10,12 @@ import { seededRandom } from '../domain/seededRandom';
  * it is the same every time and owes nobody a licence. Every name says
  * "(fictief)" and the attribution says so too, so nobody mistakes it for data.
  */
-export const demoSource = 'wijkkracht-demo';
-export const demoAttribution = 'Fictieve voorbeeldgegevens, gemaakt door Wijkkracht';
-export const demoAreaCode = 'DEMO-VLINDERWIJK';
+const demoSource = 'wijkkracht-demo';
+const demoAttribution = 'Fictieve voorbeeldgegevens, gemaakt door Wijkkracht';
+const demoAreaCode = 'DEMO-VLINDERWIJK';
 
 /** Where the fictional neighbourhood lies: open ground east of Leiden, so it overlaps no real wijk's names. */
-export const demoCentre = { lon: 4.532, lat: 52.168 };
+const demoCentre = { lon: 4.532, lat: 52.168 };
 
 // Metres to degrees at 52° north.
 const degreesNorth = (metres: number) => metres / 111_250;

@@ -1,4 +1,4 @@
-import type { Category } from '../domain/types';
+import type { Category } from '../backend/wireTypes';
 import { mapRecordsToAssetPlan, guessColumnMapping, type ColumnMapping } from './columnMapping';
 import { cbsAreaPlan, looksLikeCbsAreas } from './formats/cbsAreas';
 import { areaPopulationPlan, looksLikeAreaPopulation, looksLikePopulationGrid, populationGridPlan } from './formats/cbsPopulation';

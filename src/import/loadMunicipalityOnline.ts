@@ -1,5 +1,5 @@
 import type { WijkkrachtApi } from '../backend/api';
-import type { ImportReport } from '../domain/types';
+import type { ImportReport } from '../backend/wireTypes';
 import { cbsAreaPlan } from './formats/cbsAreas';
 import { osmAssetPlan } from './formats/osmAssets';
 import { fetchOnlineText, fetchOverpass, normaliseGemeenteCode, pdokBoundariesUrl } from './onlineSources';

@@ -20,7 +20,7 @@ export function pdokBoundariesUrl(gemeenteCode: string, level: BoundaryLevel, ye
   return url.toString();
 }
 
-export const overpassUrl = 'https://overpass-api.de/api/interpreter';
+const overpassUrl = 'https://overpass-api.de/api/interpreter';
 
 /**
  * An Overpass QL query for the objects osmTagMapping knows, inside one

@@ -23,7 +23,7 @@ import type { HealthDimension } from '../domain/types';
  */
 
 /** The categories this table maps to (a subset of the categories table). */
-export type MappedCategory =
+type MappedCategory =
   | 'buurthuis'
   | 'ontmoetingsplek'
   | 'sportclub'

@@ -1,5 +1,5 @@
 import type { FeatureCollection } from 'geojson';
-import type { ImportReport } from '../domain/types';
+import type { ImportReport } from '../backend/wireTypes';
 import type { ImportChoices } from './runImport';
 import { rowLabel, type ImportPlan, type Message } from './types';
 

@@ -1,6 +1,6 @@
 import type { WijkkrachtApi } from '../backend/api';
 import { ApiError, refusedRowsOf } from '../backend/apiError';
-import type { ImportReport, RefusedRow } from '../domain/types';
+import type { ImportReport, RefusedRow } from '../backend/wireTypes';
 import { ImportFileError, rowLabel, type ImportPlan, type ProgressListener, type RowIssue } from './types';
 
 /** What the user decided in the preview (dialog) or on the command line. */
@@ -14,7 +14,7 @@ export interface ImportChoices {
 }
 
 /** The rows that go to SQL, or a refusal when rows have errors and the user did not choose to skip them. */
-export function rowsToSend(plan: ImportPlan, choices: ImportChoices): ImportPlan['rows'] {
+function rowsToSend(plan: ImportPlan, choices: ImportChoices): ImportPlan['rows'] {
   const errors = plan.issues.filter((issue) => issue.severity === 'error');
   if (errors.length > 0 && !choices.skipInvalid) {
     throw new ImportFileError('import.file.rows_with_errors', { count: errors.length });

@@ -1,5 +1,5 @@
 import type { Geometry } from 'geojson';
-import type { AreaImportRow, AreaPopulationRow, AssetImportRow, PopulationCellRow } from '../domain/types';
+import type { AreaImportRow, AreaPopulationRow, AssetImportRow, PopulationCellRow } from '../backend/wireTypes';
 
 /**
  * The import framework's vocabulary. A format module turns a file's text into
@@ -21,7 +21,7 @@ export interface Message {
  * - question: the row looks unlikely (outside the Netherlands); left out unless the user says it is right;
  * - skip: the row is not for Wijkkracht (an OSM object with no matching category, an address without coordinates).
  */
-export type IssueSeverity = 'error' | 'question' | 'skip';
+type IssueSeverity = 'error' | 'question' | 'skip';
 
 export interface RowIssue extends Message {
   row: number;

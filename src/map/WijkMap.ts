@@ -13,7 +13,8 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 // let Vite bundle the worker (with its shared chunk) and say where it went.
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import type { FeatureCollection, Position } from 'geojson';
-import type { AreaCollection, AssetCollection, BoundingBox, CandidatePoint, Category, GapCellCollection, TargetGroup } from '../domain/types';
+import type { BoundingBox, CandidatePoint, TargetGroup } from '../domain/types';
+import type { AreaCollection, AssetCollection, Category, GapCellCollection } from '../backend/wireTypes';
 import { areaLayers, areaSourceId } from './areaLayers';
 import {
   assetLayers,
@@ -240,7 +241,7 @@ export class WijkMap {
 
   private draftCollection(): FeatureCollection {
     if (!this.draftKey) return emptyCollection;
-    const [lon, lat] = this.draftKey.split(',').map(Number);
+    const [lon = 0, lat = 0] = this.draftKey.split(',').map(Number);
     return {
       type: 'FeatureCollection',
       features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [lon, lat] } }],

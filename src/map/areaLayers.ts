@@ -3,7 +3,7 @@ import type { LayerSpecification } from 'maplibre-gl';
 /** Buurten, wijken and gemeenten as quiet outlines under the assets: context, also without a basemap. */
 export const areaSourceId = 'areas';
 
-export const areaLayerIds = { fill: 'area-fill', outline: 'area-outline' } as const;
+const areaLayerIds = { fill: 'area-fill', outline: 'area-outline' } as const;
 
 export function areaLayers(): LayerSpecification[] {
   return [

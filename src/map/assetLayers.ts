@@ -3,7 +3,7 @@ import type {
   ExpressionSpecification,
   LayerSpecification,
 } from 'maplibre-gl';
-import type { Category } from '../domain/types';
+import type { Category } from '../backend/wireTypes';
 
 export const pointSourceId = 'asset-points';
 export const shapeSourceId = 'asset-shapes';

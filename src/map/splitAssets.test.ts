@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AssetFeature } from '../domain/types';
+import type { AssetFeature } from '../backend/wireTypes';
 import { categoryColorExpression } from './assetLayers';
 import { splitAssets } from './splitAssets';
 

@@ -1,5 +1,5 @@
 import type { FeatureCollection, Point } from 'geojson';
-import type { AssetCollection, AssetFeature } from '../domain/types';
+import type { AssetCollection, AssetFeature } from '../backend/wireTypes';
 
 /**
  * MapLibre clusters only points, so points and shapes (routes, areas) go to

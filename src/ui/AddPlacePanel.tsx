@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WijkkrachtApi } from '../backend/api';
 import type { PlaceDraft } from '../domain/placeDraft';
-import type { AssetFeature, Category } from '../domain/types';
+import type { AssetFeature, Category } from '../backend/wireTypes';
 import { categoryLabel } from './categoryLabel';
 import { DimensionPicker } from './DimensionPicker';
 import { useErrorText } from './useErrorText';

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WijkkrachtApi } from '../backend/api';
-import type { AssetWithStories, Category } from '../domain/types';
+import type { AssetWithStories, Category } from '../backend/wireTypes';
 import { categoryLabel } from './categoryLabel';
 import { useErrorText } from './useErrorText';
 

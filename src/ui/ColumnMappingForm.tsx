@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Category } from '../domain/types';
+import type { Category } from '../backend/wireTypes';
 import type { ColumnMapping } from '../import/columnMapping';
 import { categoryLabel } from './categoryLabel';
 

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { FeatureCollection } from 'geojson';
 import { useTranslation } from 'react-i18next';
 import type { WijkkrachtApi } from '../backend/api';
-import type { Category, ImportReport } from '../domain/types';
+import type { Category, ImportReport } from '../backend/wireTypes';
 import { importFormats, type ImportFormat } from '../import/importSources';
 import { countByTone, previewCollection, previewRows } from '../import/previewRows';
 import { ColumnMappingForm } from './ColumnMappingForm';

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { FeatureCollection } from 'geojson';
-import type { AreaCollection, AssetCollection, CandidatePoint, Category, GapCellCollection, TargetGroup } from '../domain/types';
+import type { CandidatePoint, TargetGroup } from '../domain/types';
+import type { AreaCollection, AssetCollection, Category, GapCellCollection } from '../backend/wireTypes';
 import { WijkMap, type WijkMapHandlers } from '../map/WijkMap';
 
 interface MapViewProps extends WijkMapHandlers {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Backend } from '../backend/backend';
 import { hasTypedContent } from '../domain/placeDraft';
 import type { FeatureCollection } from 'geojson';
-import type { AssetFeature, Category, GapCellCollection } from '../domain/types';
+import type { AssetFeature, Category, GapCellCollection } from '../backend/wireTypes';
 import { AddPlacePanel } from './AddPlacePanel';
 import { AssetPanel } from './AssetPanel';
 import { ExportDialog } from './ExportDialog';

@@ -1,4 +1,4 @@
-import type { Category } from '../domain/types';
+import type { Category } from '../backend/wireTypes';
 
 export function categoryLabel(category: Category | undefined, language: string): string {
   if (!category) return '';

@@ -1,6 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import type { WijkkrachtApi } from '../backend/api';
-import type { AssetCollection, AssetFeature, BoundingBox } from '../domain/types';
+import type { BoundingBox } from '../domain/types';
+import type { AssetCollection, AssetFeature } from '../backend/wireTypes';
 
 const empty: AssetCollection = { type: 'FeatureCollection', features: [] };
 

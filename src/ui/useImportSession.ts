@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
 import type { WijkkrachtApi } from '../backend/api';
-import type { Category, ImportReport } from '../domain/types';
+import type { Category, ImportReport } from '../backend/wireTypes';
 import type { ColumnMapping } from '../import/columnMapping';
 import { detectFormat, isTabular, planFromText, readTabular, type ImportFormat, type TabularFile } from '../import/importSources';
 import { readText } from '../import/readText';

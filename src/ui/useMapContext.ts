@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { WijkkrachtApi } from '../backend/api';
-import type { AreaCollection } from '../domain/types';
+import type { AreaCollection } from '../backend/wireTypes';
 
 const noAreas: AreaCollection = { type: 'FeatureCollection', features: [] };
 const world = { west: -180, south: -90, east: 180, north: 90 };

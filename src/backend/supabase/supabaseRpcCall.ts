@@ -1,5 +1,5 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
-import type { RpcCall } from '../rpcCall';
+import type { RpcTransport } from '../rpcCall';
 
 /**
  * RPC through supabase-js → PostgREST → the same SQL functions. PostgREST
@@ -7,7 +7,7 @@ import type { RpcCall } from '../rpcCall';
  * Errors come back as `{ code, message, details }` and are thrown as such;
  * createApi turns them into ApiError.
  */
-export function createSupabaseRpcCall(client: SupabaseClient): RpcCall {
+export function createSupabaseRpcCall(client: SupabaseClient): RpcTransport {
   return async (functionName, args) => {
     const { data, error } = await client.rpc(functionName, args);
     if (error) throw error;

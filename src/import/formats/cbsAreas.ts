@@ -1,5 +1,6 @@
 import type { Geometry, MultiPolygon, Polygon } from 'geojson';
-import type { AreaImportRow, AreaLevel } from '../../domain/types';
+import type { AreaLevel } from '../../domain/types';
+import type { AreaImportRow } from '../../backend/wireTypes';
 import { buildAreaPlan, type Draft } from '../buildPlan';
 import { declaredCrsName, detectCrs, samplePositions, toWgs84 } from '../crs';
 import { featuresOfCollection, parseJsonDocument } from './jsonDocument';
@@ -17,7 +18,7 @@ import type { AreaPlan, RowIssue } from '../types';
  * WK054608, which lies in gemeente GM0546.
  */
 
-export const cbsAttribution = 'CBS en Kadaster (CC BY 4.0)';
+const cbsAttribution = 'CBS en Kadaster (CC BY 4.0)';
 
 export interface CbsAreaOptions {
   /** The level for features whose code and `rubriek` do not tell it. */

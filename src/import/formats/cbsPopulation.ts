@@ -1,8 +1,8 @@
 import type { Feature } from 'geojson';
-import type { AreaPopulationRow, PopulationCellRow } from '../../domain/types';
+import type { AreaPopulationRow, PopulationCellRow } from '../../backend/wireTypes';
 import { buildAreaPopulationPlan, buildPopulationCellPlan, type Draft } from '../buildPlan';
 import { declaredCrsName, detectCrs, samplePositions } from '../crs';
-import { type AreaPopulationPlan, type PopulationCellPlan, type RowIssue } from '../types';
+import type { AreaPopulationPlan, PopulationCellPlan, RowIssue } from '../types';
 import { readCbsAreaFeatures } from './cbsAreas';
 import { featuresOfCollection, parseJsonDocument } from './jsonDocument';
 
@@ -22,7 +22,7 @@ import { featuresOfCollection, parseJsonDocument } from './jsonDocument';
  * ../shared/data to check them against (see README).
  */
 
-export const cbsPopulationAttribution = 'CBS (CC BY 4.0)';
+const cbsPopulationAttribution = 'CBS (CC BY 4.0)';
 
 const residentFields = ['inwoners', 'aantal_inwoners', 'population', 'aant_inw', 'inwoner', 'bevolking'];
 const residents65Fields = ['inw_65plus_sum', 'aantal_inwoners_65_jaar_en_ouder', 'aantal_65_jaar_en_ouder', 'inw_65pl'];

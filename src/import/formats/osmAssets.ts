@@ -1,7 +1,7 @@
 import { DOMParser as XmlDomParser } from '@xmldom/xmldom';
 import type { Feature, Geometry, Position } from 'geojson';
 import osmtogeojson from 'osmtogeojson';
-import type { AssetImportRow } from '../../domain/types';
+import type { AssetImportRow } from '../../backend/wireTypes';
 import { buildAssetPlan, type Draft } from '../buildPlan';
 import { kindForGeometry } from '../kindForGeometry';
 import { mapOsmTags } from '../osmTagMapping';
@@ -20,7 +20,7 @@ import { ImportFileError, type AssetPlan, type RowIssue } from '../types';
  * newer extract updates the same assets instead of adding them again.
  */
 
-export const osmAttribution = '© OpenStreetMap-bijdragers (ODbL)';
+const osmAttribution = '© OpenStreetMap-bijdragers (ODbL)';
 
 /** One OSM object as a reader found it, before it is mapped to an asset. */
 interface OsmObject {

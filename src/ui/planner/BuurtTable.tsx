@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { groupFigures } from '../../coverage/coverageFigures';
-import type { BuurtCoverage, TargetGroup } from '../../domain/types';
+import type { TargetGroup } from '../../domain/types';
+import type { BuurtCoverage } from '../../backend/wireTypes';
 
 /** Per buurt: residents of the group, how many live beyond the distance, and the share within reach. */
 export function BuurtTable({ rows, group, names }: { rows: BuurtCoverage[]; group: TargetGroup; names: Map<string, string> }) {

@@ -2,7 +2,7 @@ import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WijkkrachtApi } from '../../backend/api';
 import { coverageGain, groupFigures } from '../../coverage/coverageFigures';
-import type { AreaCollection, Category, GapCellCollection } from '../../domain/types';
+import type { AreaCollection, Category, GapCellCollection } from '../../backend/wireTypes';
 import { coverageExporters } from '../../export/exporters';
 import { useErrorText } from '../useErrorText';
 import { useFileDownload } from '../useFileDownload';

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { healthDimensions, type Category, type CoverageTarget } from '../../domain/types';
+import { healthDimensions, type CoverageTarget } from '../../domain/types';
+import type { Category } from '../../backend/wireTypes';
 import { categoryLabel } from '../categoryLabel';
 
 /** What must be within reach: any place, one kind of place, or a place that helps with one Positive Health dimension. */

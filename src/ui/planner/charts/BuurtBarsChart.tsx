@@ -1,7 +1,8 @@
 import { scaleLinear } from 'd3-scale';
 import { useTranslation } from 'react-i18next';
 import { groupFigures } from '../../../coverage/coverageFigures';
-import type { BuurtCoverage, TargetGroup } from '../../../domain/types';
+import type { TargetGroup } from '../../../domain/types';
+import type { BuurtCoverage } from '../../../backend/wireTypes';
 
 const width = 320;
 const rowHeight = 18;

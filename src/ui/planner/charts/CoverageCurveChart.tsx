@@ -1,7 +1,8 @@
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { useTranslation } from 'react-i18next';
-import type { CoverageCurvePoint, TargetGroup } from '../../../domain/types';
+import type { TargetGroup } from '../../../domain/types';
+import type { CoverageCurvePoint } from '../../../backend/wireTypes';
 
 const width = 320;
 const height = 170;

@@ -1,7 +1,8 @@
 import { curveLinearClosed, lineRadial } from 'd3-shape';
 import { useTranslation } from 'react-i18next';
 import { groupFigures } from '../../../coverage/coverageFigures';
-import type { CoverageFigures, HealthDimension, TargetGroup } from '../../../domain/types';
+import type { HealthDimension, TargetGroup } from '../../../domain/types';
+import type { CoverageFigures } from '../../../backend/wireTypes';
 
 // Wide enough for the longest label ("Kwaliteit van leven") beside the web.
 const width = 380;

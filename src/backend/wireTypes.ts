@@ -1,0 +1,238 @@
+import type { FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
+import type { AreaLevel, AssetGeometry, AssetKind, AssetStatus, HealthDimension } from '../domain/types';
+import type { SqlFunctions } from './sqlApi.generated';
+
+// The JSON the SQL API functions send and receive, as the seam (api.ts) types it.
+
+export interface Category {
+  id: string;
+  label_nl: string;
+  label_en: string;
+  color: string;
+}
+
+interface AssetProperties {
+  id: string;
+  kind: AssetKind;
+  category: string;
+  dimensions: HealthDimension[];
+  name: string;
+  description: string;
+  status: AssetStatus;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+  /** Where an imported asset came from ('osm', a file name...), its id there, and whom to credit. */
+  source: string | null;
+  source_id: string | null;
+  attribution: string | null;
+  /** Present on proximity answers only. */
+  distance_m?: number;
+}
+
+export interface AssetFeature {
+  type: 'Feature';
+  id: string;
+  geometry: AssetGeometry;
+  properties: AssetProperties;
+}
+
+export interface AssetCollection {
+  type: 'FeatureCollection';
+  features: AssetFeature[];
+}
+
+export interface Story {
+  id: string;
+  asset_id: string;
+  body: string;
+  author_name: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface AssetWithStories {
+  feature: AssetFeature;
+  stories: Story[];
+}
+
+interface AreaFeature {
+  type: 'Feature';
+  id: string;
+  geometry: MultiPolygon;
+  properties: {
+    code: string;
+    name: string;
+    level: AreaLevel;
+    parent_code: string | null;
+    source: string | null;
+    attribution: string | null;
+  };
+}
+
+export interface AreaCollection {
+  type: 'FeatureCollection';
+  features: AreaFeature[];
+}
+
+/** One asset as an import hands it to SQL; `row` is the line or feature number in the file. */
+export interface AssetImportRow {
+  row: number;
+  kind: AssetKind;
+  category: string;
+  name: string;
+  geometry: Geometry;
+  description?: string;
+  dimensions?: HealthDimension[];
+  source_id?: string | null;
+  story?: string;
+  author_name?: string;
+}
+
+export interface AreaImportRow {
+  row: number;
+  code: string;
+  name: string;
+  level: AreaLevel;
+  parent_code?: string | null;
+  geometry: Polygon | MultiPolygon;
+}
+
+/** Residents of one area, to be spread over its 100 m cells (areal weighting). Unknown counts are null. */
+export interface AreaPopulationRow {
+  row: number;
+  code: string;
+  name: string;
+  geometry: Polygon | MultiPolygon;
+  residents: number | null;
+  residents_65plus: number | null;
+  /** 5-year age bands when the source has them (PC4): "0_4" → residents aged 0–4. */
+  age_bands?: Record<string, number | null>;
+}
+
+/** One cell of the CBS 100 m grid: "E1234N5678" (RD New hectometres of its south-west corner). Secret counts are null. */
+export interface PopulationCellRow {
+  row: number;
+  cell_id: string;
+  residents: number | null;
+  residents_65plus: number | null;
+}
+
+type ImportAction = 'add' | 'update' | 'unchanged' | 'skip_archived' | 'skip_outside_area';
+
+interface ImportRowResult {
+  row: number;
+  action: ImportAction;
+  id?: string;
+  code?: string;
+  /** Areas only: the boundary was not valid and was repaired. */
+  repaired?: boolean;
+}
+
+export interface ImportReport {
+  dry_run: boolean;
+  added: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+  rows: ImportRowResult[];
+}
+
+/** A row SQL refused, as listed in the WKIMP refusal. */
+export interface RefusedRow {
+  row: number;
+  code: string;
+  message: string;
+  detail: string | null;
+}
+
+export interface ExportedStory extends Story {
+  asset_name: string;
+  asset_category: string;
+  asset_source: string | null;
+  asset_source_id: string | null;
+  asset_attribution: string | null;
+}
+
+/** Coverage within one distance (straight line, RD New). Secret cells count in neither total. */
+export interface CoverageFigures {
+  target: string;
+  distance_m: number;
+  residents: number;
+  residents_covered: number;
+  residents_65plus: number;
+  residents_65plus_covered: number;
+  cells: number;
+  /** Cells whose count CBS keeps secret: all residents, and 65+ (secret more often). */
+  cells_unknown: number;
+  cells_unknown_65plus: number;
+  cells_estimated: number;
+}
+
+export interface BuurtCoverage {
+  buurt_code: string | null;
+  residents: number;
+  residents_covered: number;
+  residents_65plus: number;
+  residents_65plus_covered: number;
+  cells_unknown: number;
+  cells_unknown_65plus: number;
+  cells_estimated: number;
+}
+
+export interface CoverageCurvePoint {
+  distance_m: number;
+  /** 0..1, or null when nobody (of the group) is known to live here. */
+  share: number | null;
+  share_65plus: number | null;
+}
+
+interface GapCellProperties {
+  cell_id: string;
+  buurt_code: string | null;
+  residents: number | null;
+  residents_65plus: number | null;
+  estimated: boolean;
+  distance_m: number | null;
+}
+
+export type GapCellCollection = FeatureCollection<Polygon, GapCellProperties>;
+
+export interface PopulationSummary {
+  cells: number;
+  cells_estimated: number;
+  cells_unknown: number;
+  residents: number;
+  residents_65plus: number;
+  attributions: string[];
+}
+
+/**
+ * What each SQL API function returns (all return jsonb). Extending the
+ * generated list makes a new SQL function without a result shape a compile error.
+ */
+export interface SqlResults extends Record<keyof SqlFunctions, unknown> {
+  add_asset: AssetFeature;
+  add_story: Story;
+  archive_asset: AssetFeature;
+  assets_in_bbox: AssetCollection;
+  assets_within: AssetCollection;
+  coverage: CoverageFigures;
+  coverage_by_buurt: BuurtCoverage[];
+  coverage_curve: CoverageCurvePoint[];
+  export_assets: AssetCollection;
+  export_stories: ExportedStory[];
+  gap_cells: GapCellCollection;
+  get_asset: AssetWithStories;
+  import_area_population: ImportReport;
+  import_areas: ImportReport;
+  import_assets: ImportReport;
+  import_population_cells: ImportReport;
+  list_areas: AreaCollection;
+  list_attributions: string[];
+  list_categories: Category[];
+  nearest_assets: AssetCollection;
+  population_summary: PopulationSummary;
+  update_asset: AssetFeature;
+}
