@@ -4,15 +4,21 @@
  * through the real pipeline: plan (parse + checks), preview (chunked dry runs),
  * write (one atomic import_assets), re-import (all unchanged). Baseline in the
  * same run: one set-based INSERT … SELECT of the same rows, i.e. what writing
- * costs without per-row checks, report and upsert. Prints medians.
+ * costs without per-row checks, report and upsert, run as service_role as an
+ * import would (the provenance trigger refuses provenance from anyone else).
+ * Also: how fast a CSV over the row limit is refused, against parsing it whole.
+ * Prints medians.
  */
 import { PGlite } from '@electric-sql/pglite';
+import Papa from 'papaparse';
 import { postgis } from '@electric-sql/pglite-postgis';
 import { readAuthShim, readMigrations } from '../cli/migrationFiles';
 import { createApi } from '../src/backend/api';
 import { localUserClaims } from '../src/backend/embedded/localUser';
 import { applyMigrations } from '../src/backend/migrations';
 import { createSqlRpcCall } from '../src/backend/sqlRpc';
+import { readCsvRecords } from '../src/import/formats/csvRecords';
+import { importLimits } from '../src/import/limits';
 import { planFromText } from '../src/import/importSources';
 import { commitImport, previewImport } from '../src/import/runImport';
 
@@ -53,13 +59,16 @@ for (let run = 0; run < runs; run++) {
   timings.reimport!.push((await timed(() => commitImport(api, plan)))[1]);
   const rows = JSON.stringify(plan.rows);
   const [, insertMs] = await timed(() =>
-    database.query(
-      `insert into public.assets (kind, category, name, geom, source, source_id)
+    database.transaction(async (tx) => {
+      await tx.query("select set_config('role', 'service_role', true), set_config('request.jwt.claims', '{\"role\":\"service_role\"}', true)");
+      return tx.query(
+        `insert into public.assets (kind, category, name, geom, source, source_id)
        select (r->>'kind')::public.asset_kind, r->>'category', r->>'name',
               extensions.st_setsrid(extensions.st_geomfromgeojson(r->'geometry'), 4326), 'baseline-${run}', r->>'source_id'
        from jsonb_array_elements($1::jsonb) r`,
-      [rows],
-    ),
+        [rows],
+      );
+    }),
   );
   timings.baselineInsert!.push(insertMs);
 }
@@ -71,3 +80,24 @@ for (const [step, values] of Object.entries(timings)) {
   console.log(`  ${step.padEnd(15)} ${ms.toFixed(0).padStart(7)} ms  ${(ms / rowCount * 1000).toFixed(0).padStart(5)} µs/row`);
 }
 console.log(`  write / baseline insert: ${(median(timings.write!) / median(timings.baselineInsert!)).toFixed(1)}×`);
+
+// A file over the row limit must be refused without parsing all of it.
+const tooMany = importLimits.maxAssetRows * 2;
+const oversized = 'naam;breedtegraad;lengtegraad\n' + 'Bankje;52,16;4,49\n'.repeat(tooMany);
+const refusal: number[] = [];
+const fullParse: number[] = [];
+for (let run = 0; run < runs; run++) {
+  refusal.push(
+    (await timed(() => {
+      try {
+        readCsvRecords(oversized);
+      } catch {
+        return;
+      }
+      throw new Error('a CSV over the row limit was not refused');
+    }))[1],
+  );
+  fullParse.push((await timed(() => Papa.parse(oversized, { delimiter: ';', header: true })))[1]);
+}
+console.log(`Refusing a CSV of ${tooMany} rows (limit ${importLimits.maxAssetRows}), median of ${runs} runs:`);
+console.log(`  refusal ${median(refusal).toFixed(0).padStart(7)} ms, full parse (baseline) ${median(fullParse).toFixed(0).padStart(7)} ms, ratio ${(median(refusal) / median(fullParse)).toFixed(2)}×`);

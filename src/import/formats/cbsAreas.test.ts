@@ -1,14 +1,13 @@
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fileErrorOf as fileError, fixtureText as fixture, wgs84ToRdNew } from '../../../tests/support/importFixtures';
-import { requirementMissing } from '../../../tests/support/sharedRequirements';
-import type { AreaImportRow } from '../../domain/types';
+import { requirementMissing, sharedDataDirectory } from '../../../tests/support/sharedRequirements';
+import type { AreaImportRow } from '../../backend/wireTypes';
 import { cbsAreaPlan, looksLikeCbsAreas, readCbsAreas } from './cbsAreas';
 
-const projectRoot = join(import.meta.dirname, '..', '..', '..');
-const leiden = join(projectRoot, '..', 'shared', 'data', 'leiden');
+const leiden = join(sharedDataDirectory, 'leiden');
 const leidenFile = (name: string) => readFileSync(join(leiden, `${name}.geojson`), 'utf8');
 
 
@@ -136,28 +135,35 @@ describe.skipIf(skip)('the Leiden boundaries in ../shared/data', () => {
   });
 
   describe('in RD New, as CBS publishes its downloads', () => {
-    const wgs84 = JSON.parse(leidenFile('cbs_wijken_leiden_2022_kwb')) as FeatureCollection<Polygon | MultiPolygon>;
     const toRd = (position: Position): Position => wgs84ToRdNew.forward([position[0]!, position[1]!]).map((metres) => Math.round(metres * 1000) / 1000);
-    const rdCollection = {
-      ...wgs84,
-      features: wgs84.features.map((feature) => ({
-        ...feature,
-        geometry:
-          feature.geometry.type === 'Polygon'
-            ? { ...feature.geometry, coordinates: feature.geometry.coordinates.map((ring) => ring.map(toRd)) }
-            : { ...feature.geometry, coordinates: feature.geometry.coordinates.map((polygon) => polygon.map((ring) => ring.map(toRd))) },
-      })),
-    };
-    const declared = { ...rdCollection, crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::28992' } } };
+    // Read in beforeAll, not while collecting: a missing file must skip, not crash the file.
+    let wgs84: FeatureCollection<Polygon | MultiPolygon>;
+    let rdCollection: FeatureCollection<Polygon | MultiPolygon>;
+    let declared: FeatureCollection<Polygon | MultiPolygon> & { crs: unknown };
+    beforeAll(() => {
+      wgs84 = JSON.parse(leidenFile('cbs_wijken_leiden_2022_kwb')) as FeatureCollection<Polygon | MultiPolygon>;
+      rdCollection = {
+        ...wgs84,
+        features: wgs84.features.map((feature) => ({
+          ...feature,
+          geometry:
+            feature.geometry.type === 'Polygon'
+              ? { ...feature.geometry, coordinates: feature.geometry.coordinates.map((ring) => ring.map(toRd)) }
+              : { ...feature.geometry, coordinates: feature.geometry.coordinates.map((polygon) => polygon.map((ring) => ring.map(toRd))) },
+        })),
+      };
+      declared = { ...rdCollection, crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::28992' } } };
+    });
 
     it('is in metres', () => {
       expect(positionsOf(rdCollection.features[0]!.geometry)[0]).toEqual([expect.closeTo(93_000, -4), expect.closeTo(462_000, -4)]);
     });
 
     it.each([
-      ['with the crs declared', declared],
-      ['with only the coordinates to go by', rdCollection],
-    ])('converts back to within 2e-5 degrees of the WGS84 file, %s', (_, document) => {
+      ['with the crs declared', () => declared],
+      ['with only the coordinates to go by', () => rdCollection],
+    ])('converts back to within 2e-5 degrees of the WGS84 file, %s', (_, documentOf) => {
+      const document = documentOf();
       const converted = readCbsAreas(JSON.stringify(document)).map((draft) => draft.value as AreaImportRow);
       expect(converted.map((row) => row.code)).toEqual(wgs84.features.map((feature) => feature.properties?.code));
       const largestDifference = Math.max(

@@ -47,11 +47,10 @@ describe('reading a CSV file', () => {
     expect(fileErrorOf(() => readCsvRecords('naam;categorie\n\n')).key).toBe('import.file.empty');
   });
 
-  it('refuses 100 000 rows quickly, saying how many', () => {
+  // How fast the refusal is (without parsing the rest) is measured in `npm run bench:import`.
+  it('refuses 100 000 rows, saying how many', () => {
     const text = 'naam;breedtegraad;lengtegraad\n' + 'Bankje;52,16;4,49\n'.repeat(100_000);
-    const started = performance.now();
     const error = fileErrorOf(() => readCsvRecords(text));
-    expect(performance.now() - started).toBeLessThan(2000);
     expect(error.key).toBe('import.file.too_many_rows');
     expect(error.params).toEqual({ count: 100_000, limit: importLimits.maxAssetRows });
   });
