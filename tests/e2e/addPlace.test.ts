@@ -1,6 +1,8 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { requirementMissing } from '../support/sharedRequirements';
-import { chromiumAvailable, viewports, WijkkrachtDriver } from './driver';
+import { AppBrowser, chromiumAvailable, viewports } from './browser';
+import { ImportDriver } from './importDriver';
+import { PlaceDriver } from './placeDriver';
 
 const skip = requirementMissing('Chromium (apt chromium) at /usr/bin/chromium', chromiumAvailable());
 
@@ -13,65 +15,64 @@ const buurtkamer = {
 };
 
 describe.skipIf(skip)('a resident adds a place (embedded database, real Chromium)', () => {
-  let driver: WijkkrachtDriver;
-  beforeAll(() => {
-    driver = new WijkkrachtDriver(inject('appUrl'));
-  });
+  const app = new AppBrowser(inject('appUrl'), inject('startedProfile'));
+  const imports = new ImportDriver(app);
+  const places = new PlaceDriver(app);
   afterAll(async () => {
-    await driver?.close();
+    await app.close();
   });
 
   it('on a shared screen: adds a place with a story, and after a reload it is on the map with its details', async () => {
-    await driver.open(viewports.sharedScreen);
-    await driver.startEmpty();
-    await driver.screenshot('shared-screen-1-start');
-    await driver.startAddingPlace();
-    await driver.tapMapCentre();
-    await driver.fillPlace(buurtkamer);
-    await driver.screenshot('shared-screen-2-form');
-    await driver.save();
+    await app.open(viewports.sharedScreen);
+    await imports.startEmpty();
+    await app.screenshot('shared-screen-1-start');
+    await places.startAddingPlace();
+    await app.tapMapCentre();
+    await places.fillPlace(buurtkamer);
+    await app.screenshot('shared-screen-2-form');
+    await places.save();
 
-    expect(await driver.detailsHeading()).toBe(buurtkamer.name);
-    expect(await driver.statusText()).toBe('Opgeslagen. Dank u wel!');
+    expect(await places.detailsHeading()).toBe(buurtkamer.name);
+    expect(await app.statusText()).toBe('Opgeslagen. Dank u wel!');
 
-    await driver.reload();
-    await driver.openPlaceAtMapCentre();
-    expect(await driver.detailsHeading()).toBe(buurtkamer.name);
-    expect(await driver.storyTexts()).toEqual([buurtkamer.story]);
-    expect(await driver.textVisible('Ontmoetingsplek')).toBe(true);
-    await driver.screenshot('shared-screen-3-details-after-reload');
-    expect(driver.pageErrors).toEqual([]);
+    await app.reload();
+    await places.openPlaceAtMapCentre();
+    expect(await places.detailsHeading()).toBe(buurtkamer.name);
+    expect(await places.storyTexts()).toEqual([buurtkamer.story]);
+    expect(await app.textVisible('Ontmoetingsplek')).toBe(true);
+    await app.screenshot('shared-screen-3-details-after-reload');
+    expect(app.pageErrors).toEqual([]);
   });
 
   it('on a phone: a refused save says why in Dutch and loses nothing, not even across a reload', async () => {
-    await driver.open(viewports.phone);
-    await driver.startEmpty();
-    await driver.startAddingPlace();
-    await driver.tapMapCentre();
-    await driver.fillPlace({ ...buurtkamer, name: '   ' });
-    await driver.save();
-    expect(await driver.alertText()).toBe('Vul een naam in.');
-    expect(await driver.fieldValue('Waarom is deze plek belangrijk?')).toBe(buurtkamer.story);
-    await driver.screenshot('phone-1-refused-save');
+    await app.open(viewports.phone);
+    await imports.startEmpty();
+    await places.startAddingPlace();
+    await app.tapMapCentre();
+    await places.fillPlace({ ...buurtkamer, name: '   ' });
+    await places.save();
+    expect(await app.alertText()).toBe('Vul een naam in.');
+    expect(await app.fieldValue('Waarom is deze plek belangrijk?')).toBe(buurtkamer.story);
+    await app.screenshot('phone-1-refused-save');
 
-    await driver.reload();
-    expect(await driver.textVisible('Wat u eerder typte, staat er nog.')).toBe(true);
-    expect(await driver.fieldValue('Waarom is deze plek belangrijk?')).toBe(buurtkamer.story);
+    await app.reload();
+    expect(await app.textVisible('Wat u eerder typte, staat er nog.')).toBe(true);
+    expect(await app.fieldValue('Waarom is deze plek belangrijk?')).toBe(buurtkamer.story);
 
-    await driver.fillPlace(buurtkamer);
-    await driver.save();
-    expect(await driver.detailsHeading()).toBe(buurtkamer.name);
-    await driver.screenshot('phone-2-details');
-    expect(driver.pageErrors).toEqual([]);
+    await places.fillPlace(buurtkamer);
+    await places.save();
+    expect(await places.detailsHeading()).toBe(buurtkamer.name);
+    await app.screenshot('phone-2-details');
+    expect(app.pageErrors).toEqual([]);
   });
 
   it('speaks English after the switch, and remembers it', async () => {
-    await driver.open(viewports.phone);
-    await driver.startEmpty();
-    await driver.switchLanguage('EN');
-    expect(await driver.textVisible('+ Add a place')).toBe(true);
-    await driver.reload();
-    expect(await driver.textVisible('+ Add a place')).toBe(true);
-    await driver.screenshot('phone-3-english');
+    await app.open(viewports.phone);
+    await imports.startEmpty();
+    await app.switchLanguage('EN');
+    expect(await app.textVisible('+ Add a place')).toBe(true);
+    await app.reload();
+    expect(await app.textVisible('+ Add a place')).toBe(true);
+    await app.screenshot('phone-3-english');
   });
 });

@@ -6,10 +6,12 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { projectRoot } from '../support/migrationFiles';
 import { requirementMissing, sharedDataDirectory } from '../support/sharedRequirements';
-import { chromiumAvailable, viewports, WijkkrachtDriver } from './driver';
+import { AppBrowser, chromiumAvailable, viewports } from './browser';
+import { ImportDriver } from './importDriver';
+import { PlannerDriver } from './plannerDriver';
 
 const leiden = (name: string) => join(sharedDataDirectory, 'leiden', name);
 const buurten = leiden('cbs_buurten_leiden_2024_gegeneraliseerd.geojson');
@@ -20,17 +22,17 @@ const skip =
   requirementMissing(`Leiden CBS files in ${join(sharedDataDirectory, 'leiden')}`, existsSync(buurten) && existsSync(pc4));
 
 /** Leiden's buurten, its population per postcode area and four places, through the import dialog. */
-async function loadLeiden(driver: WijkkrachtDriver, screen: 'shared' | 'phone'): Promise<void> {
-  await driver.startEmpty();
+async function loadLeiden(app: AppBrowser, imports: ImportDriver, screen: 'shared' | 'phone'): Promise<void> {
+  await imports.startEmpty();
   for (const file of [buurten, pc4, places]) {
-    await driver.openImportDialog();
-    await driver.chooseImportFile(file);
+    await imports.openImportDialog();
+    await imports.chooseImportFile(file);
     if (file === pc4) {
-      await driver.waitForText('124.090 inwoners, van wie 19.625 van 65 jaar of ouder.');
-      await driver.screenshot(`planner-${screen}-0-population-preview`);
+      await app.waitForText('124.090 inwoners, van wie 19.625 van 65 jaar of ouder.');
+      await app.screenshot(`planner-${screen}-0-population-preview`);
     }
-    await driver.confirmImport();
-    await driver.closePanel('Sluiten');
+    await imports.confirmImport();
+    await app.closePanel('Sluiten');
   }
 }
 
@@ -38,81 +40,80 @@ const sharePattern = /^(\d+)% van de (inwoners|65-plussers) woont binnen (\d+) m
 const shareOf = (headline: string) => Number(sharePattern.exec(headline)?.[1] ?? Number.NaN);
 
 describe.skipIf(skip)('the planner on Leiden (embedded database, real Chromium)', () => {
-  let driver: WijkkrachtDriver;
-  beforeAll(() => {
-    driver = new WijkkrachtDriver(inject('appUrl'));
-  });
+  const app = new AppBrowser(inject('appUrl'), inject('startedProfile'));
+  const imports = new ImportDriver(app);
+  const planner = new PlannerDriver(app);
   afterAll(async () => {
-    await driver?.close();
+    await app.close();
   });
 
   it('on a shared screen: the gap figures follow the slider, per buurt and for 65+, and a trial place counts', async () => {
-    await driver.open(viewports.sharedScreen);
-    await loadLeiden(driver, 'shared');
+    await app.open(viewports.sharedScreen);
+    await loadLeiden(app, imports, 'shared');
 
-    await driver.openPlanner();
-    expect(await driver.distanceShown()).toBe('500 m');
-    const at500 = await driver.plannerFigures();
+    await planner.openPlanner();
+    expect(await planner.distanceShown()).toBe('500 m');
+    const at500 = await planner.plannerFigures();
     expect(at500.headline).toMatch(sharePattern);
     expect(at500.detail).toMatch(/^[\d.]+ van de [\d.]+ inwoners wonen verder weg\.$/);
-    await driver.screenshot('planner-shared-1-500m');
+    await app.screenshot('planner-shared-1-500m');
 
     // Drag to 1000 m: ten steps of 50 m, each asking the database while the hand moves.
-    await driver.moveDistanceSlider(10);
-    expect(await driver.distanceShown()).toBe('1000 m');
-    const at1000 = await driver.plannerFigures();
+    await planner.moveDistanceSlider(10);
+    expect(await planner.distanceShown()).toBe('1000 m');
+    const at1000 = await planner.plannerFigures();
     expect(at1000.headline).toContain('binnen 1000 meter');
     expect(shareOf(at1000.headline)).toBeGreaterThan(shareOf(at500.headline));
 
-    const table = await driver.buurtTable();
+    const table = await planner.buurtTable();
     expect(table.length).toBeGreaterThan(40);
     // Largest gap first: the first buurt has at least as many people farther away as the second.
     const uncovered = (row: string[]) => Number(row[2]!.replace(/\./g, ''));
     expect(uncovered(table[0]!)).toBeGreaterThanOrEqual(uncovered(table[1]!));
 
-    await driver.choosePlannerGroup('65 jaar en ouder');
-    expect((await driver.plannerFigures()).headline).toMatch(/van de 65-plussers woont binnen 1000 meter/);
-    await driver.screenshot('planner-shared-2-1000m-65plus');
+    await planner.choosePlannerGroup('65 jaar en ouder');
+    expect((await planner.plannerFigures()).headline).toMatch(/van de 65-plussers woont binnen 1000 meter/);
+    await app.screenshot('planner-shared-2-1000m-65plus');
 
-    await driver.moveDistanceSlider(-10);
-    await driver.startWhatIf();
-    await driver.tapMapCentre();
-    const gain = await driver.whatIfGain();
+    await planner.moveDistanceSlider(-10);
+    await planner.startWhatIf();
+    await app.tapMapCentre();
+    const gain = await planner.whatIfGain();
     expect(gain).toMatch(/^Met deze plek: \+[\d.]+ inwoners binnen bereik, van wie \+[\d.]+ van 65 jaar of ouder\.$/);
     // A trial place on the map's centre, in Leiden, brings people within reach.
     expect(Number(/\+([\d.]+) inwoners/.exec(gain)![1]!.replace(/\./g, ''))).toBeGreaterThan(0);
-    await driver.screenshot('planner-shared-3-what-if');
-    await driver.scrollPlannerTo('buurt-bars');
-    await driver.screenshot('planner-shared-4-curve-and-bars');
-    await driver.scrollPlannerTo('buurt-table');
-    await driver.screenshot('planner-shared-5-radar-and-table');
+    await app.screenshot('planner-shared-3-what-if');
+    await planner.scrollPlannerTo('buurt-bars');
+    await app.screenshot('planner-shared-4-curve-and-bars');
+    await planner.scrollPlannerTo('buurt-table');
+    await app.screenshot('planner-shared-5-radar-and-table');
 
-    const csv = await driver.downloadFromPlanner('Cijfers per buurt (CSV)');
+    const csv = await planner.downloadFromPlanner('Cijfers per buurt (CSV)');
     expect(csv.fileName).toMatch(/^wijkkracht-coverage-by-buurt-\d{4}-\d{2}-\d{2}\.csv$/);
     const lines = csv.text.replace(/^\uFEFF/, '').split('\r\n');
     expect(lines[0]).toContain('buurt_code,buurt_name,target,distance_m,distance_kind');
     expect(lines.slice(1).some((line) => line.startsWith('BU0546') && line.includes(',any,500,hemelsbreed,'))).toBe(true);
 
-    const gaps = await driver.downloadFromPlanner('Vakken die te ver weg liggen (GeoJSON)');
+    const gaps = await planner.downloadFromPlanner('Vakken die te ver weg liggen (GeoJSON)');
     const gapCells = JSON.parse(gaps.text) as { query: { distance_m: number; candidates: unknown[] }; features: Array<{ properties: { estimated: boolean } }> };
     expect(gapCells.query.distance_m).toBe(500);
     expect(gapCells.query.candidates).toHaveLength(1);
     expect(gapCells.features.length).toBeGreaterThan(0);
     expect(gapCells.features.every((cell) => cell.properties.estimated)).toBe(true);
-    expect(driver.pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   });
 
   it('on a phone: the planner is a sheet over the map that says where the numbers come from', async () => {
-    await driver.open(viewports.phone);
-    await loadLeiden(driver, 'phone');
-    await driver.openPlanner();
-    await driver.choosePlannerTarget('Meedoen');
-    const figures = await driver.plannerFigures();
+    await app.open(viewports.phone);
+    await loadLeiden(app, imports, 'phone');
+    await planner.openPlanner();
+    await planner.choosePlannerTarget('Meedoen');
+    const figures = await planner.plannerFigures();
     expect(figures.headline).toMatch(sharePattern);
-    await driver.waitForText('Een deel van de vakken is geschat');
-    await driver.screenshot('planner-phone-1');
-    await driver.scrollPlannerTo('dimension-radar');
-    await driver.screenshot('planner-phone-2-radar');
-    expect(driver.pageErrors).toEqual([]);
+    await app.waitForText('Een deel van de vakken is geschat');
+    await app.screenshot('planner-phone-1');
+    await planner.scrollPlannerTo('dimension-radar');
+    await app.screenshot('planner-phone-2-radar');
+    expect(app.pageErrors).toEqual([]);
   });
 });

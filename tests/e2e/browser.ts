@@ -1,0 +1,201 @@
+/**
+ * The generic browser helper, and the only file that imports Playwright at run
+ * time: it starts Debian's Chromium (never a downloaded browser), opens the app,
+ * collects page errors, takes screenshots and catches downloads. The feature
+ * drivers beside it (importDriver, placeDriver, plannerDriver) speak the user's
+ * language on top of it; specs talk to those.
+ */
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { projectRoot } from '../support/migrationFiles';
+
+const chromiumPath = '/usr/bin/chromium';
+const screenshotDirectory = join(projectRoot, 'test-output', 'screenshots');
+
+export const viewports = {
+  phone: { width: 390, height: 844 },
+  sharedScreen: { width: 1920, height: 1080 },
+} as const;
+
+const chromiumFlags = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  // WebGL (MapLibre) on the software rasteriser, as there is no GPU.
+  '--enable-unsafe-swiftshader',
+];
+
+export function chromiumAvailable(): boolean {
+  return existsSync(chromiumPath);
+}
+
+/**
+ * A browser profile in which the app has started once, so its embedded database
+ * exists and is migrated. Made once per run (appServerGlobalSetup): each test then
+ * starts from a copy, a returning visitor with an empty map, instead of waiting
+ * for PGlite to create and migrate a database in every test. The first visit
+ * itself is exercised here, and fails the run if the app does not start.
+ */
+export async function prepareStartedProfile(appUrl: string): Promise<string> {
+  const directory = mkdtempSync(join(tmpdir(), 'wijkkracht-profile-'));
+  const context = await chromium.launchPersistentContext(directory, { executablePath: chromiumPath, args: chromiumFlags, locale: 'nl-NL' });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(appUrl);
+    // The top bar appears once the database is ready; the first run screen once it is known to be empty.
+    await page.getByRole('banner').waitFor({ timeout: 240_000 });
+    await page.getByText('Welkom bij Wijkkracht').waitFor({ timeout: 120_000 });
+  } catch (error) {
+    await context.close();
+    rmSync(directory, { recursive: true, force: true });
+    throw new Error('The app did not start in a fresh browser profile', { cause: error });
+  }
+  await context.close();
+  return directory;
+}
+
+export class AppBrowser {
+  private browser: Browser | null = null;
+  private context: BrowserContext | null = null;
+  private currentPage: Page | null = null;
+  private profileCopy: string | null = null;
+  readonly pageErrors: string[] = [];
+  /** Console errors, for diagnosis only (the basemap's tile failures are expected offline). */
+  readonly consoleErrors: string[] = [];
+  /** With `startedProfile` each open() starts from a copy of it; without, from an empty profile (a first visit). */
+  constructor(
+    private readonly appUrl: string,
+    private readonly startedProfile: string | null = null,
+  ) {}
+
+  get page(): Page {
+    if (!this.currentPage) throw new Error('open() the app first');
+    return this.currentPage;
+  }
+
+  /** A fresh browser profile of its own: no data, nothing left from an earlier test. */
+  async open(viewport: { width: number; height: number }): Promise<void> {
+    await this.closeContext();
+    if (this.startedProfile) {
+      this.profileCopy = mkdtempSync(join(tmpdir(), 'wijkkracht-profile-copy-'));
+      cpSync(this.startedProfile, this.profileCopy, { recursive: true });
+      this.context = await chromium.launchPersistentContext(this.profileCopy, {
+        executablePath: chromiumPath,
+        args: chromiumFlags,
+        viewport,
+        locale: 'nl-NL',
+      });
+      this.currentPage = this.context.pages()[0] ?? (await this.context.newPage());
+    } else {
+      this.browser ??= await chromium.launch({ executablePath: chromiumPath, args: chromiumFlags });
+      this.context = await this.browser.newContext({ viewport, locale: 'nl-NL' });
+      this.currentPage = await this.context.newPage();
+    }
+    this.currentPage.on('pageerror', (error) => this.pageErrors.push(error.message));
+    this.currentPage.on('console', (message) => {
+      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+        this.consoleErrors.push(message.text().slice(0, 300));
+      }
+    });
+    await this.page.goto(this.appUrl);
+    await this.waitUntilReady();
+  }
+
+  private async closeContext(): Promise<void> {
+    await this.context?.close();
+    this.context = null;
+    if (this.profileCopy) rmSync(this.profileCopy, { recursive: true, force: true });
+    this.profileCopy = null;
+  }
+
+  async close(): Promise<void> {
+    await this.closeContext();
+    await this.browser?.close();
+    this.browser = null;
+  }
+
+  async waitUntilReady(): Promise<void> {
+    try {
+      await this.page.getByRole('banner').waitFor({ timeout: 120_000 });
+      await this.page.locator('.map canvas').waitFor({ timeout: 30_000 });
+    } catch (error) {
+      const shot = await this.screenshot('failed-to-start');
+      const text = (await this.page.locator('body').innerText()).slice(0, 500);
+      throw new Error(`The app did not start. Page says: ${text}. Screenshot: ${shot}. Page errors: ${this.pageErrors.join(' | ')}. Console: ${this.consoleErrors.join(' | ')}`, {
+        cause: error,
+      });
+    }
+  }
+
+  async reload(): Promise<void> {
+    await this.page.reload();
+    await this.waitUntilReady();
+  }
+
+  /** Makes a host unreachable, as when there is no internet. */
+  async cutOffHost(host: string): Promise<void> {
+    await this.page.context().route(`https://${host}/**`, (route) => route.abort('internetdisconnected'));
+  }
+
+  async closePanel(label: 'Sluiten' | 'Annuleren'): Promise<void> {
+    await this.page.locator('section.panel .panel-header button').filter({ hasText: label }).click();
+  }
+
+  async downloadByButton(label: string): Promise<{ fileName: string; text: string }> {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByRole('button', { name: label }).click()]);
+    const stream = await download.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    return { fileName: download.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
+  }
+
+  async waitForStatus(text: string): Promise<void> {
+    await this.page.locator('.status-toast').filter({ hasText: text }).waitFor({ timeout: 60_000 });
+  }
+
+  async waitForText(text: string): Promise<void> {
+    await this.page.getByText(text).first().waitFor({ timeout: 60_000 });
+  }
+
+  async tapMapCentre(): Promise<void> {
+    const box = await this.page.getByTestId('map').boundingBox();
+    if (!box) throw new Error('the map is not visible');
+    await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  }
+
+  async alertText(): Promise<string> {
+    const alert = this.page.getByRole('alert');
+    await alert.waitFor();
+    return (await alert.textContent()) ?? '';
+  }
+
+  async fieldValue(label: string): Promise<string> {
+    return this.page.getByLabel(label).inputValue();
+  }
+
+  async statusText(): Promise<string> {
+    return (await this.page.locator('.status-toast').textContent()) ?? '';
+  }
+
+  async textVisible(text: string): Promise<boolean> {
+    return this.page.getByText(text, { exact: true }).isVisible();
+  }
+
+  async switchLanguage(code: 'NL' | 'EN'): Promise<void> {
+    await this.page.getByRole('button', { name: code, exact: true }).click();
+  }
+
+  async screenshot(name: string): Promise<string> {
+    mkdirSync(screenshotDirectory, { recursive: true });
+    const path = join(screenshotDirectory, `${name}.png`);
+    await this.page.waitForTimeout(400); // let the map finish its frame
+    await this.page.screenshot({ path });
+    return path;
+  }
+}
