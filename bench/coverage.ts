@@ -108,7 +108,13 @@ const projectGapSql = `
   where n.distance_m is null or n.distance_m > ${threshold}
   order by 1`;
 
-async function benchEngine(engine: 'pglite' | 'postgres', connection: SqlConnection, size: Size, results: Result[], gaps: Map<string, string[]>) {
+async function benchEngine(
+  engine: 'pglite' | 'postgres',
+  connection: SqlConnection,
+  size: Size,
+  results: Result[],
+  gaps: Map<string, string[]>,
+) {
   const started = performance.now();
   await load(connection, size);
   log(`  ${engine} ${size}: loaded and built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
@@ -121,8 +127,14 @@ async function benchEngine(engine: 'pglite' | 'postgres', connection: SqlConnect
   }
   results.push({ engine, approach: 'naive', size, median_ms: median(naive) });
   results.push({ engine, approach: 'project', size, median_ms: median(project) });
-  gaps.set(`${engine}/naive/${size}`, (await connection.query<{ cell_id: string }>(naiveGapSql)).rows.map((row) => row.cell_id));
-  gaps.set(`${engine}/project/${size}`, (await connection.query<{ cell_id: string }>(projectGapSql)).rows.map((row) => row.cell_id));
+  gaps.set(
+    `${engine}/naive/${size}`,
+    (await connection.query<{ cell_id: string }>(naiveGapSql)).rows.map((row) => row.cell_id),
+  );
+  gaps.set(
+    `${engine}/project/${size}`,
+    (await connection.query<{ cell_id: string }>(projectGapSql)).rows.map((row) => row.cell_id),
+  );
 
   const update: number[] = [];
   for (const [lon, lat] of assetPoints(size, runs, 7)) {
@@ -200,12 +212,21 @@ async function main() {
   }
   console.log('\nengine    approach  size        median ms   vs naive (same engine and size)');
   for (const result of results) {
-    const naive = results.find((other) => other.approach === 'naive' && other.size === result.size && (other.engine === result.engine || result.engine === 'js'));
-    const ratio = naive && result.approach !== 'update' && result.approach !== 'naive' ? `${(naive.median_ms / result.median_ms).toFixed(1)}× faster` : '';
-    console.log(`${result.engine.padEnd(10)}${result.approach.padEnd(10)}${result.size.padEnd(12)}${result.median_ms.toFixed(2).padStart(9)}   ${ratio}`);
+    const naive = results.find(
+      (other) => other.approach === 'naive' && other.size === result.size && (other.engine === result.engine || result.engine === 'js'),
+    );
+    const ratio =
+      naive && result.approach !== 'update' && result.approach !== 'naive'
+        ? `${(naive.median_ms / result.median_ms).toFixed(1)}× faster`
+        : '';
+    console.log(
+      `${result.engine.padEnd(10)}${result.approach.padEnd(10)}${result.size.padEnd(12)}${result.median_ms.toFixed(2).padStart(9)}   ${ratio}`,
+    );
   }
   for (const size of sizes) {
-    const counts = sets.filter(([key]) => key.endsWith(`/${size}`)).map(([key, ids]) => `${key.split('/').slice(0, 2).join('/')} ${ids.length}`);
+    const counts = sets
+      .filter(([key]) => key.endsWith(`/${size}`))
+      .map(([key, ids]) => `${key.split('/').slice(0, 2).join('/')} ${ids.length}`);
     console.log(`gap cells (${size}): ${counts.join(', ')}`);
   }
   console.log(`identical gap cells: ${identical ? 'yes' : 'NO'}`);

@@ -32,7 +32,9 @@ const runs = option('runs', 3);
 function csv(rows: number, run: number): string {
   const lines = ['naam;categorie;lat;lon;id'];
   for (let i = 0; i < rows; i++) {
-    lines.push(`Plek ${i};buurthuis;${(52.13 + (i % 500) * 0.0001).toFixed(5)};${(4.45 + Math.floor(i / 500) * 0.0005).toFixed(5)};run${run}-${i}`);
+    lines.push(
+      `Plek ${i};buurthuis;${(52.13 + (i % 500) * 0.0001).toFixed(5)};${(4.45 + Math.floor(i / 500) * 0.0005).toFixed(5)};run${run}-${i}`,
+    );
   }
   return lines.join('\n');
 }
@@ -60,7 +62,9 @@ for (let run = 0; run < runs; run++) {
   const rows = JSON.stringify(plan.rows);
   const [, insertMs] = await timed(() =>
     database.transaction(async (tx) => {
-      await tx.query("select set_config('role', 'service_role', true), set_config('request.jwt.claims', '{\"role\":\"service_role\"}', true)");
+      await tx.query(
+        "select set_config('role', 'service_role', true), set_config('request.jwt.claims', '{\"role\":\"service_role\"}', true)",
+      );
       return tx.query(
         `insert into public.assets (kind, category, name, geom, source, source_id)
        select (r->>'kind')::public.asset_kind, r->>'category', r->>'name',
@@ -77,7 +81,7 @@ await database.close();
 console.log(`Import of ${rowCount} CSV rows on PGlite + PostGIS (Node ${process.version}), median of ${runs} runs:`);
 for (const [step, values] of Object.entries(timings)) {
   const ms = median(values);
-  console.log(`  ${step.padEnd(15)} ${ms.toFixed(0).padStart(7)} ms  ${(ms / rowCount * 1000).toFixed(0).padStart(5)} µs/row`);
+  console.log(`  ${step.padEnd(15)} ${ms.toFixed(0).padStart(7)} ms  ${((ms / rowCount) * 1000).toFixed(0).padStart(5)} µs/row`);
 }
 console.log(`  write / baseline insert: ${(median(timings.write!) / median(timings.baselineInsert!)).toFixed(1)}×`);
 
@@ -88,16 +92,20 @@ const refusal: number[] = [];
 const fullParse: number[] = [];
 for (let run = 0; run < runs; run++) {
   refusal.push(
-    (await timed(() => {
-      try {
-        readCsvRecords(oversized);
-      } catch {
-        return;
-      }
-      throw new Error('a CSV over the row limit was not refused');
-    }))[1],
+    (
+      await timed(() => {
+        try {
+          readCsvRecords(oversized);
+        } catch {
+          return;
+        }
+        throw new Error('a CSV over the row limit was not refused');
+      })
+    )[1],
   );
   fullParse.push((await timed(() => Papa.parse(oversized, { delimiter: ';', header: true })))[1]);
 }
 console.log(`Refusing a CSV of ${tooMany} rows (limit ${importLimits.maxAssetRows}), median of ${runs} runs:`);
-console.log(`  refusal ${median(refusal).toFixed(0).padStart(7)} ms, full parse (baseline) ${median(fullParse).toFixed(0).padStart(7)} ms, ratio ${(median(refusal) / median(fullParse)).toFixed(2)}×`);
+console.log(
+  `  refusal ${median(refusal).toFixed(0).padStart(7)} ms, full parse (baseline) ${median(fullParse).toFixed(0).padStart(7)} ms, ratio ${(median(refusal) / median(fullParse)).toFixed(2)}×`,
+);

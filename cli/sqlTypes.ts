@@ -81,7 +81,7 @@ export async function generateSqlTypes(database: SqlQueryable): Promise<string> 
       '  };',
     );
   }
-  lines.push('}', '', '/** The enum types, with their values in the database\'s order. */', 'export const sqlEnums = {');
+  lines.push('}', '', "/** The enum types, with their values in the database's order. */", 'export const sqlEnums = {');
   for (const enumType of enums) {
     lines.push(`  ${enumType.name}: [${enumType.labels.map((label) => `'${label}'`).join(', ')}],`);
   }

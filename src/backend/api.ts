@@ -1,5 +1,23 @@
 import type { CandidatePoint, CoverageTarget, AreaLevel, AssetChanges, BoundingBox, NewAsset } from '../domain/types';
-import type { AreaPopulationRow, BuurtCoverage, CoverageCurvePoint, CoverageFigures, GapCellCollection, PopulationCellRow, PopulationSummary, AreaCollection, AreaImportRow, AssetImportRow, ExportedStory, ImportReport, AssetCollection, AssetFeature, AssetWithStories, Category, Story } from './wireTypes';
+import type {
+  AreaPopulationRow,
+  BuurtCoverage,
+  CoverageCurvePoint,
+  CoverageFigures,
+  GapCellCollection,
+  PopulationCellRow,
+  PopulationSummary,
+  AreaCollection,
+  AreaImportRow,
+  AssetImportRow,
+  ExportedStory,
+  ImportReport,
+  AssetCollection,
+  AssetFeature,
+  AssetWithStories,
+  Category,
+  Story,
+} from './wireTypes';
 import { toApiError } from './apiError';
 import { typedRpcCall, type RpcCall, type RpcTransport, type SqlArguments } from './rpcCall';
 
@@ -81,8 +99,7 @@ export function createApi(transport: RpcTransport): WijkkrachtApi {
       }),
     assetsWithin: (lon, lat, meters, category) =>
       call('assets_within', { p_lon: lon, p_lat: lat, p_meters: meters, p_category: category ?? null }),
-    nearestAssets: (lon, lat, k = 5, category) =>
-      call('nearest_assets', { p_lon: lon, p_lat: lat, p_k: k, p_category: category ?? null }),
+    nearestAssets: (lon, lat, k = 5, category) => call('nearest_assets', { p_lon: lon, p_lat: lat, p_k: k, p_category: category ?? null }),
     getAsset: (id) => call('get_asset', { p_id: id }),
     addAsset: (asset) =>
       call('add_asset', {
@@ -106,8 +123,7 @@ export function createApi(transport: RpcTransport): WijkkrachtApi {
         p_geometry: changes.geometry ?? null,
       }),
     archiveAsset: (id, expectedVersion) => call('archive_asset', { p_id: id, p_expected_version: expectedVersion }),
-    addStory: (assetId, body, authorName) =>
-      call('add_story', { p_asset_id: assetId, p_body: body, p_author_name: authorName ?? null }),
+    addStory: (assetId, body, authorName) => call('add_story', { p_asset_id: assetId, p_body: body, p_author_name: authorName ?? null }),
     importAssets: (batch) => call('import_assets', { ...importArguments(batch), p_within_area: batch.withinArea ?? null }),
     importAreas: (batch) => call('import_areas', importArguments(batch)),
     listAreas: (level) => call('list_areas', { p_level: level ?? null }),
@@ -126,8 +142,7 @@ export function createApi(transport: RpcTransport): WijkkrachtApi {
       }),
     coverageByBuurt: (query) =>
       call('coverage_by_buurt', { p_target: query.target, p_distance: query.distance, p_candidates: query.candidates ?? [] }),
-    gapCells: (query) =>
-      call('gap_cells', { p_target: query.target, p_distance: query.distance, p_candidates: query.candidates ?? [] }),
+    gapCells: (query) => call('gap_cells', { p_target: query.target, p_distance: query.distance, p_candidates: query.candidates ?? [] }),
     coverageCurve: (query) =>
       call('coverage_curve', { p_target: query.target, p_step: query.step ?? 50, p_candidates: query.candidates ?? [] }),
   };

@@ -52,8 +52,7 @@ export function toApiError(error: unknown): ApiError {
   const rlsRefusal = /row-level security|permission denied/i.test(message);
   // fetch throws a TypeError; supabase-js instead returns { code: '', message: 'TypeError: fetch failed' }.
   const networkFailure = !code && /fetch failed|failed to fetch|networkerror|load failed/i.test(message);
-  const kind: ApiErrorKind =
-    (code && kindBySqlState[code]) || (rlsRefusal ? 'forbidden' : networkFailure ? 'offline' : 'unknown');
+  const kind: ApiErrorKind = (code && kindBySqlState[code]) || (rlsRefusal ? 'forbidden' : networkFailure ? 'offline' : 'unknown');
   return new ApiError(kind, message, code, detail);
 }
 

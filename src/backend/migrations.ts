@@ -42,16 +42,10 @@ export interface MigrationReport {
  * Applies the local auth shim (idempotent) and every migration not yet recorded,
  * each in its own transaction, in version order. Must run as a superuser.
  */
-export async function applyMigrations(
-  connection: SqlConnection,
-  migrations: Migration[],
-  authShimSql: string,
-): Promise<MigrationReport> {
+export async function applyMigrations(connection: SqlConnection, migrations: Migration[], authShimSql: string): Promise<MigrationReport> {
   await connection.exec(authShimSql);
   await connection.exec(trackingTableSql);
-  const { rows } = await connection.query<{ version: string }>(
-    'select version from supabase_migrations.schema_migrations',
-  );
+  const { rows } = await connection.query<{ version: string }>('select version from supabase_migrations.schema_migrations');
   const done = new Set(rows.map((row) => row.version));
   const report: MigrationReport = { applied: [], alreadyApplied: [] };
   for (const migration of migrations) {

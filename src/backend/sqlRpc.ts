@@ -35,10 +35,7 @@ export function createSqlRpcCall(connection: SqlConnection, claims: () => Claims
         currentClaims.role,
         JSON.stringify(currentClaims),
       ]);
-      const { rows } = await tx.query<{ result: unknown }>(
-        `select public.${functionName}(${argumentList}) as result`,
-        values,
-      );
+      const { rows } = await tx.query<{ result: unknown }>(`select public.${functionName}(${argumentList}) as result`, values);
       return rows[0]?.result ?? null;
     });
   };

@@ -5,8 +5,15 @@ import { errorMessageKey } from './errorMessageKey';
 import type { ApiErrorKind } from './errorKinds';
 
 const kinds: ApiErrorKind[] = [
-  'invalid_geometry', 'required', 'unknown_category', 'invalid_argument',
-  'stale_version', 'not_found', 'forbidden', 'offline', 'unknown',
+  'invalid_geometry',
+  'required',
+  'unknown_category',
+  'invalid_argument',
+  'stale_version',
+  'not_found',
+  'forbidden',
+  'offline',
+  'unknown',
 ];
 
 function lookup(messages: object, key: string): unknown {

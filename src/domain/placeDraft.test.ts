@@ -21,7 +21,14 @@ function memoryStorage(): DraftStorage & { values: Map<string, string> } {
 }
 
 describe('the new-place draft', () => {
-  const typed = { ...emptyPlaceDraft, lon: 4.5, lat: 52.17, name: 'Buurtkamer', story: 'Koffie op dinsdag', dimensions: ['meedoen' as const] };
+  const typed = {
+    ...emptyPlaceDraft,
+    lon: 4.5,
+    lat: 52.17,
+    name: 'Buurtkamer',
+    story: 'Koffie op dinsdag',
+    dimensions: ['meedoen' as const],
+  };
 
   it('comes back exactly as typed after being stored', () => {
     const storage = memoryStorage();

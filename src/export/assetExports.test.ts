@@ -10,9 +10,20 @@ const feature = (name: string, description = ''): AssetFeature => ({
   id: '11111111-1111-4111-8111-111111111111',
   geometry: { type: 'Point', coordinates: [4.5, 52.17] },
   properties: {
-    id: '11111111-1111-4111-8111-111111111111', kind: 'place', category: 'buurthuis', dimensions: ['meedoen', 'zingeving'],
-    name, description, status: 'published', created_by: null, created_at: '2026-11-23T10:00:00Z',
-    updated_at: '2026-11-23T10:00:00Z', version: 1, source: 'osm', source_id: 'node/1', attribution: '© OpenStreetMap-bijdragers (ODbL)',
+    id: '11111111-1111-4111-8111-111111111111',
+    kind: 'place',
+    category: 'buurthuis',
+    dimensions: ['meedoen', 'zingeving'],
+    name,
+    description,
+    status: 'published',
+    created_by: null,
+    created_at: '2026-11-23T10:00:00Z',
+    updated_at: '2026-11-23T10:00:00Z',
+    version: 1,
+    source: 'osm',
+    source_id: 'node/1',
+    attribution: '© OpenStreetMap-bijdragers (ODbL)',
   },
 });
 const collection = (...features: AssetFeature[]): AssetCollection => ({ type: 'FeatureCollection', features });
@@ -47,7 +58,29 @@ describe('exports', () => {
   });
 
   it('writes WKT for every shape kind', () => {
-    expect(wktText({ type: 'MultiPolygon', coordinates: [[[[0, 0], [1, 0], [1, 1], [0, 0]]]] })).toBe('MULTIPOLYGON (((0 0, 1 0, 1 1, 0 0)))');
-    expect(wktText({ type: 'LineString', coordinates: [[4.5, 52], [4.6, 52.1]] })).toBe('LINESTRING (4.5 52, 4.6 52.1)');
+    expect(
+      wktText({
+        type: 'MultiPolygon',
+        coordinates: [
+          [
+            [
+              [0, 0],
+              [1, 0],
+              [1, 1],
+              [0, 0],
+            ],
+          ],
+        ],
+      }),
+    ).toBe('MULTIPOLYGON (((0 0, 1 0, 1 1, 0 0)))');
+    expect(
+      wktText({
+        type: 'LineString',
+        coordinates: [
+          [4.5, 52],
+          [4.6, 52.1],
+        ],
+      }),
+    ).toBe('LINESTRING (4.5 52, 4.6 52.1)');
   });
 });

@@ -10,8 +10,21 @@ import { wktText } from './wktText';
  */
 
 const assetCsvColumns = [
-  'wijkkracht_id', 'name', 'kind', 'category', 'dimensions', 'description',
-  'latitude', 'longitude', 'wkt', 'source', 'source_id', 'attribution', 'story_count', 'created_at', 'updated_at',
+  'wijkkracht_id',
+  'name',
+  'kind',
+  'category',
+  'dimensions',
+  'description',
+  'latitude',
+  'longitude',
+  'wkt',
+  'source',
+  'source_id',
+  'attribution',
+  'story_count',
+  'created_at',
+  'updated_at',
 ] as const;
 
 /** GeoJSON (RFC 7946, WGS84) with a collection-level list of whom to credit. */
@@ -58,8 +71,15 @@ export function assetsKml(collection: AssetCollection, attributions: string[]): 
 }
 
 const storyCsvColumns = [
-  'asset_id', 'asset_name', 'asset_category', 'body', 'author_name', 'created_at',
-  'asset_source', 'asset_source_id', 'asset_attribution',
+  'asset_id',
+  'asset_name',
+  'asset_category',
+  'body',
+  'author_name',
+  'created_at',
+  'asset_source',
+  'asset_source_id',
+  'asset_attribution',
 ] as const;
 
 export function storiesCsv(stories: ExportedStory[]): string {

@@ -16,7 +16,11 @@ const buurt = (code: string | null, residents: number, covered: number, old: num
 });
 
 describe('coverage results as files', () => {
-  const query = { target: 'category:ontmoetingsplek' as const, distance: 400, candidates: [{ type: 'Point' as const, coordinates: [4.5, 52.16] as [number, number] }] };
+  const query = {
+    target: 'category:ontmoetingsplek' as const,
+    distance: 400,
+    candidates: [{ type: 'Point' as const, coordinates: [4.5, 52.16] as [number, number] }],
+  };
 
   it('per buurt as CSV: names, shares of both groups, and what was asked', () => {
     const csv = buurtCoverageCsv(
@@ -37,7 +41,12 @@ describe('coverage results as files', () => {
       candidates: '1',
     });
     // Nobody aged 65+ known: no share rather than a false 0 %.
-    expect(parsed[1]).toMatchObject({ buurt_code: '', buurt_name: '(buiten de buurten)', share_covered: '1.0000', share_65plus_covered: '' });
+    expect(parsed[1]).toMatchObject({
+      buurt_code: '',
+      buurt_name: '(buiten de buurten)',
+      share_covered: '1.0000',
+      share_65plus_covered: '',
+    });
   });
 
   it('gap cells as GeoJSON keep the question and the credit', () => {
@@ -51,6 +60,9 @@ describe('coverage results as files', () => {
     const figures = { ...buurt('x', 200, 50, 40, 10), target: 'any', distance_m: 400, cells: 3 };
     expect(groupFigures(figures, '65plus')).toEqual({ residents: 40, covered: 10, uncovered: 30, share: 0.25 });
     expect(groupFigures({ ...figures, residents: 0, residents_covered: 0 }, 'all').share).toBeNull();
-    expect(coverageGain(figures, { ...figures, residents_covered: 80, residents_65plus_covered: 16 })).toEqual({ residents: 30, residents65plus: 6 });
+    expect(coverageGain(figures, { ...figures, residents_covered: 80, residents_65plus_covered: 16 })).toEqual({
+      residents: 30,
+      residents65plus: 6,
+    });
   });
 });

@@ -9,16 +9,32 @@ import type { CoverageQuery } from '../backend/api';
  */
 
 const buurtCoverageColumns = [
-  'buurt_code', 'buurt_name', 'target', 'distance_m', 'distance_kind',
-  'residents', 'residents_covered', 'share_covered',
-  'residents_65plus', 'residents_65plus_covered', 'share_65plus_covered',
-  'cells_unknown', 'cells_unknown_65plus', 'cells_estimated', 'candidates',
+  'buurt_code',
+  'buurt_name',
+  'target',
+  'distance_m',
+  'distance_kind',
+  'residents',
+  'residents_covered',
+  'share_covered',
+  'residents_65plus',
+  'residents_65plus_covered',
+  'share_65plus_covered',
+  'cells_unknown',
+  'cells_unknown_65plus',
+  'cells_estimated',
+  'candidates',
 ] as const;
 
 export function gapCellsGeoJson(cells: GapCellCollection, query: CoverageQuery, attributions: string[]): string {
   return JSON.stringify({
     type: 'FeatureCollection',
-    query: { target: query.target, distance_m: query.distance, distance_kind: 'straight line (RD New, EPSG:28992)', candidates: query.candidates ?? [] },
+    query: {
+      target: query.target,
+      distance_m: query.distance,
+      distance_kind: 'straight line (RD New, EPSG:28992)',
+      candidates: query.candidates ?? [],
+    },
     attribution: attributions,
     features: cells.features,
   });

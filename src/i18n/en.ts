@@ -74,7 +74,8 @@ export const en: Messages = {
     open: 'Add data',
     title: 'Add data',
     chooseFile: 'Choose a file',
-    fileHint: 'GeoJSON, CSV, KML, OpenStreetMap (.osm, .osm.gz, Overpass), CBS boundaries or CBS population counts. Nothing is saved until you press "Add …".',
+    fileHint:
+      'GeoJSON, CSV, KML, OpenStreetMap (.osm, .osm.gz, Overpass), CBS boundaries or CBS population counts. Nothing is saved until you press "Add …".',
     dropHere: 'Or drop the file here.',
     format: 'Kind of file',
     formats: {
@@ -110,7 +111,8 @@ export const en: Messages = {
       none: '— none —',
     },
     population: {
-      spread: 'The residents of each area are spread over 100 by 100 metre cells, by how much of the area lies in each cell. Those cells are an estimate.',
+      spread:
+        'The residents of each area are spread over 100 by 100 metre cells, by how much of the area lies in each cell. Those cells are an estimate.',
       grid: 'Real CBS counts per cell. CBS keeps small numbers secret; those count as unknown, not as 0.',
       totals: '{{residents}} residents, of whom {{residents65}} aged 65 or over.',
       cells_one: 'Spread over 1 cell of 100 m.',
@@ -226,7 +228,8 @@ export const en: Messages = {
     uncovered65_other: '{{formatted}} of {{total}} residents aged 65+ live farther away.',
     nobodyKnown: 'No numbers are known for this group.',
     noPopulation: 'There are no population figures yet. Add them with "Add data" (a CBS file per postcode, neighbourhood or 100 m cell).',
-    estimatedHint: 'Some cells are estimates: the residents of a postcode or neighbourhood are spread over its cells. On the map those cells have a dashed outline.',
+    estimatedHint:
+      'Some cells are estimates: the residents of a postcode or neighbourhood are spread over its cells. On the map those cells have a dashed outline.',
     secretHint_one: 'CBS keeps the count of 1 cell secret; it is left out.',
     secretHint_other: 'CBS keeps the counts of {{count}} cells secret; they are left out.',
     whatIf: 'What if a place were added here?',

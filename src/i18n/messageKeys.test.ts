@@ -27,9 +27,11 @@ function lookup(messages: unknown, key: string): unknown {
 }
 
 const usedKeys = [
-  ...new Set([...sourceFiles(sourceRoot), join(sourceRoot, '..', 'cli', 'import.ts')].flatMap((file) =>
-    [...readFileSync(file, 'utf8').matchAll(keyPattern)].map((match) => match[1]!),
-  )),
+  ...new Set(
+    [...sourceFiles(sourceRoot), join(sourceRoot, '..', 'cli', 'import.ts')].flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(keyPattern)].map((match) => match[1]!),
+    ),
+  ),
 ];
 
 describe('every message key the code names has a Dutch and an English text', () => {

@@ -73,7 +73,8 @@ export const nl = {
     open: 'Gegevens toevoegen',
     title: 'Gegevens toevoegen',
     chooseFile: 'Kies een bestand',
-    fileHint: 'GeoJSON, CSV, KML, OpenStreetMap (.osm, .osm.gz, Overpass), CBS-grenzen of CBS-inwonertallen. Er wordt niets opgeslagen voordat u op "Voeg … toe" drukt.',
+    fileHint:
+      'GeoJSON, CSV, KML, OpenStreetMap (.osm, .osm.gz, Overpass), CBS-grenzen of CBS-inwonertallen. Er wordt niets opgeslagen voordat u op "Voeg … toe" drukt.',
     dropHere: 'Of sleep het bestand hierheen.',
     format: 'Soort bestand',
     formats: {
@@ -90,7 +91,8 @@ export const nl = {
       writing: 'Toevoegen…',
     },
     sourceName: 'Naam van deze lijst',
-    sourceNameHint: 'Voegt u later een nieuwere versie toe met dezelfde naam, dan worden de plekken bijgewerkt in plaats van dubbel toegevoegd.',
+    sourceNameHint:
+      'Voegt u later een nieuwere versie toe met dezelfde naam, dan worden de plekken bijgewerkt in plaats van dubbel toegevoegd.',
     mapping: 'Welke kolom is wat?',
     mappingHint: 'Wij hebben een gok gedaan. Kijk het na.',
     column: {
@@ -109,7 +111,8 @@ export const nl = {
       none: '— geen —',
     },
     population: {
-      spread: 'De inwoners van elk gebied worden verdeeld over vakken van 100 bij 100 meter, naar hoeveel van het gebied in elk vak ligt. Die vakken zijn een schatting.',
+      spread:
+        'De inwoners van elk gebied worden verdeeld over vakken van 100 bij 100 meter, naar hoeveel van het gebied in elk vak ligt. Die vakken zijn een schatting.',
       grid: 'Echte CBS-tellingen per vak. Kleine aantallen houdt het CBS geheim; die tellen als onbekend, niet als 0.',
       totals: '{{residents}} inwoners, van wie {{residents65}} van 65 jaar of ouder.',
       cells_one: 'Verdeeld over 1 vak van 100 m.',
@@ -150,7 +153,8 @@ export const nl = {
       rows_with_errors_one: '1 rij heeft een fout. Er is niets toegevoegd.',
       rows_with_errors_other: '{{count}} rijen hebben een fout. Er is niets toegevoegd.',
       broken_json: 'Het bestand is geen geldige JSON: {{detail}}',
-      broken_csv: 'In regel {{line}} staat een aanhalingsteken (") dat niet wordt gesloten. Daardoor lopen de rijen door elkaar. Verbeter die regel.',
+      broken_csv:
+        'In regel {{line}} staat een aanhalingsteken (") dat niet wordt gesloten. Daardoor lopen de rijen door elkaar. Verbeter die regel.',
       unexpected: 'Het bestand kon niet worden gelezen. Er is niets toegevoegd.',
       not_geojson: 'Dit is JSON, maar geen GeoJSON.',
       broken_xml: 'Het XML-bestand is beschadigd of niet compleet.',
@@ -224,8 +228,10 @@ export const nl = {
     uncovered65_one: '1 van de {{total}} 65-plussers woont verder weg.',
     uncovered65_other: '{{formatted}} van de {{total}} 65-plussers wonen verder weg.',
     nobodyKnown: 'Van deze groep zijn geen aantallen bekend.',
-    noPopulation: 'Er zijn nog geen inwonertallen. Voeg ze toe via "Gegevens toevoegen" (CBS-bestand per postcode, buurt of vak van 100 m).',
-    estimatedHint: 'Een deel van de vakken is geschat: de inwoners van een postcode of buurt zijn over de vakken verdeeld. Op de kaart hebben die vakken een stippellijn.',
+    noPopulation:
+      'Er zijn nog geen inwonertallen. Voeg ze toe via "Gegevens toevoegen" (CBS-bestand per postcode, buurt of vak van 100 m).',
+    estimatedHint:
+      'Een deel van de vakken is geschat: de inwoners van een postcode of buurt zijn over de vakken verdeeld. Op de kaart hebben die vakken een stippellijn.',
     secretHint_one: 'Van 1 vak houdt het CBS het aantal geheim; dat telt niet mee.',
     secretHint_other: 'Van {{count}} vakken houdt het CBS het aantal geheim; die tellen niet mee.',
     whatIf: 'Wat als hier een plek bij komt?',

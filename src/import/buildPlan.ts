@@ -40,7 +40,8 @@ export function buildAreaPlan(input: PlanInput<AreaImportRow>): AreaPlan {
     const issues = checkAreaRow(area);
     const first = firstRowByCode.get(area.code);
     if (first === undefined) firstRowByCode.set(area.code, area.row);
-    else issues.push({ row: area.row, severity: 'error', key: 'import.row.duplicate_id', params: { id: area.code, first }, label: area.name });
+    else
+      issues.push({ row: area.row, severity: 'error', key: 'import.row.duplicate_id', params: { id: area.code, first }, label: area.name });
     return issues;
   });
   return { target: 'areas', source: input.source, attribution: input.attribution, totalRows: input.totalRows, ...sorted };
@@ -54,7 +55,8 @@ export function buildAreaPopulationPlan(input: PlanInput<AreaPopulationRow>): Ar
     const issues = checkAreaRow({ ...area, level: 'other' });
     const first = firstRowByCode.get(area.code);
     if (first === undefined) firstRowByCode.set(area.code, area.row);
-    else issues.push({ row: area.row, severity: 'error', key: 'import.row.duplicate_id', params: { id: area.code, first }, label: area.name });
+    else
+      issues.push({ row: area.row, severity: 'error', key: 'import.row.duplicate_id', params: { id: area.code, first }, label: area.name });
     return issues;
   });
   return { target: 'area-population', source: input.source, attribution: input.attribution, totalRows: input.totalRows, ...sorted };

@@ -68,10 +68,7 @@ export function checkAreaRow(row: AreaImportRow): RowIssue[] {
   if (!row.name?.trim()) issues.push(issue('error', 'import.row.empty_name'));
   if (markup.test(row.name ?? '')) issues.push(issue('error', 'import.row.markup'));
   // Boundaries that are not OGC-valid are repaired in SQL and reported, not refused.
-  issues.push(
-    ...checkGeometry(row.geometry, { validity: false })
-      .map((found) => issue(found.severity, found.key, found.params)),
-  );
+  issues.push(...checkGeometry(row.geometry, { validity: false }).map((found) => issue(found.severity, found.key, found.params)));
   return issues;
 }
 
@@ -92,7 +89,9 @@ function checkGeometry(geometry: Geometry | null, options = { validity: true }):
     return [{ severity: 'error', key: 'import.row.bad_coordinates' }];
   }
   if (positions.length > importLimits.maxVertices) {
-    return [{ severity: 'error', key: 'import.row.too_many_vertices', params: { count: positions.length, limit: importLimits.maxVertices } }];
+    return [
+      { severity: 'error', key: 'import.row.too_many_vertices', params: { count: positions.length, limit: importLimits.maxVertices } },
+    ];
   }
   // Validity first: a broken shape is an error, also where "outside the Netherlands?" would be asked.
   if (options.validity && geometry.type !== 'Point' && !isValidShape(geometry)) {
@@ -102,7 +101,9 @@ function checkGeometry(geometry: Geometry | null, options = { validity: true }):
   const outside = positions.some(([lon, lat]) => lon! < west || lon! > east || lat! < south || lat! > north);
   if (outside) {
     const looksSwapped = positions.every(([lon, lat]) => lat! >= west && lat! <= east && lon! >= south && lon! <= north);
-    return [{ severity: looksSwapped ? 'error' : 'question', key: looksSwapped ? 'import.row.swapped_coordinates' : 'import.row.outside_nl' }];
+    return [
+      { severity: looksSwapped ? 'error' : 'question', key: looksSwapped ? 'import.row.swapped_coordinates' : 'import.row.outside_nl' },
+    ];
   }
   return [];
 }

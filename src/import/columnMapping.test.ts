@@ -9,7 +9,6 @@ import { readKmlRecords } from './formats/kmlRecords';
 import { importLimits } from './limits';
 import type { SourceRecord } from './types';
 
-
 // As seeded by the migrations (the colours do not matter here).
 const categories: Category[] = [
   ['buurthuis', 'Buurthuis', 'Community centre'],
@@ -71,7 +70,15 @@ describe('guessing the column mapping', () => {
 
   it('recognises English headers, prefers source_id as the id, and x/y as coordinates', () => {
     const mapping = guessColumnMapping(['code', 'id', 'Source ID', 'title', 'type', 'story', 'x', 'y', 'WKT'], 'csv');
-    expect(mapping).toMatchObject({ id: 'Source ID', name: 'title', category: { column: 'type' }, story: 'story', longitude: 'x', latitude: 'y', wkt: 'WKT' });
+    expect(mapping).toMatchObject({
+      id: 'Source ID',
+      name: 'title',
+      category: { column: 'type' },
+      story: 'story',
+      longitude: 'x',
+      latitude: 'y',
+      wkt: 'WKT',
+    });
   });
 
   it('makes every row a citizen initiative when no column holds the category', () => {
@@ -99,7 +106,11 @@ describe('mapping records to assets', () => {
       [4, 'place', 'sportclub', 'Sportpark Zuid'],
       [5, 'place', 'bibliotheek', 'Bibliotheek Centrum'],
     ]);
-    expect(plan.rows[1]).toMatchObject({ geometry: point(4.4902, 52.1701), story: 'Koffie op dinsdag, iedereen welkom', source_id: 'leiden-002' });
+    expect(plan.rows[1]).toMatchObject({
+      geometry: point(4.4902, 52.1701),
+      story: 'Koffie op dinsdag, iedereen welkom',
+      source_id: 'leiden-002',
+    });
   });
 
   it('maps WKT lines to routes and polygons to areas', () => {
@@ -165,13 +176,18 @@ describe('mapping records to assets', () => {
       categories,
     );
     expect(drafts.map((draft) => draft.value?.category ?? null)).toEqual(['park', 'speelplek', null]);
-    expect(drafts[2]!.issues).toEqual([{ row: 2, severity: 'error', key: 'import.row.unknown_category', params: { value: 'Kroeg' }, label: 'C' }]);
+    expect(drafts[2]!.issues).toEqual([
+      { row: 2, severity: 'error', key: 'import.row.unknown_category', params: { value: 'Kroeg' }, label: 'C' },
+    ]);
   });
 
   it('reads dimensions as ids or Dutch labels, and reports unknown ones', () => {
     const mapping: ColumnMapping = { ...noColumns, dimensions: 'gezondheid' };
     const [known, unknown] = mapRecordsToAssets(
-      [record({ naam: 'A', gezondheid: 'Meedoen; Mentaal welbevinden, zingeving,meedoen' }), record({ naam: 'B', gezondheid: 'Lichaamsfuncties;Geluk' })],
+      [
+        record({ naam: 'A', gezondheid: 'Meedoen; Mentaal welbevinden, zingeving,meedoen' }),
+        record({ naam: 'B', gezondheid: 'Lichaamsfuncties;Geluk' }),
+      ],
       mapping,
       categories,
     );
@@ -181,14 +197,22 @@ describe('mapping records to assets', () => {
   });
 
   it('refuses geometries that make no asset', () => {
-    const [draft] = mapRecordsToAssets([record({ naam: 'Bankjes' }, { type: 'MultiPoint', coordinates: [[4.49, 52.16]] })], noColumns, categories);
+    const [draft] = mapRecordsToAssets(
+      [record({ naam: 'Bankjes' }, { type: 'MultiPoint', coordinates: [[4.49, 52.16]] })],
+      noColumns,
+      categories,
+    );
     expect(draft!.value).toBeNull();
     expect(draft!.issues.map((issue) => [issue.key, issue.params])).toEqual([['import.row.unsupported_geometry', { type: 'MultiPoint' }]]);
   });
 
   it('turns numbers into text and an empty id into none', () => {
     const mapping: ColumnMapping = { ...noColumns, id: 'nummer', description: 'over' };
-    const [numbered, blank] = mapRecordsToAssets([record({ naam: 12, nummer: 17, over: true }), record({ naam: 'B', nummer: '  ' })], mapping, categories);
+    const [numbered, blank] = mapRecordsToAssets(
+      [record({ naam: 12, nummer: 17, over: true }), record({ naam: 'B', nummer: '  ' })],
+      mapping,
+      categories,
+    );
     expect(numbered!.value).toMatchObject({ name: '12', source_id: '17', description: 'true' });
     expect(blank!.value?.source_id).toBeNull();
   });

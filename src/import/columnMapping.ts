@@ -105,7 +105,7 @@ export function mapRecordsToAssets(records: SourceRecord[], mapping: ColumnMappi
     if ('problem' in place) report(place.problem);
     else geometry = place.fromColumns ? toWgs84(place.geometry, crs) : place.geometry;
     // A `kind` column (as Wijkkracht's own exports have) keeps a circle a circle; else the shape decides.
-    const kind = geometry ? kindFromColumn(record.properties.kind, geometry) ?? kindForGeometry(geometry) : null;
+    const kind = geometry ? (kindFromColumn(record.properties.kind, geometry) ?? kindForGeometry(geometry)) : null;
     if (geometry && !kind) report({ severity: 'error', key: 'import.row.unsupported_geometry', params: { type: geometry.type } });
 
     const categoryValue = 'column' in mapping.category ? value(mapping.category.column) : mapping.category.fixed;
@@ -204,7 +204,10 @@ function dimensionFor(label: string): HealthDimension | null {
 }
 
 function splitList(value: string): string[] {
-  return value.split(/[,;]/).map((part) => part.trim()).filter((part) => part !== '');
+  return value
+    .split(/[,;]/)
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
 }
 
 /** A property as text: files give numbers, booleans, arrays (GeoJSON dimensions) and objects too. */

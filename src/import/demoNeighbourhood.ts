@@ -30,16 +30,76 @@ interface DemoPlace {
 }
 
 const places: DemoPlace[] = [
-  { name: 'Buurthuis De Vlinder', category: 'buurthuis', dimensions: ['meedoen', 'zingeving'], story: 'Elke dinsdag eten we hier samen. Zo leer je je buren kennen.', author: 'Marja' },
-  { name: 'Koffieochtend in de bibliotheek', category: 'ontmoetingsplek', dimensions: ['meedoen', 'mentaal_welbevinden'], story: 'Hier kom ik voor de koffie en blijf ik voor de mensen.', author: 'Henk' },
-  { name: 'Bibliotheek Vlinderplein', category: 'bibliotheek', dimensions: ['zingeving', 'meedoen'], story: 'Hulp bij formulieren en de computer, zonder dat je je schaamt.', author: 'Fatima' },
-  { name: 'Huisartsenpraktijk Rozenhof', category: 'huisartsenpraktijk', dimensions: ['lichaamsfuncties'], story: 'De praktijkondersteuner wijst ons op de wandelgroep.', author: 'Kees' },
-  { name: 'Sportclub VV De Vlinders', category: 'sportclub', dimensions: ['lichaamsfuncties', 'meedoen'], story: 'Walking football voor 60-plussers op donderdag.', author: 'Ahmed' },
-  { name: 'Diabetescoöperatie Samen Gezond', category: 'initiatief', dimensions: ['lichaamsfuncties', 'dagelijks_functioneren'], story: 'We koken samen gezond en leren van elkaar.', author: 'Ria' },
-  { name: 'Cirkel van Truus', category: 'cirkel', dimensions: ['meedoen', 'mentaal_welbevinden'], story: 'Truus belt iedereen op maandag. Niemand valt buiten de boot.', author: 'Ans' },
-  { name: 'Moestuin Achter de Flat', category: 'initiatief', dimensions: ['kwaliteit_van_leven', 'zingeving'], story: 'Samen tuinieren geeft rust en iets om voor te zorgen.', author: 'Joop' },
-  { name: 'Speeltuin Het Kikkerveld', category: 'speelplek', dimensions: ['meedoen', 'kwaliteit_van_leven'], story: 'Opa’s en oma’s ontmoeten elkaar hier bij de schommels.', author: 'Wim' },
-  { name: 'Bankje bij de vijver', category: 'ontmoetingsplek', dimensions: ['mentaal_welbevinden'], story: 'Hier zit ik elke ochtend en zeg ik iedereen gedag.', author: 'Lies' },
+  {
+    name: 'Buurthuis De Vlinder',
+    category: 'buurthuis',
+    dimensions: ['meedoen', 'zingeving'],
+    story: 'Elke dinsdag eten we hier samen. Zo leer je je buren kennen.',
+    author: 'Marja',
+  },
+  {
+    name: 'Koffieochtend in de bibliotheek',
+    category: 'ontmoetingsplek',
+    dimensions: ['meedoen', 'mentaal_welbevinden'],
+    story: 'Hier kom ik voor de koffie en blijf ik voor de mensen.',
+    author: 'Henk',
+  },
+  {
+    name: 'Bibliotheek Vlinderplein',
+    category: 'bibliotheek',
+    dimensions: ['zingeving', 'meedoen'],
+    story: 'Hulp bij formulieren en de computer, zonder dat je je schaamt.',
+    author: 'Fatima',
+  },
+  {
+    name: 'Huisartsenpraktijk Rozenhof',
+    category: 'huisartsenpraktijk',
+    dimensions: ['lichaamsfuncties'],
+    story: 'De praktijkondersteuner wijst ons op de wandelgroep.',
+    author: 'Kees',
+  },
+  {
+    name: 'Sportclub VV De Vlinders',
+    category: 'sportclub',
+    dimensions: ['lichaamsfuncties', 'meedoen'],
+    story: 'Walking football voor 60-plussers op donderdag.',
+    author: 'Ahmed',
+  },
+  {
+    name: 'Diabetescoöperatie Samen Gezond',
+    category: 'initiatief',
+    dimensions: ['lichaamsfuncties', 'dagelijks_functioneren'],
+    story: 'We koken samen gezond en leren van elkaar.',
+    author: 'Ria',
+  },
+  {
+    name: 'Cirkel van Truus',
+    category: 'cirkel',
+    dimensions: ['meedoen', 'mentaal_welbevinden'],
+    story: 'Truus belt iedereen op maandag. Niemand valt buiten de boot.',
+    author: 'Ans',
+  },
+  {
+    name: 'Moestuin Achter de Flat',
+    category: 'initiatief',
+    dimensions: ['kwaliteit_van_leven', 'zingeving'],
+    story: 'Samen tuinieren geeft rust en iets om voor te zorgen.',
+    author: 'Joop',
+  },
+  {
+    name: 'Speeltuin Het Kikkerveld',
+    category: 'speelplek',
+    dimensions: ['meedoen', 'kwaliteit_van_leven'],
+    story: 'Opa’s en oma’s ontmoeten elkaar hier bij de schommels.',
+    author: 'Wim',
+  },
+  {
+    name: 'Bankje bij de vijver',
+    category: 'ontmoetingsplek',
+    dimensions: ['mentaal_welbevinden'],
+    story: 'Hier zit ik elke ochtend en zeg ik iedereen gedag.',
+    author: 'Lies',
+  },
 ];
 
 const fictional = (name: string) => `${name} (fictief)`;
@@ -48,7 +108,13 @@ function square(centre: Position, halfWidthMetres: number): Polygon {
   const [lon, lat] = centre as [number, number];
   const dx = degreesEast(halfWidthMetres);
   const dy = degreesNorth(halfWidthMetres);
-  const ring = [[lon - dx, lat - dy], [lon + dx, lat - dy], [lon + dx, lat + dy], [lon - dx, lat + dy], [lon - dx, lat - dy]];
+  const ring = [
+    [lon - dx, lat - dy],
+    [lon + dx, lat - dy],
+    [lon + dx, lat + dy],
+    [lon - dx, lat + dy],
+    [lon - dx, lat - dy],
+  ];
   return { type: 'Polygon', coordinates: [ring.map(round)] };
 }
 
@@ -58,7 +124,10 @@ export function demoPlans(seed = 20261123): { areas: AreaPlan; assets: AssetPlan
   const random = seededRandom(seed);
   const centre: Position = [demoCentre.lon, demoCentre.lat];
   const spot = (radiusMetres: number): Position =>
-    round([demoCentre.lon + degreesEast((random() * 2 - 1) * radiusMetres), demoCentre.lat + degreesNorth((random() * 2 - 1) * radiusMetres)]);
+    round([
+      demoCentre.lon + degreesEast((random() * 2 - 1) * radiusMetres),
+      demoCentre.lat + degreesNorth((random() * 2 - 1) * radiusMetres),
+    ]);
 
   const rows: AssetImportRow[] = places.map((place, index) => ({
     row: index + 1,
@@ -104,7 +173,13 @@ export function demoPlans(seed = 20261123): { areas: AreaPlan; assets: AssetPlan
       source: demoSource,
       attribution: demoAttribution,
       totalRows: 1,
-      drafts: [{ row: 1, issues: [], value: { row: 1, code: demoAreaCode, name: fictional('Vlinderwijk'), level: 'other', geometry: square(centre, 750) } }],
+      drafts: [
+        {
+          row: 1,
+          issues: [],
+          value: { row: 1, code: demoAreaCode, name: fictional('Vlinderwijk'), level: 'other', geometry: square(centre, 750) },
+        },
+      ],
     }),
     assets: buildAssetPlan({
       source: demoSource,

@@ -15,7 +15,9 @@ describe('choosing the importer and the source name', () => {
     expect(detectFormat('export.kml', '<?xml version="1.0"?><kml xmlns="http://www.opengis.net/kml/2.2">')).toBe('kml');
     expect(detectFormat('data.osm.gz', '<?xml version="1.0"?>\n<osm version="0.6">')).toBe('osm');
     expect(detectFormat('overpass.json', '{"version":0.6,"elements":[{"type":"node","id":1,"lat":52,"lon":4}]}')).toBe('osm');
-    expect(detectFormat('buurten.json', '{"type":"FeatureCollection","features":[{"properties":{"statcode":"BU05460000"}}]}')).toBe('cbs-areas');
+    expect(detectFormat('buurten.json', '{"type":"FeatureCollection","features":[{"properties":{"statcode":"BU05460000"}}]}')).toBe(
+      'cbs-areas',
+    );
     expect(detectFormat('plekken.geojson', '{"type":"FeatureCollection","features":[{"properties":{"naam":"A"}}]}')).toBe('geojson');
     expect(() => detectFormat('foto.png', '\u0089PNG')).toThrow('import.file.unknown_format');
   });

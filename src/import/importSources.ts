@@ -44,8 +44,7 @@ export interface TabularFile {
 }
 
 export function readTabular(format: TabularFile['format'], text: string): TabularFile {
-  const { columns, records } =
-    format === 'csv' ? readCsvRecords(text) : format === 'kml' ? readKmlRecords(text) : readGeoJsonRecords(text);
+  const { columns, records } = format === 'csv' ? readCsvRecords(text) : format === 'kml' ? readKmlRecords(text) : readGeoJsonRecords(text);
   return { format, columns, records, mapping: guessColumnMapping(columns, format) };
 }
 

@@ -10,7 +10,11 @@ import { commitImport } from './runImport';
  * boundaries from PDOK, then its public places from OpenStreetMap. Rows the
  * checks refuse are skipped (public data is as it is); each set is still atomic.
  */
-export async function loadMunicipalityOnline(api: WijkkrachtApi, gemeenteCode: string, fetcher: typeof fetch = fetch): Promise<ImportReport> {
+export async function loadMunicipalityOnline(
+  api: WijkkrachtApi,
+  gemeenteCode: string,
+  fetcher: typeof fetch = fetch,
+): Promise<ImportReport> {
   const code = normaliseGemeenteCode(gemeenteCode);
   for (const level of ['gemeenten', 'wijken', 'buurten'] as const) {
     const text = await fetchOnlineText(pdokBoundariesUrl(code, level), undefined, fetcher);

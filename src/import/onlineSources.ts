@@ -33,7 +33,12 @@ export function overpassQuery(gemeenteCode: string): string {
   const number = normaliseGemeenteCode(gemeenteCode).slice(2);
   const selectors = osmTagRules
     .filter((rule) => rule.category !== null)
-    .map((rule) => `  nwr${Object.entries(rule.tags).map(([key, value]) => tagFilter(key, value)).join('')}(area.gemeente);`);
+    .map(
+      (rule) =>
+        `  nwr${Object.entries(rule.tags)
+          .map(([key, value]) => tagFilter(key, value))
+          .join('')}(area.gemeente);`,
+    );
   return `[out:json][timeout:120];
 area["ref:gemeentecode"="${number}"]["boundary"="administrative"]->.gemeente;
 (
@@ -72,9 +77,5 @@ export async function fetchOnlineText(url: string, init?: RequestInit, fetcher: 
 }
 
 export async function fetchOverpass(gemeenteCode: string, fetcher: typeof fetch = fetch): Promise<string> {
-  return fetchOnlineText(
-    overpassUrl,
-    { method: 'POST', body: new URLSearchParams({ data: overpassQuery(gemeenteCode) }) },
-    fetcher,
-  );
+  return fetchOnlineText(overpassUrl, { method: 'POST', body: new URLSearchParams({ data: overpassQuery(gemeenteCode) }) }, fetcher);
 }

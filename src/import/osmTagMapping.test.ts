@@ -5,7 +5,14 @@ import { requirementMissing } from '../../tests/support/sharedRequirements';
 import { mapOsmTags, osmTagRules } from './osmTagMapping';
 
 const projectRoot = join(import.meta.dirname, '..', '..');
-const healthAssetsFile = join(projectRoot, '..', 'shared', 'data', 'osm_substitute_amsterdam', 'osm_health_assets_amsterdam_centre.geojson');
+const healthAssetsFile = join(
+  projectRoot,
+  '..',
+  'shared',
+  'data',
+  'osm_substitute_amsterdam',
+  'osm_health_assets_amsterdam_centre.geojson',
+);
 
 describe('the OSM tag mapping', () => {
   it.each([

@@ -109,7 +109,12 @@ export const osmTagRules: readonly OsmTagRule[] = [
   },
 
   // Meeting. A youth centre is tagged as a kind of community centre; it is still a buurthuis.
-  { tags: { amenity: 'community_centre', community_centre: 'youth_centre' }, category: 'buurthuis', dimensions: meeting, noun: 'Jongerencentrum' },
+  {
+    tags: { amenity: 'community_centre', community_centre: 'youth_centre' },
+    category: 'buurthuis',
+    dimensions: meeting,
+    noun: 'Jongerencentrum',
+  },
   { tags: { amenity: 'community_centre' }, category: 'buurthuis', dimensions: meeting, noun: 'Buurthuis' },
   { tags: { amenity: 'social_centre' }, category: 'ontmoetingsplek', dimensions: together, noun: 'Ontmoetingsplek' },
   { tags: { amenity: 'library' }, category: 'bibliotheek', dimensions: meeting, noun: 'Bibliotheek' },
@@ -130,7 +135,12 @@ export const osmTagRules: readonly OsmTagRule[] = [
   { tags: { landuse: 'recreation_ground' }, category: 'park', dimensions: green, noun: 'Recreatieterrein' },
 
   // Walking routes: route relations, and the rare way tagged as a route itself.
-  { tags: { route: ['hiking', 'foot', 'walking'] }, category: 'wandelroute', dimensions: ['lichaamsfuncties', 'mentaal_welbevinden'], noun: 'Wandelroute' },
+  {
+    tags: { route: ['hiking', 'foot', 'walking'] },
+    category: 'wandelroute',
+    dimensions: ['lichaamsfuncties', 'mentaal_welbevinden'],
+    noun: 'Wandelroute',
+  },
 
   // Other clubs. A society or student club has a clubhouse where members meet; any other club is a residents' initiative.
   { tags: { club: ['social', 'student'] }, category: 'ontmoetingsplek', dimensions: together, noun: 'Sociëteit' },

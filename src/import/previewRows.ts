@@ -50,6 +50,8 @@ export function previewCollection(plan: ImportPlan, choices: ImportChoices): Fea
   return {
     type: 'FeatureCollection',
     // Grid cells carry only their id; the map shows them once they are imported.
-    features: rows.flatMap((row) => ('geometry' in row ? [{ type: 'Feature' as const, properties: { row: row.row }, geometry: row.geometry }] : [])),
+    features: rows.flatMap((row) =>
+      'geometry' in row ? [{ type: 'Feature' as const, properties: { row: row.row }, geometry: row.geometry }] : [],
+    ),
   };
 }

@@ -47,7 +47,8 @@ export async function previewImport(
       const report = await send(api, plan, rows.slice(start, start + previewChunkRows), choices, true);
       // Counts add up over chunks, also the population imports' own (residents_in, …).
       for (const [key, value] of Object.entries(report)) {
-        if (typeof value === 'number') (merged as unknown as Record<string, number>)[key] = ((merged as unknown as Record<string, number>)[key] ?? 0) + value;
+        if (typeof value === 'number')
+          (merged as unknown as Record<string, number>)[key] = ((merged as unknown as Record<string, number>)[key] ?? 0) + value;
       }
       merged.rows.push(...report.rows);
     } catch (error) {

@@ -1,8 +1,4 @@
-import type {
-  DataDrivenPropertyValueSpecification,
-  ExpressionSpecification,
-  LayerSpecification,
-} from 'maplibre-gl';
+import type { DataDrivenPropertyValueSpecification, ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { Category } from '../backend/wireTypes';
 
 export const pointSourceId = 'asset-points';

@@ -11,8 +11,24 @@ describe('asset layers', () => {
       type: 'FeatureCollection',
       features: [
         feature('a', { type: 'Point', coordinates: [4.5, 52.1] }),
-        feature('b', { type: 'LineString', coordinates: [[4.5, 52.1], [4.6, 52.2]] }),
-        feature('c', { type: 'Polygon', coordinates: [[[4.5, 52.1], [4.6, 52.1], [4.6, 52.2], [4.5, 52.1]]] }),
+        feature('b', {
+          type: 'LineString',
+          coordinates: [
+            [4.5, 52.1],
+            [4.6, 52.2],
+          ],
+        }),
+        feature('c', {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [4.5, 52.1],
+              [4.6, 52.1],
+              [4.6, 52.2],
+              [4.5, 52.1],
+            ],
+          ],
+        }),
       ],
     });
     expect(points.features.map((item) => item.id)).toEqual(['a']);

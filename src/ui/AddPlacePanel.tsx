@@ -25,8 +25,10 @@ export function AddPlacePanel({ api, categories, draft, restoredFromEarlier, set
   const [error, setError] = useState<string | null>(null);
   const ids = { title: useId(), name: useId(), category: useId(), story: useId(), author: useId() };
 
-  const field = <K extends keyof PlaceDraft>(key: K) => (value: PlaceDraft[K]) =>
-    setDraft((current) => ({ ...current, [key]: value }));
+  const field =
+    <K extends keyof PlaceDraft>(key: K) =>
+    (value: PlaceDraft[K]) =>
+      setDraft((current) => ({ ...current, [key]: value }));
 
   async function save(event: FormEvent) {
     event.preventDefault();

@@ -17,11 +17,7 @@ export function DimensionPicker({ selected, onChange }: DimensionPickerProps) {
       <div className="chips">
         {healthDimensions.map((dimension) => (
           <label key={dimension} className={`chip ${selected.includes(dimension) ? 'chip-on' : ''}`}>
-            <input
-              type="checkbox"
-              checked={selected.includes(dimension)}
-              onChange={() => onChange(toggleDimension(selected, dimension))}
-            />
+            <input type="checkbox" checked={selected.includes(dimension)} onChange={() => onChange(toggleDimension(selected, dimension))} />
             {t(`dimension.${dimension}`)}
           </label>
         ))}

@@ -56,7 +56,12 @@ export function FirstRunScreen({ api, onImportFiles, onLoaded, onStartEmpty }: P
         <form className="first-run-option" onSubmit={onOnline}>
           <label>
             <span>{t('firstRun.online')}</span>
-            <input value={code} onChange={(event) => setCode(event.target.value)} placeholder={t('firstRun.gemeenteCodeHint')} aria-label={t('firstRun.gemeenteCode')} />
+            <input
+              value={code}
+              onChange={(event) => setCode(event.target.value)}
+              placeholder={t('firstRun.gemeenteCodeHint')}
+              aria-label={t('firstRun.gemeenteCode')}
+            />
           </label>
           <button type="submit" disabled={busy !== null || code.trim() === ''}>
             {busy === 'online' ? t('firstRun.loading') : t('firstRun.load')}

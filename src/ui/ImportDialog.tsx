@@ -103,7 +103,11 @@ export function ImportDialog({ api, categories, onPreview, onImported, onClose }
       {session.format && (
         <label className="format-choice">
           <span>{t('import.format')}</span>
-          <select value={session.format} disabled={busy !== null || done !== null} onChange={(event) => void changeFormat(event.target.value as ImportFormat)}>
+          <select
+            value={session.format}
+            disabled={busy !== null || done !== null}
+            onChange={(event) => void changeFormat(event.target.value as ImportFormat)}
+          >
             {importFormats.map((format) => (
               <option key={format} value={format}>
                 {t(formatLabelKey[format])} ({format})
@@ -143,7 +147,13 @@ export function ImportDialog({ api, categories, onPreview, onImported, onClose }
       {plan && !done && (
         <div className="import-preview">
           <p className="import-summary" data-testid="import-summary">
-            {t('import.summary', { add: counts.add, update: counts.update, unchanged: counts.same, skip: counts.skip + counts.question, error: counts.error })}
+            {t('import.summary', {
+              add: counts.add,
+              update: counts.update,
+              unchanged: counts.same,
+              skip: counts.skip + counts.question,
+              error: counts.error,
+            })}
           </p>
           {plan.attribution && <p className="hint">{t('import.attribution', { attribution: plan.attribution })}</p>}
           {(plan.target === 'area-population' || plan.target === 'population-cells') && <PopulationNote plan={plan} />}
@@ -152,14 +162,24 @@ export function ImportDialog({ api, categories, onPreview, onImported, onClose }
             <div className="import-choice error">
               <p>{t('import.errorsBlock', { count: errorCount })}</p>
               <label>
-                <input type="checkbox" disabled={busy !== null} checked={choices.skipInvalid ?? false} onChange={(event) => void changeChoices({ skipInvalid: event.target.checked })} />
+                <input
+                  type="checkbox"
+                  disabled={busy !== null}
+                  checked={choices.skipInvalid ?? false}
+                  onChange={(event) => void changeChoices({ skipInvalid: event.target.checked })}
+                />
                 {t('import.skipErrors')}
               </label>
             </div>
           )}
           {questionCount > 0 && (
             <label className="import-choice">
-              <input type="checkbox" disabled={busy !== null} checked={choices.includeQuestioned ?? false} onChange={(event) => void changeChoices({ includeQuestioned: event.target.checked })} />
+              <input
+                type="checkbox"
+                disabled={busy !== null}
+                checked={choices.includeQuestioned ?? false}
+                onChange={(event) => void changeChoices({ includeQuestioned: event.target.checked })}
+              />
               {t('import.includeOutside', { count: questionCount })}
             </label>
           )}

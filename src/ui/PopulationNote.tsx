@@ -10,7 +10,10 @@ export function PopulationNote({ plan }: { plan: AreaPopulationPlan | Population
   return (
     <>
       <p className="hint" data-testid="population-totals">
-        {t('import.population.totals', { residents: format(sum((row) => row.residents)), residents65: format(sum((row) => row.residents_65plus)) })}
+        {t('import.population.totals', {
+          residents: format(sum((row) => row.residents)),
+          residents65: format(sum((row) => row.residents_65plus)),
+        })}
       </p>
       <p className="hint">{t(plan.target === 'area-population' ? 'import.population.spread' : 'import.population.grid')}</p>
     </>

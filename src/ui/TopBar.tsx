@@ -30,12 +30,7 @@ export function TopBar({ backendName, onImport, onExport, onPlanner }: TopBarPro
       <p className="backend-badge">{backendName === 'embedded' ? t('app.localDatabase') : t('app.sharedDatabase')}</p>
       <div className="language-switch" role="group" aria-label={t('app.language')}>
         {languages.map((language) => (
-          <button
-            key={language}
-            type="button"
-            aria-pressed={i18n.language === language}
-            onClick={() => setLanguage(language)}
-          >
+          <button key={language} type="button" aria-pressed={i18n.language === language} onClick={() => setLanguage(language)}>
             {language.toUpperCase()}
           </button>
         ))}

@@ -42,9 +42,7 @@ export function Workspace({ backend }: { backend: Backend }) {
   const [focus, setFocus] = useState<FeatureCollection | null>(null);
   const { draft, setDraft, clearDraft, restoredFromEarlier } = usePlaceDraft();
   // A draft with a spot and typed text from before a reload reopens its form.
-  const [mode, setMode] = useState<Mode>(() =>
-    draft.lon !== null && hasTypedContent(draft) ? { name: 'form' } : { name: 'browse' },
-  );
+  const [mode, setMode] = useState<Mode>(() => (draft.lon !== null && hasTypedContent(draft) ? { name: 'form' } : { name: 'browse' }));
   const [basemapOffline, setBasemapOffline] = useState(false);
   const [status, setStatus] = useState('');
   // Kept while the planner is closed, so reopening it shows the same question.
@@ -67,7 +65,10 @@ export function Workspace({ backend }: { backend: Backend }) {
   const onMapClick = useCallback(
     (lngLat: { lon: number; lat: number }) => {
       if (whatIfTapping) {
-        setPlanner((current) => ({ ...current, candidates: [...current.candidates, { type: 'Point', coordinates: [lngLat.lon, lngLat.lat] }] }));
+        setPlanner((current) => ({
+          ...current,
+          candidates: [...current.candidates, { type: 'Point', coordinates: [lngLat.lon, lngLat.lat] }],
+        }));
         return;
       }
       setDraft((current) => ({ ...current, lon: lngLat.lon, lat: lngLat.lat }));

@@ -32,8 +32,19 @@ export interface ImportSession {
 }
 
 const initial: ImportSession = {
-  fileName: null, format: null, tabular: null, mapping: null, sourceName: null, plan: null, report: null,
-  choices: {}, busy: null, progress: null, previewMs: 0, problem: null, done: null,
+  fileName: null,
+  format: null,
+  tabular: null,
+  mapping: null,
+  sourceName: null,
+  plan: null,
+  report: null,
+  choices: {},
+  busy: null,
+  progress: null,
+  previewMs: 0,
+  problem: null,
+  done: null,
 };
 
 // Let the browser paint the progress bar before a long synchronous step.

@@ -41,18 +41,22 @@ describe('npm run import', () => {
   });
 
   // Three processes, the first of which creates and migrates the folder database: slow on a loaded machine.
-  it('loads the demo neighbourhood: a dry run writes nothing, then it is written, then it is already there', { timeout: 240_000 }, async () => {
-    const dry = await importCommand('demo', '--db', database, '--dry-run');
-    expect(dry.code).toBe(0);
-    expect(dry.output).toContain('[proef, niets geschreven] 12 nieuw, 0 bijgewerkt, 0 al zo, 0 overgeslagen, 0 fout');
+  it(
+    'loads the demo neighbourhood: a dry run writes nothing, then it is written, then it is already there',
+    { timeout: 240_000 },
+    async () => {
+      const dry = await importCommand('demo', '--db', database, '--dry-run');
+      expect(dry.code).toBe(0);
+      expect(dry.output).toContain('[proef, niets geschreven] 12 nieuw, 0 bijgewerkt, 0 al zo, 0 overgeslagen, 0 fout');
 
-    const real = await importCommand('demo', '--db', database);
-    expect(real.output).toContain('Plekken uit "wijkkracht-demo": 12 rijen');
-    expect(real.output).toContain('\n12 nieuw, 0 bijgewerkt, 0 al zo, 0 overgeslagen, 0 fout');
+      const real = await importCommand('demo', '--db', database);
+      expect(real.output).toContain('Plekken uit "wijkkracht-demo": 12 rijen');
+      expect(real.output).toContain('\n12 nieuw, 0 bijgewerkt, 0 al zo, 0 overgeslagen, 0 fout');
 
-    const again = await importCommand('demo', '--db', database);
-    expect(again.output).toContain('0 nieuw, 0 bijgewerkt, 12 al zo, 0 overgeslagen, 0 fout');
-  });
+      const again = await importCommand('demo', '--db', database);
+      expect(again.output).toContain('0 nieuw, 0 bijgewerkt, 12 al zo, 0 overgeslagen, 0 fout');
+    },
+  );
 
   it('refuses a file with wrong rows as a whole, naming each row, and exits with 1', async () => {
     const { code, output } = await importCommand(fixture('html_names.csv'), '--db', database);

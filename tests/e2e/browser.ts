@@ -127,9 +127,12 @@ export class AppBrowser {
     } catch (error) {
       const shot = await this.screenshot('failed-to-start');
       const text = (await this.page.locator('body').innerText()).slice(0, 500);
-      throw new Error(`The app did not start. Page says: ${text}. Screenshot: ${shot}. Page errors: ${this.pageErrors.join(' | ')}. Console: ${this.consoleErrors.join(' | ')}`, {
-        cause: error,
-      });
+      throw new Error(
+        `The app did not start. Page says: ${text}. Screenshot: ${shot}. Page errors: ${this.pageErrors.join(' | ')}. Console: ${this.consoleErrors.join(' | ')}`,
+        {
+          cause: error,
+        },
+      );
     }
   }
 

@@ -94,6 +94,9 @@ export class ImportDriver {
 
   /** Waits until the map's attribution credits this source (it follows the data a moment later). */
   async waitForAttribution(credit: string): Promise<void> {
-    await this.app.page.locator('.maplibregl-ctrl-attrib-inner').filter({ hasText: credit }).waitFor({ state: 'attached', timeout: 30_000 });
+    await this.app.page
+      .locator('.maplibregl-ctrl-attrib-inner')
+      .filter({ hasText: credit })
+      .waitFor({ state: 'attached', timeout: 30_000 });
   }
 }

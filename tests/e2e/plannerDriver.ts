@@ -16,7 +16,10 @@ export class PlannerDriver {
       await figures.waitFor({ timeout: 60_000 });
     } catch (error) {
       const panel = await this.app.page.locator('.planner-panel').innerText();
-      throw new Error(`No up-to-date figures. The planner says: ${panel.slice(0, 600)}. Page errors: ${this.app.pageErrors.join(' | ')}. Console: ${this.app.consoleErrors.join(' | ')}`, { cause: error });
+      throw new Error(
+        `No up-to-date figures. The planner says: ${panel.slice(0, 600)}. Page errors: ${this.app.pageErrors.join(' | ')}. Console: ${this.app.consoleErrors.join(' | ')}`,
+        { cause: error },
+      );
     }
     const [headline, detail] = await figures.locator('p').allTextContents();
     return { headline: headline ?? '', detail: detail ?? '' };

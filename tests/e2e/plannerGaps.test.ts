@@ -95,7 +95,10 @@ describe.skipIf(skip)('the planner on Leiden (embedded database, real Chromium)'
     expect(lines.slice(1).some((line) => line.startsWith('BU0546') && line.includes(',any,500,hemelsbreed,'))).toBe(true);
 
     const gaps = await planner.downloadFromPlanner('Vakken die te ver weg liggen (GeoJSON)');
-    const gapCells = JSON.parse(gaps.text) as { query: { distance_m: number; candidates: unknown[] }; features: Array<{ properties: { estimated: boolean } }> };
+    const gapCells = JSON.parse(gaps.text) as {
+      query: { distance_m: number; candidates: unknown[] };
+      features: Array<{ properties: { estimated: boolean } }>;
+    };
     expect(gapCells.query.distance_m).toBe(500);
     expect(gapCells.query.candidates).toHaveLength(1);
     expect(gapCells.features.length).toBeGreaterThan(0);

@@ -15,7 +15,6 @@ import { centre, metresNorthOf, north, refusal } from '../support/apiFixtures';
 const alice = '00000000-0000-4000-8000-00000000a11c';
 const bob = '00000000-0000-4000-8000-000000000b0b';
 
-
 const engines = sqlEngines(inject('sqlSetup'));
 
 describe.each(engines)('SQL API on $name', ({ skip, open }) => {
@@ -103,20 +102,47 @@ describe.each(engines)('SQL API on $name', ({ skip, open }) => {
         kind: 'route',
         category: 'wandelroute',
         name: 'Rondje Zijlsingel',
-        geometry: { type: 'LineString', coordinates: [[4.5, 52.17], [4.505, 52.172]] },
+        geometry: {
+          type: 'LineString',
+          coordinates: [
+            [4.5, 52.17],
+            [4.505, 52.172],
+          ],
+        },
       });
       const park = await asAlice.addAsset({
         kind: 'area',
         category: 'park',
         name: 'Merenwijkpark',
-        geometry: { type: 'Polygon', coordinates: [[[4.5, 52.18], [4.51, 52.18], [4.51, 52.19], [4.5, 52.18]]] },
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [4.5, 52.18],
+              [4.51, 52.18],
+              [4.51, 52.19],
+              [4.5, 52.18],
+            ],
+          ],
+        },
       });
       expect(route.geometry.type).toBe('LineString');
       expect(park.geometry.type).toBe('Polygon');
     });
 
     it('refuses a self-intersecting polygon, unreadable GeoJSON and a geometry that does not fit the kind', async () => {
-      const bowTie: Polygon = { type: 'Polygon', coordinates: [[[4.5, 52.1], [4.6, 52.2], [4.6, 52.1], [4.5, 52.2], [4.5, 52.1]]] };
+      const bowTie: Polygon = {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [4.5, 52.1],
+            [4.6, 52.2],
+            [4.6, 52.1],
+            [4.5, 52.2],
+            [4.5, 52.1],
+          ],
+        ],
+      };
       const invalid = await refusal(asAlice.addAsset({ kind: 'area', category: 'park', name: 'Strik', geometry: bowTie }));
       expect(invalid).toMatchObject({ kind: 'invalid_geometry', code: 'WKGEO', detail: 'invalid' });
 
@@ -142,7 +168,10 @@ describe.each(engines)('SQL API on $name', ({ skip, open }) => {
         kind: 'invalid_argument',
         detail: 'dimensions',
       });
-      expect(await refusal(asAlice.addAsset({ ...base, kind: 'castle' as never }))).toMatchObject({ kind: 'invalid_argument', detail: 'kind' });
+      expect(await refusal(asAlice.addAsset({ ...base, kind: 'castle' as never }))).toMatchObject({
+        kind: 'invalid_argument',
+        detail: 'kind',
+      });
     });
 
     it('refuses writes from anonymous visitors', async () => {
@@ -178,7 +207,15 @@ describe.each(engines)('SQL API on $name', ({ skip, open }) => {
       const moved = await asAlice.updateAsset(place.id, 1, { geometry: north(90) });
       expect(moved.geometry).toEqual(north(90));
       const wrong = await refusal(
-        asAlice.updateAsset(place.id, 2, { geometry: { type: 'LineString', coordinates: [[4.5, 52.17], [4.6, 52.2]] } }),
+        asAlice.updateAsset(place.id, 2, {
+          geometry: {
+            type: 'LineString',
+            coordinates: [
+              [4.5, 52.17],
+              [4.6, 52.2],
+            ],
+          },
+        }),
       );
       expect(wrong).toMatchObject({ kind: 'invalid_geometry', detail: 'wrong_type' });
     });
@@ -202,11 +239,12 @@ describe.each(engines)('SQL API on $name', ({ skip, open }) => {
       expect((await refusal(asAlice.archiveAsset(place.id, 7))).kind).toBe('stale_version');
       const archived = await asAlice.archiveAsset(place.id, 1);
       expect(archived.properties).toMatchObject({ status: 'archived', version: 2 });
-      const names = async (api: WijkkrachtApi) => [
-        ...(await api.assetsWithin(centre.lon, centre.lat, 1000)).features,
-        ...(await api.nearestAssets(centre.lon, centre.lat, 50)).features,
-        ...(await api.assetsInBbox({ west: 4.4, south: 52.1, east: 4.6, north: 52.3 })).features,
-      ].map((feature) => feature.properties.name);
+      const names = async (api: WijkkrachtApi) =>
+        [
+          ...(await api.assetsWithin(centre.lon, centre.lat, 1000)).features,
+          ...(await api.nearestAssets(centre.lon, centre.lat, 50)).features,
+          ...(await api.assetsInBbox({ west: 4.4, south: 52.1, east: 4.6, north: 52.3 })).features,
+        ].map((feature) => feature.properties.name);
       expect(await names(asAnon)).not.toContain('Oude soos');
       expect(await names(asAlice)).not.toContain('Oude soos');
       expect((await refusal(asBob.getAsset(place.id))).kind).toBe('not_found');

@@ -67,7 +67,12 @@ describe.each(engines)('coverage functions on $name', ({ skip, open }) => {
   it.skipIf(skip)('counts a cell exactly at the distance as covered, and leaves secret cells out of both counts', async () => {
     // Park edge at x = 93650: E (93450) is exactly 200 m away, F 100 m, D 300 m.
     expect(await call("public.coverage('category:park', 200)")).toMatchObject({
-      residents: 150, residents_covered: 90, residents_65plus: 30, residents_65plus_covered: 18, cells_unknown: 1, cells_estimated: 1,
+      residents: 150,
+      residents_covered: 90,
+      residents_65plus: 30,
+      residents_65plus_covered: 18,
+      cells_unknown: 1,
+      cells_estimated: 1,
     });
     expect(await call("public.coverage('category:park', 199.9)")).toMatchObject({ residents_covered: 50 });
   });
@@ -82,10 +87,30 @@ describe.each(engines)('coverage functions on $name', ({ skip, open }) => {
 
   it.skipIf(skip)('gives figures per buurt and the gap cells with their people', async () => {
     expect(await call("public.coverage_by_buurt('category:buurthuis', 100)")).toEqual([
-      { buurt_code: 'BU-1', residents: 30, residents_covered: 30, residents_65plus: 6, residents_65plus_covered: 6, cells_unknown: 1, cells_unknown_65plus: 1, cells_estimated: 0 },
-      { buurt_code: 'BU-2', residents: 120, residents_covered: 0, residents_65plus: 24, residents_65plus_covered: 0, cells_unknown: 0, cells_unknown_65plus: 0, cells_estimated: 1 },
+      {
+        buurt_code: 'BU-1',
+        residents: 30,
+        residents_covered: 30,
+        residents_65plus: 6,
+        residents_65plus_covered: 6,
+        cells_unknown: 1,
+        cells_unknown_65plus: 1,
+        cells_estimated: 0,
+      },
+      {
+        buurt_code: 'BU-2',
+        residents: 120,
+        residents_covered: 0,
+        residents_65plus: 24,
+        residents_65plus_covered: 0,
+        cells_unknown: 0,
+        cells_unknown_65plus: 0,
+        cells_estimated: 1,
+      },
     ]);
-    const gaps = (await call("public.gap_cells('category:buurthuis', 100)")) as { features: Array<{ id: string; properties: Record<string, unknown> }> };
+    const gaps = (await call("public.gap_cells('category:buurthuis', 100)")) as {
+      features: Array<{ id: string; properties: Record<string, unknown> }>;
+    };
     expect(gaps.features.map((feature) => feature.id)).toEqual(['C', 'D', 'E', 'F'].map(cellId));
     expect(gaps.features[1]!.properties).toMatchObject({ residents: 30, residents_65plus: 6, estimated: true, distance_m: 300 });
   });
@@ -95,14 +120,21 @@ describe.each(engines)('coverage functions on $name', ({ skip, open }) => {
     expect(curve).toHaveLength(21);
     // Known residents 150: A at 0 m, B at 100, D 300, E 400, F 500.
     expect(curve.slice(0, 6).map((point) => [Number(point.distance_m), Number(point.share)])).toEqual([
-      [0, 0.0667], [100, 0.2], [200, 0.2], [300, 0.4], [400, 0.6667], [500, 1],
+      [0, 0.0667],
+      [100, 0.2],
+      [200, 0.2],
+      [300, 0.4],
+      [400, 0.6667],
+      [500, 1],
     ]);
   });
 
   it.skipIf(skip)('answers "what if" with a candidate point, without writing it', async () => {
     const [lon, lat] = toWgs84({ type: 'Point', coordinates: [93450, 463050] }, 'EPSG:28992').coordinates as [number, number];
     const candidates = JSON.stringify([{ type: 'Point', coordinates: [lon, lat] }]);
-    const withCandidate = (await call("public.coverage_by_buurt('category:buurthuis', 120, $1::jsonb)", [candidates])) as Array<{ residents_covered: number }>;
+    const withCandidate = (await call("public.coverage_by_buurt('category:buurthuis', 120, $1::jsonb)", [candidates])) as Array<{
+      residents_covered: number;
+    }>;
     expect(withCandidate.map((row) => row.residents_covered)).toEqual([30, 120]);
     expect(await call("public.coverage('category:buurthuis', 120)")).toMatchObject({ residents_covered: 30 });
   });

@@ -58,7 +58,10 @@ describe.each(engines)('coverage maintenance on $name', ({ skip, open }) => {
         );
         ids.push(row!.id);
       } else if (choice < 0.7) {
-        await query(`update public.assets set geom = case when kind = 'place' then ${point()} else extensions.st_buffer(${point()}, 0.001) end where id = $1`, [id]);
+        await query(
+          `update public.assets set geom = case when kind = 'place' then ${point()} else extensions.st_buffer(${point()}, 0.001) end where id = $1`,
+          [id],
+        );
       } else if (choice < 0.85) {
         await query('update public.assets set category = $2 where id = $1', [id, categories[Math.floor(random() * 4)]]);
       } else {
@@ -72,10 +75,15 @@ describe.each(engines)('coverage maintenance on $name', ({ skip, open }) => {
   });
 
   it.skipIf(skip)('counts covered residents exactly as a brute-force count does, leaving secret cells out', async () => {
-    for (const [target, distance] of [['any', 300], ['category:park', 800], ['dimension:meedoen', 150]] as const) {
-      const [{ coverage }] = (await query<{ coverage: Record<string, number> }>('select public.coverage($1, $2) as coverage', [target, distance])) as [
-        { coverage: Record<string, number> },
-      ];
+    for (const [target, distance] of [
+      ['any', 300],
+      ['category:park', 800],
+      ['dimension:meedoen', 150],
+    ] as const) {
+      const [{ coverage }] = (await query<{ coverage: Record<string, number> }>('select public.coverage($1, $2) as coverage', [
+        target,
+        distance,
+      ])) as [{ coverage: Record<string, number> }];
       const [brute] = await query<{ residents: number; covered: number; unknown: number }>(
         `select coalesce(sum(c.residents), 0)::int as residents,
                 coalesce(sum(c.residents) filter (where exists (

@@ -26,7 +26,9 @@ describe('the generated SQL API types', () => {
   });
 
   it('change when a function gains an argument', async () => {
-    await database.connection.exec('create function public.zz_probe(p_x int, p_y text default null) returns jsonb language sql as $$ select null::jsonb $$');
+    await database.connection.exec(
+      'create function public.zz_probe(p_x int, p_y text default null) returns jsonb language sql as $$ select null::jsonb $$',
+    );
     try {
       expect(await generateSqlTypes(database.connection)).toContain('zz_probe: {\n    args: { p_x: number | null; p_y?: string | null };');
     } finally {

@@ -37,11 +37,27 @@ const place = (row: number, sourceId: string | null, name: string, metres = row 
 /** A square of `size` degrees with its south-west corner at (lon, lat). */
 const square = (lon: number, lat: number, size: number): Polygon => ({
   type: 'Polygon',
-  coordinates: [[[lon, lat], [lon + size, lat], [lon + size, lat + size], [lon, lat + size], [lon, lat]]],
+  coordinates: [
+    [
+      [lon, lat],
+      [lon + size, lat],
+      [lon + size, lat + size],
+      [lon, lat + size],
+      [lon, lat],
+    ],
+  ],
 });
 const bowTie: Polygon = {
   type: 'Polygon',
-  coordinates: [[[4.49, 52.16], [4.51, 52.18], [4.51, 52.16], [4.49, 52.18], [4.49, 52.16]]],
+  coordinates: [
+    [
+      [4.49, 52.16],
+      [4.51, 52.18],
+      [4.51, 52.16],
+      [4.49, 52.18],
+      [4.49, 52.16],
+    ],
+  ],
 };
 
 describe.each(engines)('SQL import and export on $name', ({ skip, open }) => {
@@ -49,8 +65,7 @@ describe.each(engines)('SQL import and export on $name', ({ skip, open }) => {
   const as = (claims: Claims): WijkkrachtApi => createApi(createSqlRpcCall(database.connection, () => claims));
   const countAssets = async (source: string) =>
     Number(
-      (await database.connection.query<{ n: string }>('select count(*) as n from public.assets where source = $1', [source]))
-        .rows[0]!.n,
+      (await database.connection.query<{ n: string }>('select count(*) as n from public.assets where source = $1', [source])).rows[0]!.n,
     );
 
   beforeAll(async () => {
@@ -138,8 +153,15 @@ describe.each(engines)('SQL import and export on $name', ({ skip, open }) => {
     it('previews a large file in chunks with progress, and the chunks agree with the one atomic write', async () => {
       const api = as(coordinator);
       await api.importAssets({ source: 'chunks', attribution: null, rows: [place(1, 'c1', 'Al bekend')] });
-      const rows = Array.from({ length: 4500 }, (_, index) => place(index + 1, `c${index + 1}`, index === 0 ? 'Al bekend' : `Plek ${index + 1}`, index === 0 ? 50 : index % 900));
-      const plan = buildAssetPlan({ source: 'chunks', attribution: null, totalRows: rows.length, drafts: rows.map((row) => ({ row: row.row, value: row, issues: [] })) });
+      const rows = Array.from({ length: 4500 }, (_, index) =>
+        place(index + 1, `c${index + 1}`, index === 0 ? 'Al bekend' : `Plek ${index + 1}`, index === 0 ? 50 : index % 900),
+      );
+      const plan = buildAssetPlan({
+        source: 'chunks',
+        attribution: null,
+        totalRows: rows.length,
+        drafts: rows.map((row) => ({ row: row.row, value: row, issues: [] })),
+      });
       const fractions: number[] = [];
       const preview = await previewImport(api, plan, {}, (_phase, fraction) => fractions.push(fraction));
       expect(fractions.length).toBeGreaterThanOrEqual(4);
@@ -158,7 +180,12 @@ describe.each(engines)('SQL import and export on $name', ({ skip, open }) => {
         // Categories are SQL's to know: the browser's checks let these through.
         category: index === 9 || index === 4099 ? 'kroeg' : 'buurthuis',
       }));
-      const plan = buildAssetPlan({ source: 'refusals', attribution: null, totalRows: rows.length, drafts: rows.map((row) => ({ row: row.row, value: row, issues: [] })) });
+      const plan = buildAssetPlan({
+        source: 'refusals',
+        attribution: null,
+        totalRows: rows.length,
+        drafts: rows.map((row) => ({ row: row.row, value: row, issues: [] })),
+      });
       const refusedIssues = issuesFromRefusal(await previewImport(as(coordinator), plan).catch((error: unknown) => error));
       expect(refusedIssues.map((issue) => [issue.row, issue.key])).toEqual([
         [10, 'import.row.unknown_category'],
@@ -247,7 +274,15 @@ describe.each(engines)('SQL import and export on $name', ({ skip, open }) => {
       const again = await api.importAreas({
         source: 'cbs',
         attribution: 'CBS / Kadaster',
-        rows: [{ row: 1, code: 'WK999901', name: 'Proefwijk Noord', level: 'wijk', geometry: square(centre.lon - 0.01, centre.lat - 0.01, 0.02) }],
+        rows: [
+          {
+            row: 1,
+            code: 'WK999901',
+            name: 'Proefwijk Noord',
+            level: 'wijk',
+            geometry: square(centre.lon - 0.01, centre.lat - 0.01, 0.02),
+          },
+        ],
       });
       expect(again.rows[0]).toMatchObject({ action: 'update' });
 
@@ -260,14 +295,20 @@ describe.each(engines)('SQL import and export on $name', ({ skip, open }) => {
 
     it('refuses a residents area write, through the function and directly', async () => {
       const error = await refusal(
-        as(resident).importAreas({ source: 'x', attribution: null, rows: [{ row: 1, code: 'X1', name: 'X', level: 'other', geometry: square(4.4, 52.1, 0.01) }] }),
+        as(resident).importAreas({
+          source: 'x',
+          attribution: null,
+          rows: [{ row: 1, code: 'X1', name: 'X', level: 'other', geometry: square(4.4, 52.1, 0.01) }],
+        }),
       );
       expect(error.kind).toBe('forbidden');
       const direct = database.connection.transaction(async (tx) => {
         await tx.query("select set_config('role', 'authenticated', true), set_config('request.jwt.claims', $1, true)", [
           JSON.stringify(resident),
         ]);
-        await tx.query("insert into public.areas (code, name, level, geom) values ('X2', 'X', 'other', extensions.st_multi(extensions.st_makeenvelope(4.4, 52.1, 4.41, 52.11, 4326)))");
+        await tx.query(
+          "insert into public.areas (code, name, level, geom) values ('X2', 'X', 'other', extensions.st_multi(extensions.st_makeenvelope(4.4, 52.1, 4.41, 52.11, 4326)))",
+        );
       });
       await expect(direct).rejects.toThrow(/row-level security/);
     });

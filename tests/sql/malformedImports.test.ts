@@ -37,15 +37,20 @@ describe('malformed files are refused clearly, and nothing is written', () => {
   let database: TestDatabase;
   let api: WijkkrachtApi;
   const counts = async () =>
-    (await database.connection.query<{ assets: number; areas: number }>(
-      'select (select count(*) from public.assets)::int as assets, (select count(*) from public.areas)::int as areas',
-    )).rows[0];
+    (
+      await database.connection.query<{ assets: number; areas: number }>(
+        'select (select count(*) from public.assets)::int as assets, (select count(*) from public.areas)::int as areas',
+      )
+    ).rows[0];
 
   beforeAll(async () => {
     database = await openPgliteDatabase(inject('sqlSetup').pgliteDataDir);
     api = createApi(createSqlRpcCall(database.connection, () => localUserClaims('00000000-0000-4000-8000-0000000c0012')));
     // Something to lose: a neighbourhood that is already there.
-    await commitImport(api, planFromText('csv', fixtureBytes('places.csv').toString('utf8'), { fileName: 'places.csv', categories: await api.listCategories() }));
+    await commitImport(
+      api,
+      planFromText('csv', fixtureBytes('places.csv').toString('utf8'), { fileName: 'places.csv', categories: await api.listCategories() }),
+    );
   });
   afterAll(async () => {
     await database?.close();

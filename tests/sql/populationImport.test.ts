@@ -26,7 +26,10 @@ const leiden = (name: string) => join(sharedDataDirectory, 'leiden', name);
 const pc4File = leiden('cbs_pc4_leiden_2021_leeftijd.geojson');
 const buurtenFile = leiden('cbs_buurten_leiden_2024_gegeneraliseerd.geojson');
 const wijkenFile = leiden('cbs_wijken_leiden_2022_kwb.geojson');
-const missingLeiden = requirementMissing(`Leiden CBS files in ${join(sharedDataDirectory, 'leiden')}`, [pc4File, buurtenFile, wijkenFile].every(existsSync));
+const missingLeiden = requirementMissing(
+  `Leiden CBS files in ${join(sharedDataDirectory, 'leiden')}`,
+  [pc4File, buurtenFile, wijkenFile].every(existsSync),
+);
 
 const engines = sqlEngines(inject('sqlSetup'));
 
@@ -132,9 +135,22 @@ describe.each(engines)('population imports on $name', ({ skip, open }) => {
       const pieterswijk = buurtenPlan.rows.find((row) => 'code' in row && row.code === 'BU05460000') as AreaImportRow;
       expect(await count(`select count(*) from public.population_cells where buurt_code = 'BU05460000'`)).toBeGreaterThan(5);
       // The buurt shrinks to a 20 m square at one of its corners.
-      const [lon, lat] = (pieterswijk.geometry.type === 'Polygon' ? pieterswijk.geometry.coordinates[0]![0]! : pieterswijk.geometry.coordinates[0]![0]![0]!) as [number, number];
+      const [lon, lat] = (
+        pieterswijk.geometry.type === 'Polygon' ? pieterswijk.geometry.coordinates[0]![0]! : pieterswijk.geometry.coordinates[0]![0]![0]!
+      ) as [number, number];
       const d = 0.0002;
-      const square: Polygon = { type: 'Polygon', coordinates: [[[lon, lat], [lon + d, lat], [lon + d, lat + d], [lon, lat + d], [lon, lat]]] };
+      const square: Polygon = {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [lon, lat],
+            [lon + d, lat],
+            [lon + d, lat + d],
+            [lon, lat + d],
+            [lon, lat],
+          ],
+        ],
+      };
       await api.importAreas({ source: buurtenPlan.source, attribution: null, rows: [{ ...pieterswijk, geometry: square }] });
       expect(await count(`select count(*) from public.population_cells where buurt_code = 'BU05460000'`)).toBe(0);
     });
@@ -162,7 +178,12 @@ describe.each(engines)('population imports on $name', ({ skip, open }) => {
       expect(plan.target).toBe('population-cells');
       const report = await commitImport(api, plan);
       expect(report.rows).toHaveLength(5);
-      const { rows } = await database.connection.query<{ cell_id: string; residents: number | null; residents_65plus: number | null; estimated: boolean }>(
+      const { rows } = await database.connection.query<{
+        cell_id: string;
+        residents: number | null;
+        residents_65plus: number | null;
+        estimated: boolean;
+      }>(
         `select cell_id, residents, residents_65plus, estimated from public.population_cells
          where cell_id in ('E0930N4630', 'E0932N4630', 'E0930N4631', 'E0932N4631', 'E0990N4700') order by cell_id`,
       );
@@ -192,11 +213,17 @@ describe.each(engines)('population imports on $name', ({ skip, open }) => {
 
     it('refuses a cell id that is not CBS-shaped, and repeated cells, naming the rows', async () => {
       const send = (rows: unknown[]) => api.importPopulationCells({ source: 'x', attribution: null, rows: rows as never });
-      const refusal = await send([{ row: 1, cell_id: 'E0930N4630', residents: 5 }, { row: 2, cell_id: 'somewhere', residents: 5 }]).catch((error) => error);
+      const refusal = await send([
+        { row: 1, cell_id: 'E0930N4630', residents: 5 },
+        { row: 2, cell_id: 'somewhere', residents: 5 },
+      ]).catch((error) => error);
       expect(refusal).toBeInstanceOf(ApiError);
       expect(refusal.kind).toBe('import_refused');
       expect(JSON.parse(refusal.detail)).toEqual([expect.objectContaining({ row: 2, code: 'WKGEO' })]);
-      const repeated = await send([{ row: 1, cell_id: 'E0930N4630', residents: 5 }, { row: 2, cell_id: 'E0930N4630', residents: 6 }]).catch((error) => error);
+      const repeated = await send([
+        { row: 1, cell_id: 'E0930N4630', residents: 5 },
+        { row: 2, cell_id: 'E0930N4630', residents: 6 },
+      ]).catch((error) => error);
       expect(JSON.parse(repeated.detail).map((refused: { row: number }) => refused.row)).toEqual([1, 2]);
     });
 
@@ -205,7 +232,11 @@ describe.each(engines)('population imports on $name', ({ skip, open }) => {
         createSqlRpcCall(database.connection, () => ({ sub: '00000000-0000-4000-8000-00000000aaaa', role: 'authenticated' })),
       );
       const refusal = await resident
-        .importPopulationCells({ source: 'x', attribution: null, rows: [{ row: 1, cell_id: 'E0930N4630', residents: 1, residents_65plus: 0 }] })
+        .importPopulationCells({
+          source: 'x',
+          attribution: null,
+          rows: [{ row: 1, cell_id: 'E0930N4630', residents: 1, residents_65plus: 0 }],
+        })
         .catch((error) => error);
       expect(refusal).toBeInstanceOf(ApiError);
       expect(refusal.kind).toBe('forbidden');

@@ -55,7 +55,10 @@ describe.skipIf(skip)('export, then import the export, gives the same assets', (
   const coordinator = localUserClaims('00000000-0000-4000-8000-0000000c0012');
 
   beforeAll(async () => {
-    [original, copy] = await Promise.all([openPgliteDatabase(inject('sqlSetup').pgliteDataDir), openPgliteDatabase(inject('sqlSetup').pgliteDataDir)]);
+    [original, copy] = await Promise.all([
+      openPgliteDatabase(inject('sqlSetup').pgliteDataDir),
+      openPgliteDatabase(inject('sqlSetup').pgliteDataDir),
+    ]);
     from = createApi(createSqlRpcCall(original.connection, () => coordinator));
     to = createApi(createSqlRpcCall(copy.connection, () => coordinator));
     // Points, a route and a park from the demo; points and polygons with real OSM names.
@@ -68,7 +71,11 @@ describe.skipIf(skip)('export, then import the export, gives the same assets', (
     await Promise.all([original?.close(), copy?.close()]);
   });
 
-  const cases: Array<{ format: ImportFormat; fileName: string; write: (assets: Awaited<ReturnType<WijkkrachtApi['exportAssets']>>) => string }> = [
+  const cases: Array<{
+    format: ImportFormat;
+    fileName: string;
+    write: (assets: Awaited<ReturnType<WijkkrachtApi['exportAssets']>>) => string;
+  }> = [
     { format: 'geojson', fileName: 'export-as-geojson.geojson', write: (assets) => assetsGeoJson(assets, ['test']) },
     { format: 'csv', fileName: 'export-as-csv.csv', write: (assets) => assetsCsv(assets) },
     { format: 'kml', fileName: 'export-as-kml.kml', write: (assets) => assetsKml(assets, ['test']) },

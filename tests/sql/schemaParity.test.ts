@@ -55,20 +55,13 @@ describe.skipIf(skip)('schemas/ and migrations/ define the same database', () =>
     }
   });
 
-  it.each([
-    'schemas',
-    'enums',
-    'tables',
-    'columns',
-    'constraints',
-    'indexes',
-    'policies',
-    'triggers',
-    'functions',
-  ] as const)('has the same %s', (part) => {
-    expect(Object.keys(fromSchemas[part]).length).toBeGreaterThan(0);
-    expect(fromSchemas[part]).toEqual(fromMigrations[part]);
-  });
+  it.each(['schemas', 'enums', 'tables', 'columns', 'constraints', 'indexes', 'policies', 'triggers', 'functions'] as const)(
+    'has the same %s',
+    (part) => {
+      expect(Object.keys(fromSchemas[part]).length).toBeGreaterThan(0);
+      expect(fromSchemas[part]).toEqual(fromMigrations[part]);
+    },
+  );
 
   it('has the same reference data', async () => {
     const rows = async (database: { query: (sql: string) => Promise<{ rows: unknown[] }> }) =>
@@ -93,10 +86,14 @@ describe.skipIf(skip)('schemas/ and migrations/ define the same database', () =>
                             language sql immutable as $$ select 2500::double precision $$`);
       await declared.query('alter policy "Everyone can read areas" on public.areas using (level <> \'pc4\')');
       const changed = await catalogSnapshot(pgClientConnection(declared));
-      expect(changed.functions['public.coverage(p_target text, p_distance double precision, p_buurt_code text, p_candidates jsonb)']).not.toEqual(
+      expect(
+        changed.functions['public.coverage(p_target text, p_distance double precision, p_buurt_code text, p_candidates jsonb)'],
+      ).not.toEqual(
         fromMigrations.functions['public.coverage(p_target text, p_distance double precision, p_buurt_code text, p_candidates jsonb)'],
       );
-      expect(changed.functions['internal.coverage_max_distance()']).not.toEqual(fromMigrations.functions['internal.coverage_max_distance()']);
+      expect(changed.functions['internal.coverage_max_distance()']).not.toEqual(
+        fromMigrations.functions['internal.coverage_max_distance()'],
+      );
       expect(changed.policies).not.toEqual(fromMigrations.policies);
     } finally {
       await declared.query('rollback');

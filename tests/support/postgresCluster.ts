@@ -52,10 +52,13 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
   const port = await freePort();
   run(join(postgresBin, 'initdb'), ['-D', dataDirectory, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
   run(join(postgresBin, 'pg_ctl'), [
-    '-D', dataDirectory,
-    '-l', join(directory, 'server.log'),
+    '-D',
+    dataDirectory,
+    '-l',
+    join(directory, 'server.log'),
     '-w',
-    '-o', `-p ${port} -c listen_addresses=127.0.0.1 -k ${directory} -c fsync=off -c full_page_writes=off`,
+    '-o',
+    `-p ${port} -c listen_addresses=127.0.0.1 -k ${directory} -c fsync=off -c full_page_writes=off`,
     'start',
   ]);
   return {

@@ -85,7 +85,14 @@ export async function startPostgrest(options: PostgrestOptions): Promise<Postgre
 
   const postgrestUrl = `http://127.0.0.1:${port}`;
   try {
-    await Promise.race([waitUntilReady(postgrestUrl, () => hasExited, () => output), spawnFailed]);
+    await Promise.race([
+      waitUntilReady(
+        postgrestUrl,
+        () => hasExited,
+        () => output,
+      ),
+      spawnFailed,
+    ]);
   } catch (error) {
     await stopPostgrest();
     throw error;

@@ -10,16 +10,31 @@ import { cbsAreaPlan, looksLikeCbsAreas, readCbsAreas } from './cbsAreas';
 const leiden = join(sharedDataDirectory, 'leiden');
 const leidenFile = (name: string) => readFileSync(join(leiden, `${name}.geojson`), 'utf8');
 
-
-
 const collection = (...features: Feature[]): string => JSON.stringify({ type: 'FeatureCollection', features });
-const square: Polygon = { type: 'Polygon', coordinates: [[[4.49, 52.16], [4.5, 52.16], [4.5, 52.17], [4.49, 52.17], [4.49, 52.16]]] };
+const square: Polygon = {
+  type: 'Polygon',
+  coordinates: [
+    [
+      [4.49, 52.16],
+      [4.5, 52.16],
+      [4.5, 52.17],
+      [4.49, 52.17],
+      [4.49, 52.16],
+    ],
+  ],
+};
 const area = (properties: Record<string, unknown>, geometry: Geometry = square): Feature => ({ type: 'Feature', properties, geometry });
 
 describe('reading CBS and PDOK boundaries', () => {
   it('reads a PDOK buurt: code and name from buurtcode/buurtnaam, parent from wijkcode', () => {
     const text = collection(
-      area({ buurtcode: 'BU05460803', buurtnaam: 'Merenwijk-Centrum', wijkcode: 'WK054608', gemeentecode: 'GM0546', gemeentenaam: 'Leiden' }),
+      area({
+        buurtcode: 'BU05460803',
+        buurtnaam: 'Merenwijk-Centrum',
+        wijkcode: 'WK054608',
+        gemeentecode: 'GM0546',
+        gemeentenaam: 'Leiden',
+      }),
     );
     expect(readCbsAreas(text)[0]?.value).toEqual({
       row: 1,
@@ -128,14 +143,29 @@ describe.skipIf(skip)('the Leiden boundaries in ../shared/data', () => {
   it('reads 16 postcode areas, named by their number', () => {
     const postcodes = rowsOf('cbs_pc4_leiden_2021_leeftijd');
     expect(postcodes.map((row) => row.code)).toEqual([
-      '2311', '2312', '2313', '2314', '2315', '2316', '2317', '2318',
-      '2321', '2322', '2323', '2324', '2331', '2332', '2333', '2334',
+      '2311',
+      '2312',
+      '2313',
+      '2314',
+      '2315',
+      '2316',
+      '2317',
+      '2318',
+      '2321',
+      '2322',
+      '2323',
+      '2324',
+      '2331',
+      '2332',
+      '2333',
+      '2334',
     ]);
     expect(postcodes.every((row) => row.level === 'pc4' && row.name === row.code && row.parent_code === null)).toBe(true);
   });
 
   describe('in RD New, as CBS publishes its downloads', () => {
-    const toRd = (position: Position): Position => wgs84ToRdNew.forward([position[0]!, position[1]!]).map((metres) => Math.round(metres * 1000) / 1000);
+    const toRd = (position: Position): Position =>
+      wgs84ToRdNew.forward([position[0]!, position[1]!]).map((metres) => Math.round(metres * 1000) / 1000);
     // Read in beforeAll, not while collecting: a missing file must skip, not crash the file.
     let wgs84: FeatureCollection<Polygon | MultiPolygon>;
     let rdCollection: FeatureCollection<Polygon | MultiPolygon>;
@@ -180,7 +210,12 @@ describe.skipIf(skip)('the Leiden boundaries in ../shared/data', () => {
   });
 
   it('is recognised as CBS boundaries, and OSM files are not', () => {
-    for (const name of ['cbs_buurten_leiden_2024_gegeneraliseerd', 'cbs_wijken_leiden_2022_kwb', 'cbs_gemeente_leiden_2022', 'cbs_pc4_leiden_2021_leeftijd']) {
+    for (const name of [
+      'cbs_buurten_leiden_2024_gegeneraliseerd',
+      'cbs_wijken_leiden_2022_kwb',
+      'cbs_gemeente_leiden_2022',
+      'cbs_pc4_leiden_2021_leeftijd',
+    ]) {
       expect(looksLikeCbsAreas(leidenFile(name)), name).toBe(true);
     }
     expect(looksLikeCbsAreas(fixture('overpass.json'))).toBe(false);

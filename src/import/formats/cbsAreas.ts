@@ -95,8 +95,6 @@ export function looksLikeCbsAreas(text: string): boolean {
 
 // ---------------------------------------------------------------------------
 
-
-
 /**
  * Where each source keeps an area's code and name, most specific first: a PDOK
  * buurt also carries its wijkcode and gemeentecode, so buurtcode must win.
@@ -121,7 +119,10 @@ function identify(properties: Record<string, unknown>): { code: string; name: st
     return { code, name };
   }
   // No code: still find a name, so that the message can say which row is meant.
-  const name = codeFields.flatMap((field) => field.names).map((key) => textOf(properties[key])).find(Boolean);
+  const name = codeFields
+    .flatMap((field) => field.names)
+    .map((key) => textOf(properties[key]))
+    .find(Boolean);
   return { code: '', name: name ?? '' };
 }
 

@@ -4,7 +4,15 @@ import { areaPopulationPlan, populationGridPlan } from './cbsPopulation';
 
 const square = (x: number, y: number, size: number) => ({
   type: 'Polygon',
-  coordinates: [[[x, y], [x + size, y], [x + size, y + size], [x, y + size], [x, y]]],
+  coordinates: [
+    [
+      [x, y],
+      [x + size, y],
+      [x + size, y + size],
+      [x, y + size],
+      [x, y],
+    ],
+  ],
 });
 const collection = (features: Array<{ properties: Record<string, unknown>; geometry: unknown }>, crs?: string) =>
   JSON.stringify({
@@ -28,7 +36,10 @@ describe('CBS population files', () => {
     const plan = areaPopulationPlan(
       collection([
         { properties: { postcode: 2311, inwoners: 1000, inw_65plus_sum: 150, inw_65_69: 1 }, geometry: leidenSquare },
-        { properties: { postcode: 2312, inwoners: 1000, inw_60_64: 99, inw_65_69: 40, inw_70_74: 30, inw_95_plus: 5 }, geometry: leidenSquare },
+        {
+          properties: { postcode: 2312, inwoners: 1000, inw_60_64: 99, inw_65_69: 40, inw_70_74: 30, inw_95_plus: 5 },
+          geometry: leidenSquare,
+        },
         { properties: { code: 'WK054600', name: 'Binnenstad-Zuid', population: 8425, pop_65plus: 9.0 }, geometry: leidenSquare },
       ]),
     );
@@ -65,7 +76,10 @@ describe('CBS population files', () => {
     const plan = populationGridPlan(
       collection(
         [
-          { properties: { crs28992res100m: 'E0930N4630', aantal_inwoners: 45, aantal_inwoners_65_jaar_en_ouder: -99997 }, geometry: square(93000, 463000, 100) },
+          {
+            properties: { crs28992res100m: 'E0930N4630', aantal_inwoners: 45, aantal_inwoners_65_jaar_en_ouder: -99997 },
+            geometry: square(93000, 463000, 100),
+          },
           { properties: { c28992r100: 'E931N4630', INWONER: 20, INW_65PL: 5 }, geometry: null },
           { properties: { aantal_inwoners: 10, aantal_inwoners_65_jaar_en_ouder: 2 }, geometry: square(93200, 463000, 100) },
           { properties: { crs28992res100m: 'E0930N4630', aantal_inwoners: 1 }, geometry: null },
@@ -78,6 +92,8 @@ describe('CBS population files', () => {
       { row: 2, cell_id: 'E0931N4630', residents: 20, residents_65plus: 5 },
       { row: 3, cell_id: 'E0932N4630', residents: 10, residents_65plus: 2 },
     ]);
-    expect(plan.issues).toEqual([expect.objectContaining({ row: 4, key: 'import.row.duplicate_id', params: { id: 'E0930N4630', first: 1 } })]);
+    expect(plan.issues).toEqual([
+      expect.objectContaining({ row: 4, key: 'import.row.duplicate_id', params: { id: 'E0930N4630', first: 1 } }),
+    ]);
   });
 });

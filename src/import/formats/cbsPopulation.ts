@@ -48,7 +48,11 @@ export function areaPopulationPlan(text: string, source = 'cbs-population'): Are
     const fields = lowerCaseKeys(properties);
     const residents = firstCount(fields, residentFields);
     const label = draft.value.name || draft.value.code;
-    const issue = (key: string): Draft<AreaPopulationRow> => ({ row: draft.row, value: null, issues: [{ row: draft.row, severity: 'error', key, label }] });
+    const issue = (key: string): Draft<AreaPopulationRow> => ({
+      row: draft.row,
+      value: null,
+      issues: [{ row: draft.row, severity: 'error', key, label }],
+    });
     if (residents === undefined) return issue('import.row.no_residents');
     const residents65 = residents65Of(fields, residents);
     if (residents !== null && residents65 !== null && residents65 > residents) return issue('import.row.more_65plus_than_residents');
@@ -67,7 +71,10 @@ export function populationGridPlan(text: string, source = 'cbs-grid'): Populatio
   const document = parseJsonDocument(text);
   const features = featuresOfCollection(document);
   // Cells without an id field are named from their geometry, which must then be in RD New.
-  const crs = detectCrs(declaredCrsName(document), features.slice(0, 20).flatMap((feature) => samplePositions(feature?.geometry ?? null)));
+  const crs = detectCrs(
+    declaredCrsName(document),
+    features.slice(0, 20).flatMap((feature) => samplePositions(feature?.geometry ?? null)),
+  );
   const drafts = features.map((feature, index): Draft<PopulationCellRow> => {
     const row = index + 1;
     const fields = lowerCaseKeys((feature?.properties ?? {}) as Record<string, unknown>);
@@ -93,7 +100,9 @@ function residents65Of(fields: Record<string, unknown>, residents: number | null
   const bands = Object.keys(fields).filter((key) => band65Plus.test(key));
   if (bands.length > 0) {
     const counts = bands.map((key) => countOf(fields[key]));
-    return counts.some((value) => value === null || value === undefined) ? null : counts.reduce<number>((sum, value) => sum + (value ?? 0), 0);
+    return counts.some((value) => value === null || value === undefined)
+      ? null
+      : counts.reduce<number>((sum, value) => sum + (value ?? 0), 0);
   }
   const share = firstCount(fields, share65Fields);
   if (share === undefined || share === null || residents === null) return null;
@@ -141,5 +150,3 @@ function cellIdOf(fields: Record<string, unknown>, feature: Feature | undefined,
 function lowerCaseKeys(properties: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(properties).map(([key, value]) => [key.toLowerCase(), value]));
 }
-
-

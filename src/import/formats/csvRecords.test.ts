@@ -4,8 +4,6 @@ import { importLimits } from '../limits';
 import { readText } from '../readText';
 import { readCsvRecords } from './csvRecords';
 
-
-
 describe('reading a CSV file', () => {
   it('reads a semicolon file as Dutch Excel writes it, keeping decimal commas as text', () => {
     const { columns, records, delimiter } = readCsvRecords(fixture('places.csv').toString('utf8'));

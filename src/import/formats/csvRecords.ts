@@ -38,8 +38,10 @@ export function readCsvRecords(text: string): { columns: string[]; records: Sour
       const endsWithLinebreak = cursor >= linebreak.length && text.startsWith(linebreak, cursor - linebreak.length);
       const lastLine = 1 + linebreaksSeen - (endsWithLinebreak ? 1 : 0);
       const { __parsed_extra: extra, ...values } = result.data;
-      const innerLinebreaks = [...Object.values(values), ...(Array.isArray(extra) ? extra : [])]
-        .reduce<number>((sum, value) => sum + (typeof value === 'string' ? countOccurrences(value, linebreak) : 0), 0);
+      const innerLinebreaks = [...Object.values(values), ...(Array.isArray(extra) ? extra : [])].reduce<number>(
+        (sum, value) => sum + (typeof value === 'string' ? countOccurrences(value, linebreak) : 0),
+        0,
+      );
       parsed.push({ line: lastLine - innerLinebreaks, values });
       // An unclosed quote swallows every later row into one value: refuse the file rather than lose rows.
       // The broken row's own line count is unreliable (it swallowed the rest), so: the line after the last good row.

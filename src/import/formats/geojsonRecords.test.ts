@@ -3,9 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { fileErrorOf, fixtureText as fixture, wgs84ToRdNew } from '../../../tests/support/importFixtures';
 import { readGeoJsonRecords } from './geojsonRecords';
 
-
-
-
 describe('reading a GeoJSON file', () => {
   it('reads features with their properties, numbered from 1', () => {
     const { columns, records } = readGeoJsonRecords(fixture('empty_names.geojson'));

@@ -62,7 +62,6 @@ export function flattenToTwoDimensions<G extends Geometry>(geometry: G): G {
   }
 }
 
-
 function featuresOf(document: unknown): Record<string, unknown>[] {
   if (isObject(document)) {
     if (document.type === 'FeatureCollection' && Array.isArray(document.features)) {

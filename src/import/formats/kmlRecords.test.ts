@@ -4,8 +4,6 @@ import { fileErrorOf, fixtureText as fixture } from '../../../tests/support/impo
 import { kindForGeometry } from '../kindForGeometry';
 import { readKmlRecords, type DOMParserLike } from './kmlRecords';
 
-
-
 const placemark = (geometry: string) =>
   `<kml xmlns="http://www.opengis.net/kml/2.2"><Placemark><name>Plek</name>${geometry}</Placemark></kml>`;
 const polygon = (coordinates: string) =>
@@ -27,7 +25,14 @@ describe('reading a KML file', () => {
 
   it('drops altitudes, so geometries are 2D', () => {
     expect(records[0]!.geometry).toEqual({ type: 'Point', coordinates: [4.4902, 52.1701] });
-    expect(records[1]!.geometry).toEqual({ type: 'LineString', coordinates: [[4.483, 52.156], [4.49, 52.162], [4.499, 52.164]] });
+    expect(records[1]!.geometry).toEqual({
+      type: 'LineString',
+      coordinates: [
+        [4.483, 52.156],
+        [4.49, 52.162],
+        [4.499, 52.164],
+      ],
+    });
   });
 
   it('makes a place, a route and two areas, the MultiGeometry as one MultiPolygon', () => {
@@ -45,7 +50,9 @@ describe('reading a KML file', () => {
     const line = '<LineString><coordinates>4.48,52.15 4.49,52.16</coordinates></LineString>';
     expect(geometryOf(`<MultiGeometry>${line}${line}</MultiGeometry>`)?.type).toBe('MultiLineString');
     expect(geometryOf(`<MultiGeometry>${line}</MultiGeometry>`)?.type).toBe('LineString');
-    const mixed = geometryOf(`<MultiGeometry><Point><coordinates>4.48,52.15</coordinates></Point>${polygon('4.48,52.15 4.49,52.15 4.49,52.16 4.48,52.15')}</MultiGeometry>`);
+    const mixed = geometryOf(
+      `<MultiGeometry><Point><coordinates>4.48,52.15</coordinates></Point>${polygon('4.48,52.15 4.49,52.15 4.49,52.16 4.48,52.15')}</MultiGeometry>`,
+    );
     expect(mixed?.type).toBe('GeometryCollection');
   });
 

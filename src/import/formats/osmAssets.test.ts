@@ -15,7 +15,6 @@ const sourceIds = (plan: AssetPlan) => plan.rows.map((row) => row.source_id);
 const rowWith = (plan: AssetPlan, sourceId: string) => plan.rows.find((row) => row.source_id === sourceId);
 const issueKeys = (plan: AssetPlan) => plan.issues.map((issue) => `${issue.row} ${issue.severity} ${issue.key}`);
 
-
 describe('reading Overpass JSON', () => {
   const plan = osmAssetPlan(fixture('overpass.json'));
 
@@ -30,11 +29,7 @@ describe('reading Overpass JSON', () => {
   });
 
   it('skips what is not for Wijkkracht and reports the second copy of an id as an error', () => {
-    expect(issueKeys(plan)).toEqual([
-      '2 skip import.row.no_category',
-      '5 skip import.row.no_category',
-      '6 error import.row.duplicate_id',
-    ]);
+    expect(issueKeys(plan)).toEqual(['2 skip import.row.no_category', '5 skip import.row.no_category', '6 error import.row.duplicate_id']);
     expect(plan.issues[2]).toMatchObject({ params: { id: 'node/1001', first: 3 }, label: 'Buurthuis De Kroon (oud)' });
   });
 
@@ -51,7 +46,15 @@ describe('reading Overpass JSON', () => {
   it('draws a walking route relation from its member ways', () => {
     expect(rowWith(plan, 'relation/4001')).toMatchObject({
       name: 'Singelwandeling',
-      geometry: { type: 'MultiLineString', coordinates: [[[4.491, 52.162], [4.49, 52.163]]] },
+      geometry: {
+        type: 'MultiLineString',
+        coordinates: [
+          [
+            [4.491, 52.162],
+            [4.49, 52.163],
+          ],
+        ],
+      },
     });
   });
 
@@ -72,7 +75,13 @@ describe('reading GeoJSON with OSM tags', () => {
     const plan = osmAssetPlan(fixture('duplicate_osm_ids.geojson'));
     expect(sourceIds(plan)).toEqual(['node/42', 'way/7']);
     expect(plan.issues).toEqual([
-      { row: 3, severity: 'error', key: 'import.row.duplicate_id', params: { id: 'node/42', first: 1 }, label: 'Apotheek Haarlemmerstraat' },
+      {
+        row: 3,
+        severity: 'error',
+        key: 'import.row.duplicate_id',
+        params: { id: 'node/42', first: 1 },
+        label: 'Apotheek Haarlemmerstraat',
+      },
     ]);
   });
 
@@ -161,7 +170,9 @@ const skip = requirementMissing('../shared/data/osm_substitute_amsterdam', exist
 describe.skipIf(skip)('the central-Amsterdam extract', () => {
   const categoryCounts = (rows: AssetImportRow[]) =>
     Object.fromEntries(
-      [...new Set(rows.map((row) => row.category))].sort().map((category) => [category, rows.filter((row) => row.category === category).length]),
+      [...new Set(rows.map((row) => row.category))]
+        .sort()
+        .map((category) => [category, rows.filter((row) => row.category === category).length]),
     );
 
   describe('as GeoJSON from osmium (32 features)', () => {
@@ -222,7 +233,12 @@ describe.skipIf(skip)('the central-Amsterdam extract', () => {
     });
 
     it('turns osmium area ids into way ids, with the area as geometry', () => {
-      expect(rowWith(plan, 'way/1423270125')).toMatchObject({ row: 32, kind: 'area', name: 'Postzegelpark', geometry: { type: 'MultiPolygon' } });
+      expect(rowWith(plan, 'way/1423270125')).toMatchObject({
+        row: 32,
+        kind: 'area',
+        name: 'Postzegelpark',
+        geometry: { type: 'MultiPolygon' },
+      });
     });
 
     it('reads the points version of the extract to the same ids', () => {
@@ -280,13 +296,33 @@ describe.skipIf(skip)('the central-Amsterdam extract', () => {
   });
 
   it('keeps the OSM ids ogr2ogr writes: osm_way_id for closed ways, a bare osm_id typed by its layer', () => {
-    const square = [[[4.49, 52.16], [4.491, 52.16], [4.491, 52.161], [4.49, 52.161], [4.49, 52.16]]];
+    const square = [
+      [
+        [4.49, 52.16],
+        [4.491, 52.16],
+        [4.491, 52.161],
+        [4.49, 52.161],
+        [4.49, 52.16],
+      ],
+    ];
     const text = JSON.stringify({
       type: 'FeatureCollection',
       features: [
-        { type: 'Feature', properties: { osm_id: '123', amenity: 'pharmacy', name: 'A' }, geometry: { type: 'Point', coordinates: [4.49, 52.16] } },
-        { type: 'Feature', properties: { osm_id: null, osm_way_id: '456', leisure: 'park', name: 'B' }, geometry: { type: 'MultiPolygon', coordinates: [square] } },
-        { type: 'Feature', properties: { osm_id: '789', osm_way_id: null, leisure: 'park', name: 'C' }, geometry: { type: 'MultiPolygon', coordinates: [square] } },
+        {
+          type: 'Feature',
+          properties: { osm_id: '123', amenity: 'pharmacy', name: 'A' },
+          geometry: { type: 'Point', coordinates: [4.49, 52.16] },
+        },
+        {
+          type: 'Feature',
+          properties: { osm_id: null, osm_way_id: '456', leisure: 'park', name: 'B' },
+          geometry: { type: 'MultiPolygon', coordinates: [square] },
+        },
+        {
+          type: 'Feature',
+          properties: { osm_id: '789', osm_way_id: null, leisure: 'park', name: 'C' },
+          geometry: { type: 'MultiPolygon', coordinates: [square] },
+        },
       ],
     });
     expect(readOsmAssets(text).map((draft) => draft.value?.source_id)).toEqual(['node/123', 'way/456', 'relation/789']);

@@ -8,7 +8,11 @@ export function BuurtTable({ rows, group, names }: { rows: BuurtCoverage[]; grou
   const { t, i18n } = useTranslation();
   const number = (value: number) => value.toLocaleString(i18n.language);
   const lines = rows
-    .map((row) => ({ row, name: row.buurt_code ? (names.get(row.buurt_code) ?? row.buurt_code) : t('planner.outsideBuurten'), ...groupFigures(row, group) }))
+    .map((row) => ({
+      row,
+      name: row.buurt_code ? (names.get(row.buurt_code) ?? row.buurt_code) : t('planner.outsideBuurten'),
+      ...groupFigures(row, group),
+    }))
     .sort((a, b) => b.uncovered - a.uncovered);
   return (
     <div className="buurt-table-wrap">

@@ -36,7 +36,10 @@ export function PlannerPanel({ api, categories, areas, state, onChange, onGapCel
   const { figures, curve, radar } = usePlannerData(api, state);
   const download = useFileDownload();
   const names = useMemo(
-    () => new Map(areas.features.filter((area) => area.properties.level === 'buurt').map((area) => [area.properties.code, area.properties.name])),
+    () =>
+      new Map(
+        areas.features.filter((area) => area.properties.level === 'buurt').map((area) => [area.properties.code, area.properties.name]),
+      ),
     [areas],
   );
   const number = (value: number) => value.toLocaleString(i18n.language);
@@ -120,13 +123,22 @@ export function PlannerPanel({ api, categories, areas, state, onChange, onGapCel
 
       <div className="what-if">
         <label>
-          <input type="checkbox" checked={state.whatIf} onChange={(event) => onChange({ whatIf: event.target.checked })} data-testid="what-if-toggle" />
+          <input
+            type="checkbox"
+            checked={state.whatIf}
+            onChange={(event) => onChange({ whatIf: event.target.checked })}
+            data-testid="what-if-toggle"
+          />
           {t('planner.whatIf')}
         </label>
         {state.whatIf && <p className="hint">{t('planner.whatIfHint')}</p>}
         {gain && (
           <p className="what-if-gain" data-testid="what-if-gain">
-            {t('planner.gain', { residents: number(gain.residents), residents65: number(gain.residents65plus), count: answered!.candidateCount })}
+            {t('planner.gain', {
+              residents: number(gain.residents),
+              residents65: number(gain.residents65plus),
+              count: answered!.candidateCount,
+            })}
           </p>
         )}
         {state.candidates.length > 0 && (
@@ -141,13 +153,22 @@ export function PlannerPanel({ api, categories, areas, state, onChange, onGapCel
         <BuurtBarsChart rows={figures.value.byBuurt} group={state.group} names={names} />
       )}
       {radar.value && (
-        <DimensionRadarChart dimensions={radar.value} group={state.group} note={state.candidates.length > 0 ? t('planner.radarWithoutCandidates') : undefined} />
+        <DimensionRadarChart
+          dimensions={radar.value}
+          group={state.group}
+          note={state.candidates.length > 0 ? t('planner.radarWithoutCandidates') : undefined}
+        />
       )}
       {figures.value && figures.value.byBuurt.length > 0 && <BuurtTable rows={figures.value.byBuurt} group={state.group} names={names} />}
 
       <div className="planner-exports">
         {coverageExporters.map((exporter) => (
-          <button key={exporter.id} type="button" disabled={download.busyId !== null} onClick={() => void download.run(exporter, () => exporter.build(api, state, names))}>
+          <button
+            key={exporter.id}
+            type="button"
+            disabled={download.busyId !== null}
+            onClick={() => void download.run(exporter, () => exporter.build(api, state, names))}
+          >
             {t(exporter.labelKey)}
           </button>
         ))}

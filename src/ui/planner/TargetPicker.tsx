@@ -4,7 +4,15 @@ import type { Category } from '../../backend/wireTypes';
 import { categoryLabel } from '../categoryLabel';
 
 /** What must be within reach: any place, one kind of place, or a place that helps with one Positive Health dimension. */
-export function TargetPicker({ value, categories, onChange }: { value: CoverageTarget; categories: Category[]; onChange(target: CoverageTarget): void }) {
+export function TargetPicker({
+  value,
+  categories,
+  onChange,
+}: {
+  value: CoverageTarget;
+  categories: Category[];
+  onChange(target: CoverageTarget): void;
+}) {
   const { t, i18n } = useTranslation();
   return (
     <label className="planner-field">

@@ -16,7 +16,9 @@ export function BuurtBarsChart({ rows, group, names }: { rows: BuurtCoverage[]; 
     .map((row) => ({ code: row.buurt_code!, name: names.get(row.buurt_code!) ?? row.buurt_code!, ...groupFigures(row, group) }))
     .filter((bar) => bar.share !== null)
     .sort((a, b) => a.share! - b.share! || a.name.localeCompare(b.name));
-  const x = scaleLinear().domain([0, 1]).range([labelWidth, width - 34]);
+  const x = scaleLinear()
+    .domain([0, 1])
+    .range([labelWidth, width - 34]);
   const height = Math.max(bars.length, 1) * rowHeight + 4;
   return (
     <figure className="chart bars">

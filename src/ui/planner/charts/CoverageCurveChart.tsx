@@ -11,8 +11,12 @@ const margin = { top: 10, right: 12, bottom: 30, left: 40 };
 /** Share of the group within reach, against distance (0–2000 m), with the slider's distance marked. */
 export function CoverageCurveChart({ points, group, distance }: { points: CoverageCurvePoint[]; group: TargetGroup; distance: number }) {
   const { t } = useTranslation();
-  const x = scaleLinear().domain([0, 2000]).range([margin.left, width - margin.right]);
-  const y = scaleLinear().domain([0, 1]).range([height - margin.bottom, margin.top]);
+  const x = scaleLinear()
+    .domain([0, 2000])
+    .range([margin.left, width - margin.right]);
+  const y = scaleLinear()
+    .domain([0, 1])
+    .range([height - margin.bottom, margin.top]);
   const shareOf = (point: CoverageCurvePoint) => (group === 'all' ? point.share : point.share_65plus);
   const path = line<CoverageCurvePoint>()
     .defined((point) => shareOf(point) !== null)

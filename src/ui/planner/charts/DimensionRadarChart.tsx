@@ -47,7 +47,12 @@ export function DimensionRadarChart({
               <g key={dimension}>
                 <line x1={0} y1={0} x2={dx * radius} y2={dy * radius} className="grid-line" />
                 {/* Name and share on two lines, so the labels beside the web stay narrow. */}
-                <text x={dx * (radius + 10)} y={dy * (radius + 10) + (dy < -0.5 ? -8 : dy > 0.5 ? 4 : -4)} className="tick" textAnchor={Math.abs(dx) < 0.2 ? 'middle' : dx > 0 ? 'start' : 'end'}>
+                <text
+                  x={dx * (radius + 10)}
+                  y={dy * (radius + 10) + (dy < -0.5 ? -8 : dy > 0.5 ? 4 : -4)}
+                  className="tick"
+                  textAnchor={Math.abs(dx) < 0.2 ? 'middle' : dx > 0 ? 'start' : 'end'}
+                >
                   <tspan>{t(`dimension.${dimension}`)}</tspan>
                   <tspan x={dx * (radius + 10)} dy="1.2em" className="tick-value">
                     {Math.round(shares[index]! * 100)}%
