@@ -91,6 +91,21 @@ as $$
 $$;
 revoke all on function internal.coverage_add(uuid, extensions.geometry, text[]) from public, anon, authenticated, service_role;
 
+-- The counted asset nearest to a cell centre for one target, within reach (none: no row).
+-- Plain SQL without a SET clause, so PostgreSQL inlines it into the lateral joins below.
+create function internal.nearest_counted_asset(p_target text, p_centre extensions.geometry)
+returns table (asset_id uuid, distance_m double precision)
+language sql stable
+as $$
+  select a.asset_id, internal.cell_distance(p_centre, a.geom) as distance_m
+  from internal.coverage_assets a
+  where p_target = any (a.targets)
+    and extensions.st_dwithin(p_centre, a.geom, internal.coverage_max_distance())
+  order by a.geom operator(extensions.<->) p_centre
+  limit 1
+$$;
+revoke all on function internal.nearest_counted_asset(text, extensions.geometry) from public, anon, authenticated, service_role;
+
 -- Cells whose nearest asset went away look again, among the assets still counted.
 create function internal.coverage_remove(p_asset_id uuid)
 returns void
@@ -109,14 +124,7 @@ begin
   select o.target, o.cell_id, nearest.distance_m, nearest.asset_id
   from orphaned_cells o
   join public.population_cells c using (cell_id)
-  cross join lateral (
-    select a.asset_id, internal.cell_distance(c.centre, a.geom) as distance_m
-    from internal.coverage_assets a
-    where o.target = any (a.targets)
-      and st_dwithin(c.centre, a.geom, internal.coverage_max_distance())
-    order by a.geom <-> c.centre
-    limit 1
-  ) nearest;
+  cross join lateral internal.nearest_counted_asset(o.target, c.centre) nearest;
 end
 $$;
 revoke all on function internal.coverage_remove(uuid) from public, anon, authenticated, service_role;
@@ -173,14 +181,7 @@ as $$
   select t.target, c.cell_id, nearest.distance_m, nearest.asset_id
   from public.population_cells c
   cross join (select distinct unnest(targets) as target from internal.coverage_assets) t
-  cross join lateral (
-    select a.asset_id, internal.cell_distance(c.centre, a.geom) as distance_m
-    from internal.coverage_assets a
-    where t.target = any (a.targets)
-      and st_dwithin(c.centre, a.geom, internal.coverage_max_distance())
-    order by a.geom <-> c.centre
-    limit 1
-  ) nearest;
+  cross join lateral internal.nearest_counted_asset(t.target, c.centre) nearest;
 $$;
 revoke all on function internal.coverage_rebuild() from public, anon, authenticated, service_role;
 
@@ -237,8 +238,9 @@ as $$
 begin
   perform internal.require_distance(p_distance);
   if coalesce(jsonb_array_length(p_candidates), 0) = 0 then
-    -- The fast path the benchmark measures: one aggregate over the kept distances,
-    -- as in the first version. The what-if branch below sums the same way.
+    -- The fast path the benchmark measures: one aggregate over the kept distances.
+    -- The what-if branch below sums the same way; one query for both (a union of the
+    -- two sources) measured 7-8 % slower here, so the aggregate is written twice.
     return (
       select jsonb_build_object(
         'target', p_target,
