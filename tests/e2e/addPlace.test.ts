@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { requirementMissing } from '../support/sharedRequirements';
 import { AppBrowser, chromiumAvailable, viewports } from './browser';
 import { ImportDriver } from './importDriver';
@@ -22,48 +22,62 @@ describe.skipIf(skip)('a resident adds a place (embedded database, real Chromium
     await app.close();
   });
 
-  it('on a shared screen: adds a place with a story, and after a reload it is on the map with its details', async () => {
-    await app.open(viewports.sharedScreen);
-    await imports.startEmpty();
-    await app.screenshot('shared-screen-1-start');
-    await places.startAddingPlace();
-    await app.tapMapCentre();
-    await places.fillPlace(buurtkamer);
-    await app.screenshot('shared-screen-2-form');
-    await places.save();
+  // One start-up per screen size; each behaviour its own test, in order.
+  describe('on a shared screen', () => {
+    beforeAll(async () => {
+      await app.open(viewports.sharedScreen);
+      await imports.startEmpty();
+      await app.screenshot('shared-screen-1-start');
+    });
 
-    expect(await places.detailsHeading()).toBe(buurtkamer.name);
-    expect(await app.statusText()).toBe('Opgeslagen. Dank u wel!');
+    it('adds a place with a story and opens its details', async () => {
+      await places.startAddingPlace();
+      await app.tapMapCentre();
+      await places.fillPlace(buurtkamer);
+      await app.screenshot('shared-screen-2-form');
+      await places.save();
+      expect(await places.detailsHeading()).toBe(buurtkamer.name);
+      expect(await app.statusText()).toBe('Opgeslagen. Dank u wel!');
+    });
 
-    await app.reload();
-    await places.openPlaceAtMapCentre();
-    expect(await places.detailsHeading()).toBe(buurtkamer.name);
-    expect(await places.storyTexts()).toEqual([buurtkamer.story]);
-    expect(await app.textVisible('Ontmoetingsplek')).toBe(true);
-    await app.screenshot('shared-screen-3-details-after-reload');
-    expect(app.pageErrors).toEqual([]);
+    it('after a reload, the place is on the map with its story and kind', async () => {
+      await app.reload();
+      await places.openPlaceAtMapCentre();
+      expect(await places.detailsHeading()).toBe(buurtkamer.name);
+      expect(await places.storyTexts()).toEqual([buurtkamer.story]);
+      expect(await app.textVisible('Ontmoetingsplek')).toBe(true);
+      await app.screenshot('shared-screen-3-details-after-reload');
+      expect(app.pageErrors).toEqual([]);
+    });
   });
 
-  it('on a phone: a refused save says why in Dutch and loses nothing, not even across a reload', async () => {
-    await app.open(viewports.phone);
-    await imports.startEmpty();
-    await places.startAddingPlace();
-    await app.tapMapCentre();
-    await places.fillPlace({ ...buurtkamer, name: '   ' });
-    await places.save();
-    expect(await app.alertText()).toBe('Vul een naam in.');
-    expect(await app.fieldValue('Waarom is deze plek belangrijk?')).toBe(buurtkamer.story);
-    await app.screenshot('phone-1-refused-save');
+  describe('on a phone', () => {
+    beforeAll(async () => {
+      await app.open(viewports.phone);
+      await imports.startEmpty();
+    });
 
-    await app.reload();
-    expect(await app.textVisible('Wat u eerder typte, staat er nog.')).toBe(true);
-    expect(await app.fieldValue('Waarom is deze plek belangrijk?')).toBe(buurtkamer.story);
+    it('a refused save says why in Dutch and keeps what was typed', async () => {
+      await places.startAddingPlace();
+      await app.tapMapCentre();
+      await places.fillPlace({ ...buurtkamer, name: '   ' });
+      await places.save();
+      expect(await app.alertText()).toBe('Vul een naam in.');
+      expect(await app.fieldValue('Waarom is deze plek belangrijk?')).toBe(buurtkamer.story);
+      await app.screenshot('phone-1-refused-save');
+    });
 
-    await places.fillPlace(buurtkamer);
-    await places.save();
-    expect(await places.detailsHeading()).toBe(buurtkamer.name);
-    await app.screenshot('phone-2-details');
-    expect(app.pageErrors).toEqual([]);
+    it('loses nothing across a reload, and then saves', async () => {
+      await app.reload();
+      expect(await app.textVisible('Wat u eerder typte, staat er nog.')).toBe(true);
+      expect(await app.fieldValue('Waarom is deze plek belangrijk?')).toBe(buurtkamer.story);
+
+      await places.fillPlace(buurtkamer);
+      await places.save();
+      expect(await places.detailsHeading()).toBe(buurtkamer.name);
+      await app.screenshot('phone-2-details');
+      expect(app.pageErrors).toEqual([]);
+    });
   });
 
   it('speaks English after the switch, and remembers it', async () => {

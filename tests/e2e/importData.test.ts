@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { projectRoot } from '../support/migrationFiles';
 import { requirementMissing, sharedDataDirectory } from '../support/sharedRequirements';
 import { AppBrowser, chromiumAvailable, viewports } from './browser';
@@ -39,63 +39,72 @@ describe.skipIf(skip)('data in and out (embedded database, real Chromium)', () =
     expect(app.pageErrors).toEqual([]);
   });
 
-  it('on a phone: a spreadsheet is checked row by row, shown before it is written, and written all at once', async () => {
-    await app.open(viewports.phone);
-    await imports.chooseFirstRunOption('Bestanden toevoegen');
-    await imports.chooseImportFile(fixture('mixed_rows.csv'));
-    expect(await imports.importSummary()).toBe('0 nieuw, 0 bijgewerkt, 0 al zo, 1 overgeslagen, 2 fout');
-    expect(await imports.importTable()).toEqual([
-      ['4', "<script>alert('x')</script>", 'Bevat HTML of code. Gebruik gewone tekst.'],
-      ['5', '', 'Geen naam.'],
-      ['6', 'Zusterstad Parijs', 'Ligt buiten Nederland. Klopt dat?'],
-    ]);
-    expect((await imports.confirmImportButton()).enabled).toBe(false);
-    await app.screenshot('import-phone-1-errors');
+  // One start-up per screen: on a phone from the first-run screen of an empty map.
+  describe('on a phone, from the first-run screen', () => {
+    beforeAll(async () => {
+      await app.open(viewports.phone);
+    });
 
-    await imports.tickImportChoice('Sla de foute rijen over en voeg de rest toe');
-    expect(await imports.importSummary()).toBe('3 nieuw, 0 bijgewerkt, 0 al zo, 1 overgeslagen, 2 fout');
-    expect(await imports.confirmImportButton()).toEqual({ label: 'Voeg 3 toe', enabled: true });
-    await app.screenshot('import-phone-2-preview');
-    expect(await imports.confirmImport()).toBe('Klaar: 3 toegevoegd, 0 bijgewerkt.');
+    it('says so clearly when a municipality cannot be loaded because there is no internet', async () => {
+      await app.cutOffHost('api.pdok.nl');
+      await imports.loadMunicipalityOnline('GM0546');
+      await app.waitForText('Geen verbinding met api.pdok.nl. Is er internet? U kunt ook een bestand kiezen.');
+    });
 
-    // A list under a name of its own; the same list again under that name: nothing new, the rows are there.
-    await imports.chooseImportFile(fixture('places.csv'));
-    expect(await imports.importSourceName()).toBe('places');
-    await imports.setImportSourceName('Lijst welzijn Merenwijk');
-    expect(await imports.importSummary()).toBe('4 nieuw, 0 bijgewerkt, 0 al zo, 0 overgeslagen, 0 fout');
-    await imports.confirmImport();
-    await imports.chooseImportFile(fixture('places.csv'));
-    await imports.setImportSourceName('Lijst welzijn Merenwijk');
-    expect(await imports.importSummary()).toBe('0 nieuw, 0 bijgewerkt, 4 al zo, 0 overgeslagen, 0 fout');
-    await app.screenshot('import-phone-3-same-list-again');
-    expect(app.pageErrors).toEqual([]);
+    it('checks a spreadsheet row by row, shows it before it is written, and writes it all at once', async () => {
+      await imports.chooseFirstRunOption('Bestanden toevoegen');
+      await imports.chooseImportFile(fixture('mixed_rows.csv'));
+      expect(await imports.importSummary()).toBe('0 nieuw, 0 bijgewerkt, 0 al zo, 1 overgeslagen, 2 fout');
+      expect(await imports.importTable()).toEqual([
+        ['4', "<script>alert('x')</script>", 'Bevat HTML of code. Gebruik gewone tekst.'],
+        ['5', '', 'Geen naam.'],
+        ['6', 'Zusterstad Parijs', 'Ligt buiten Nederland. Klopt dat?'],
+      ]);
+      expect((await imports.confirmImportButton()).enabled).toBe(false);
+      await app.screenshot('import-phone-1-errors');
+
+      await imports.tickImportChoice('Sla de foute rijen over en voeg de rest toe');
+      expect(await imports.importSummary()).toBe('3 nieuw, 0 bijgewerkt, 0 al zo, 1 overgeslagen, 2 fout');
+      expect(await imports.confirmImportButton()).toEqual({ label: 'Voeg 3 toe', enabled: true });
+      await app.screenshot('import-phone-2-preview');
+      expect(await imports.confirmImport()).toBe('Klaar: 3 toegevoegd, 0 bijgewerkt.');
+
+      // A list under a name of its own; the same list again under that name: nothing new, the rows are there.
+      await imports.chooseImportFile(fixture('places.csv'));
+      expect(await imports.importSourceName()).toBe('places');
+      await imports.setImportSourceName('Lijst welzijn Merenwijk');
+      expect(await imports.importSummary()).toBe('4 nieuw, 0 bijgewerkt, 0 al zo, 0 overgeslagen, 0 fout');
+      await imports.confirmImport();
+      await imports.chooseImportFile(fixture('places.csv'));
+      await imports.setImportSourceName('Lijst welzijn Merenwijk');
+      expect(await imports.importSummary()).toBe('0 nieuw, 0 bijgewerkt, 4 al zo, 0 overgeslagen, 0 fout');
+      await app.screenshot('import-phone-3-same-list-again');
+      expect(app.pageErrors).toEqual([]);
+    });
   });
 
-  it('refuses a file that is not UTF-8, and says how to fix it', async () => {
-    await app.open(viewports.sharedScreen);
-    await imports.startEmpty();
-    await imports.openImportDialog();
-    await imports.chooseImportFile(fixture('windows1252.csv'));
-    expect(await imports.importDialogAlert()).toMatch(/^Het bestand is geen UTF-8 .*Sla het in Excel op als "CSV UTF-8"/);
-  });
+  // And on a shared screen, importing into an empty map.
+  describe('on a shared screen, importing into an empty map', () => {
+    beforeAll(async () => {
+      await app.open(viewports.sharedScreen);
+      await imports.startEmpty();
+    });
 
-  it('says so clearly when a municipality cannot be loaded because there is no internet', async () => {
-    await app.open(viewports.phone);
-    await app.cutOffHost('api.pdok.nl');
-    await imports.loadMunicipalityOnline('GM0546');
-    await app.waitForText('Geen verbinding met api.pdok.nl. Is er internet? U kunt ook een bestand kiezen.');
-  });
+    it.skipIf(skipShared)('the CBS buurten of Leiden, previewed on the map, then imported', async () => {
+      await imports.openImportDialog();
+      await imports.chooseImportFile(leidenBuurten);
+      expect(await imports.importSummary()).toBe('54 nieuw, 0 bijgewerkt, 0 al zo, 0 overgeslagen, 0 fout');
+      await app.screenshot('import-shared-3-buurten-preview');
+      expect(await imports.confirmImport()).toBe('Klaar: 54 toegevoegd, 0 bijgewerkt.');
+      await app.closePanel('Sluiten');
+      await imports.waitForAttribution('CBS en Kadaster (CC BY 4.0)');
+      await app.screenshot('import-shared-4-buurten-on-map');
+    });
 
-  it.skipIf(skipShared)('on a shared screen: the CBS buurten of Leiden, previewed on the map, then imported', async () => {
-    await app.open(viewports.sharedScreen);
-    await imports.startEmpty();
-    await imports.openImportDialog();
-    await imports.chooseImportFile(leidenBuurten);
-    expect(await imports.importSummary()).toBe('54 nieuw, 0 bijgewerkt, 0 al zo, 0 overgeslagen, 0 fout');
-    await app.screenshot('import-shared-3-buurten-preview');
-    expect(await imports.confirmImport()).toBe('Klaar: 54 toegevoegd, 0 bijgewerkt.');
-    await app.closePanel('Sluiten');
-    await imports.waitForAttribution('CBS en Kadaster (CC BY 4.0)');
-    await app.screenshot('import-shared-4-buurten-on-map');
+    it('refuses a file that is not UTF-8, and says how to fix it', async () => {
+      await imports.openImportDialog();
+      await imports.chooseImportFile(fixture('windows1252.csv'));
+      expect(await imports.importDialogAlert()).toMatch(/^Het bestand is geen UTF-8 .*Sla het in Excel op als "CSV UTF-8"/);
+    });
   });
 });

@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { projectRoot } from '../support/migrationFiles';
 import { requirementMissing, sharedDataDirectory } from '../support/sharedRequirements';
 import { AppBrowser, chromiumAvailable, viewports } from './browser';
@@ -47,63 +47,84 @@ describe.skipIf(skip)('the planner on Leiden (embedded database, real Chromium)'
     await app.close();
   });
 
-  it('on a shared screen: the gap figures follow the slider, per buurt and for 65+, and a trial place counts', async () => {
-    await app.open(viewports.sharedScreen);
-    await loadLeiden(app, imports, 'shared');
+  // One start-up and one Leiden import for the shared screen; each behaviour its own test, in order.
+  describe('on a shared screen', () => {
+    let at500: { headline: string; detail: string };
+    beforeAll(async () => {
+      await app.open(viewports.sharedScreen);
+      await loadLeiden(app, imports, 'shared');
+      await planner.openPlanner();
+    });
 
-    await planner.openPlanner();
-    expect(await planner.distanceShown()).toBe('500 m');
-    const at500 = await planner.plannerFigures();
-    expect(at500.headline).toMatch(sharePattern);
-    expect(at500.detail).toMatch(/^[\d.]+ van de [\d.]+ inwoners wonen verder weg\.$/);
-    await app.screenshot('planner-shared-1-500m');
+    it('shows the share of residents within 500 m first', async () => {
+      expect(await planner.distanceShown()).toBe('500 m');
+      at500 = await planner.plannerFigures();
+      expect(at500.headline).toMatch(sharePattern);
+      expect(at500.detail).toMatch(/^[\d.]+ van de [\d.]+ inwoners wonen verder weg\.$/);
+      await app.screenshot('planner-shared-1-500m');
+    });
 
-    // Drag to 1000 m: ten steps of 50 m, each asking the database while the hand moves.
-    await planner.moveDistanceSlider(10);
-    expect(await planner.distanceShown()).toBe('1000 m');
-    const at1000 = await planner.plannerFigures();
-    expect(at1000.headline).toContain('binnen 1000 meter');
-    expect(shareOf(at1000.headline)).toBeGreaterThan(shareOf(at500.headline));
+    it('follows the slider: at 1000 m more people are within reach', async () => {
+      // Drag to 1000 m: ten steps of 50 m, each asking the database while the hand moves.
+      await planner.moveDistanceSlider(10);
+      expect(await planner.distanceShown()).toBe('1000 m');
+      const at1000 = await planner.plannerFigures();
+      expect(at1000.headline).toContain('binnen 1000 meter');
+      expect(shareOf(at1000.headline)).toBeGreaterThan(shareOf(at500.headline));
+    });
 
-    const table = await planner.buurtTable();
-    expect(table.length).toBeGreaterThan(40);
-    // Largest gap first: the first buurt has at least as many people farther away as the second.
-    const uncovered = (row: string[]) => Number(row[2]!.replace(/\./g, ''));
-    expect(uncovered(table[0]!)).toBeGreaterThanOrEqual(uncovered(table[1]!));
+    it('lists the buurten, the largest gap first', async () => {
+      const table = await planner.buurtTable();
+      expect(table.length).toBeGreaterThan(40);
+      // The first buurt has at least as many people farther away as the second.
+      const uncovered = (row: string[]) => Number(row[2]!.replace(/\./g, ''));
+      expect(uncovered(table[0]!)).toBeGreaterThanOrEqual(uncovered(table[1]!));
+    });
 
-    await planner.choosePlannerGroup('65 jaar en ouder');
-    expect((await planner.plannerFigures()).headline).toMatch(/van de 65-plussers woont binnen 1000 meter/);
-    await app.screenshot('planner-shared-2-1000m-65plus');
+    it('answers for people aged 65 and over', async () => {
+      await planner.choosePlannerGroup('65 jaar en ouder');
+      expect((await planner.plannerFigures()).headline).toMatch(/van de 65-plussers woont binnen 1000 meter/);
+      await app.screenshot('planner-shared-2-1000m-65plus');
+    });
 
-    await planner.moveDistanceSlider(-10);
-    await planner.startWhatIf();
-    await app.tapMapCentre();
-    const gain = await planner.whatIfGain();
-    expect(gain).toMatch(/^Met deze plek: \+[\d.]+ inwoners binnen bereik, van wie \+[\d.]+ van 65 jaar of ouder\.$/);
-    // A trial place on the map's centre, in Leiden, brings people within reach.
-    expect(Number(/\+([\d.]+) inwoners/.exec(gain)![1]!.replace(/\./g, ''))).toBeGreaterThan(0);
-    await app.screenshot('planner-shared-3-what-if');
-    await planner.scrollPlannerTo('buurt-bars');
-    await app.screenshot('planner-shared-4-curve-and-bars');
-    await planner.scrollPlannerTo('buurt-table');
-    await app.screenshot('planner-shared-5-radar-and-table');
+    it('counts a trial place on the map without saving it', async () => {
+      await planner.moveDistanceSlider(-10);
+      await planner.startWhatIf();
+      await app.tapMapCentre();
+      const gain = await planner.whatIfGain();
+      expect(gain).toMatch(/^Met deze plek: \+[\d.]+ inwoners binnen bereik, van wie \+[\d.]+ van 65 jaar of ouder\.$/);
+      // A trial place on the map's centre, in Leiden, brings people within reach.
+      expect(Number(/\+([\d.]+) inwoners/.exec(gain)![1]!.replace(/\./g, ''))).toBeGreaterThan(0);
+      await app.screenshot('planner-shared-3-what-if');
+      await planner.scrollPlannerTo('buurt-bars');
+      await app.screenshot('planner-shared-4-curve-and-bars');
+      await planner.scrollPlannerTo('buurt-table');
+      await app.screenshot('planner-shared-5-radar-and-table');
+    });
 
-    const csv = await planner.downloadFromPlanner('Cijfers per buurt (CSV)');
-    expect(csv.fileName).toMatch(/^wijkkracht-coverage-by-buurt-\d{4}-\d{2}-\d{2}\.csv$/);
-    const lines = csv.text.replace(/^\uFEFF/, '').split('\r\n');
-    expect(lines[0]).toContain('buurt_code,buurt_name,target,distance_m,distance_kind');
-    expect(lines.slice(1).some((line) => line.startsWith('BU0546') && line.includes(',any,500,hemelsbreed,'))).toBe(true);
+    it('downloads the figures per buurt as CSV, with the question they answer', async () => {
+      const csv = await planner.downloadFromPlanner('Cijfers per buurt (CSV)');
+      expect(csv.fileName).toMatch(/^wijkkracht-coverage-by-buurt-\d{4}-\d{2}-\d{2}\.csv$/);
+      const lines = csv.text.replace(/^\uFEFF/, '').split('\r\n');
+      expect(lines[0]).toContain('buurt_code,buurt_name,target,distance_m,distance_kind');
+      expect(lines.slice(1).some((line) => line.startsWith('BU0546') && line.includes(',any,500,hemelsbreed,'))).toBe(true);
+    });
 
-    const gaps = await planner.downloadFromPlanner('Vakken die te ver weg liggen (GeoJSON)');
-    const gapCells = JSON.parse(gaps.text) as {
-      query: { distance_m: number; candidates: unknown[] };
-      features: Array<{ properties: { estimated: boolean } }>;
-    };
-    expect(gapCells.query.distance_m).toBe(500);
-    expect(gapCells.query.candidates).toHaveLength(1);
-    expect(gapCells.features.length).toBeGreaterThan(0);
-    expect(gapCells.features.every((cell) => cell.properties.estimated)).toBe(true);
-    expect(app.pageErrors).toEqual([]);
+    it('downloads the gap cells as GeoJSON, with the trial place in the question', async () => {
+      const gaps = await planner.downloadFromPlanner('Vakken die te ver weg liggen (GeoJSON)');
+      const gapCells = JSON.parse(gaps.text) as {
+        query: { distance_m: number; candidates: unknown[] };
+        features: Array<{ properties: { estimated: boolean } }>;
+      };
+      expect(gapCells.query.distance_m).toBe(500);
+      expect(gapCells.query.candidates).toHaveLength(1);
+      expect(gapCells.features.length).toBeGreaterThan(0);
+      expect(gapCells.features.every((cell) => cell.properties.estimated)).toBe(true);
+    });
+
+    it('raised no error in the page', () => {
+      expect(app.pageErrors).toEqual([]);
+    });
   });
 
   it('on a phone: the planner is a sheet over the map that says where the numbers come from', async () => {
