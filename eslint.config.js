@@ -3,45 +3,70 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-/** Packages only one place may import at run time; elsewhere they are refused. */
+/** Packages only one place may import at run time; elsewhere they are refused, statically and as import(). */
 const confined = {
   'maplibre-gl': {
+    modules: ['maplibre-gl', 'maplibre-gl/*'],
     where: ['src/map/WijkMap.ts'],
     message: 'Only src/map/WijkMap.ts uses maplibre-gl at run time; elsewhere import its types only (import type).',
     allowTypeImports: true,
   },
-  'playwright-core': {
+  playwright: {
+    modules: ['playwright-core', 'playwright-core/*', 'playwright', 'playwright/*', '@playwright/*'],
     where: ['tests/e2e/browser.ts'],
     message: 'Only the e2e browser helper (tests/e2e/browser.ts) imports Playwright; specs talk to drivers.',
     allowTypeImports: false,
   },
-  '@supabase/supabase-js': {
+  supabase: {
+    modules: ['@supabase/*'],
     // The Supabase contract test drives supabase-js itself against a real PostgREST.
     where: ['src/backend/supabase/**', 'tests/sql/supabaseBackend.test.ts'],
-    message: 'Only src/backend/supabase/ talks to supabase-js; everything else goes through the seam (src/backend/api.ts).',
+    message: 'Only src/backend/supabase/ talks to Supabase; everything else goes through the seam (src/backend/api.ts).',
     allowTypeImports: false,
   },
 };
 
-/** The no-restricted-imports options for a file, leaving out what it may import. */
-function restrictedImports(allowed = [], patterns = []) {
-  return [
-    'error',
-    {
-      paths: Object.entries(confined)
-        .filter(([name]) => !allowed.includes(name))
-        .map(([name, rule]) => ({ name, message: rule.message, allowTypeImports: rule.allowTypeImports })),
-      patterns,
-    },
-  ];
-}
-
-const domainPatterns = [
-  {
-    group: ['**/backend', '**/backend/**', '**/ui/**', '**/i18n/**', '**/map/**', 'react', 'react-dom', 'react-i18next', 'i18next'],
-    message: "src/domain/ is the domain's own vocabulary and logic: no backend, UI, map or i18n.",
-  },
+const domainModules = [
+  '**/backend',
+  '**/backend/**',
+  '**/ui/**',
+  '**/i18n/**',
+  '**/map/**',
+  '**/env',
+  'react',
+  'react-dom',
+  'react-i18next',
+  'i18next',
+  'maplibre-gl',
+  'maplibre-gl/*',
+  '@electric-sql/*',
+  'pg',
 ];
+const domainMessage = "src/domain/ is the domain's own vocabulary and logic: no backend, database, UI, map or i18n.";
+
+/** The import rules for a file, leaving out what it may import. */
+function importRules(allowed = [], extraPatterns = []) {
+  const refused = Object.entries(confined).filter(([name]) => !allowed.includes(name));
+  const patterns = [
+    ...refused.map(([, rule]) => ({ group: rule.modules, message: rule.message, allowTypeImports: rule.allowTypeImports })),
+    ...extraPatterns,
+  ];
+  // import('…') is not seen by no-restricted-imports; the same prefixes are refused there.
+  const prefixes = patterns.flatMap((pattern) => pattern.group).map((group) => group.replace(/\/?\*+$/, '').replace(/^\*\*\//, ''));
+  const dynamic = prefixes.length
+    ? [
+        {
+          selector: `ImportExpression[source.value=/${prefixes.map((prefix) => prefix.replace(/[/.@-]/g, '\\$&')).join('|')}/]`,
+          message: 'This import is confined to one place (eslint.config.js), also as import().',
+        },
+      ]
+    : [];
+  return {
+    'no-restricted-imports': 'off',
+    '@typescript-eslint/no-restricted-imports': ['error', { patterns }],
+    'no-restricted-syntax': ['error', ...dynamic],
+  };
+}
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'test-output/', 'scratch/', 'src/backend/sqlApi.generated.ts'] },
@@ -52,20 +77,16 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports', fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-import-type-side-effects': 'error',
-      'no-restricted-imports': 'off',
-      '@typescript-eslint/no-restricted-imports': restrictedImports(),
+      ...importRules(),
       // tsc's noUnusedLocals/noUnusedParameters already report these.
       '@typescript-eslint/no-unused-vars': 'off',
     },
   },
-  ...Object.entries(confined).map(([name, rule]) => ({
-    files: rule.where,
-    rules: { '@typescript-eslint/no-restricted-imports': restrictedImports([name]) },
-  })),
+  ...Object.entries(confined).map(([name, rule]) => ({ files: rule.where, rules: importRules([name]) })),
   {
     files: ['src/domain/**'],
     // Its tests may check that every message key has a Dutch and an English text.
     ignores: ['src/domain/**/*.test.ts'],
-    rules: { '@typescript-eslint/no-restricted-imports': restrictedImports([], domainPatterns) },
+    rules: importRules([], [{ group: domainModules, message: domainMessage }]),
   },
 );

@@ -99,10 +99,9 @@ function countActions(report: ImportReport) {
 }
 
 function printPopulation(report: ImportReport, target: 'area-population' | 'population-cells', t: TFunction): void {
-  const counts = report as ImportReport & { residents_in?: number; residents_65plus_in?: number };
   if (target === 'area-population') console.log(t('import.population.cells', { count: report.added + report.updated + report.unchanged }));
-  if (counts.residents_in !== undefined) {
-    console.log(t('import.population.totals', { residents: counts.residents_in, residents65: counts.residents_65plus_in ?? 0 }));
+  if (report.residents_in !== undefined) {
+    console.log(t('import.population.totals', { residents: report.residents_in, residents65: report.residents_65plus_in ?? 0 }));
   }
   console.log(t(target === 'area-population' ? 'import.population.spread' : 'import.population.grid'));
 }

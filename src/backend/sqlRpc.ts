@@ -19,7 +19,8 @@ const identifier = /^[a-z_][a-z0-9_]*$/;
  */
 export function createSqlRpcCall(connection: SqlConnection, claims: () => Claims): RpcTransport {
   return async (functionName, args) => {
-    const names = Object.keys(args);
+    // An argument left undefined is left out, so SQL's default applies, as with supabase-js.
+    const names = Object.keys(args).filter((name) => args[name] !== undefined);
     for (const name of [functionName, ...names]) {
       if (!identifier.test(name)) throw new Error(`Not an SQL identifier: ${name}`);
     }

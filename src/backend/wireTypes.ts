@@ -29,6 +29,8 @@ interface AssetProperties {
   attribution: string | null;
   /** Present on proximity answers only. */
   distance_m?: number;
+  /** Present on exports (export_assets) only. */
+  story_count?: number;
 }
 
 export interface AssetFeature {
@@ -137,6 +139,15 @@ export interface ImportReport {
   unchanged: number;
   skipped: number;
   rows: ImportRowResult[];
+  /** Area population only: residents (all, 65+) in the file, and after spreading over cells (rounded per cell). */
+  residents_in?: number;
+  residents_65plus_in?: number;
+  residents_spread?: number;
+  residents_65plus_spread?: number;
+  /** The CBS grid only: cells with a secret count, estimated cells it replaces, and its own earlier cells it drops. */
+  cells_secret?: number;
+  estimated_replaced?: number;
+  earlier_cells_removed?: number;
 }
 
 /** A row SQL refused, as listed in the WKIMP refusal. */
@@ -209,8 +220,8 @@ export interface PopulationSummary {
 }
 
 /**
- * What each SQL API function returns (all return jsonb). Extending the
- * generated list makes a new SQL function without a result shape a compile error.
+ * What each SQL API function returns (all return jsonb). Keyed by the generated
+ * list; src/backend/seamTypes.test.ts fails the type check when the two differ.
  */
 export interface SqlResults extends Record<keyof SqlFunctions, unknown> {
   add_asset: AssetFeature;

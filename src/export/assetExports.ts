@@ -88,7 +88,7 @@ export function storiesCsv(stories: ExportedStory[]): string {
 
 /** The fields worth sharing: no internal user ids, no version counters. */
 function exportedProperties(feature: AssetFeature) {
-  const p = feature.properties as AssetFeature['properties'] & { story_count?: number };
+  const p = feature.properties;
   return {
     wijkkracht_id: feature.id,
     name: p.name,

@@ -32,6 +32,21 @@ const previewChunkRows = 2000;
  * other's rows, but the only cross-row rule, duplicate ids, is already
  * checked for the whole file by buildPlan.
  */
+/** The report's counts, which add up when a preview is asked in chunks. */
+const summedCounts = [
+  'added',
+  'updated',
+  'unchanged',
+  'skipped',
+  'residents_in',
+  'residents_65plus_in',
+  'residents_spread',
+  'residents_65plus_spread',
+  'cells_secret',
+  'estimated_replaced',
+  'earlier_cells_removed',
+] as const satisfies readonly (keyof ImportReport)[];
+
 export async function previewImport(
   api: WijkkrachtApi,
   plan: ImportPlan,
@@ -46,9 +61,9 @@ export async function previewImport(
     try {
       const report = await send(api, plan, rows.slice(start, start + previewChunkRows), choices, true);
       // Counts add up over chunks, also the population imports' own (residents_in, …).
-      for (const [key, value] of Object.entries(report)) {
-        if (typeof value === 'number')
-          (merged as unknown as Record<string, number>)[key] = ((merged as unknown as Record<string, number>)[key] ?? 0) + value;
+      for (const key of summedCounts) {
+        const value = report[key];
+        if (value !== undefined) merged[key] = (merged[key] ?? 0) + value;
       }
       merged.rows.push(...report.rows);
     } catch (error) {

@@ -82,6 +82,9 @@ export class AppBrowser {
   /** A fresh browser profile of its own: no data, nothing left from an earlier test. */
   async open(viewport: { width: number; height: number }): Promise<void> {
     await this.closeContext();
+    // A test that starts the app afresh answers for its own page's errors only.
+    this.pageErrors.length = 0;
+    this.consoleErrors.length = 0;
     if (this.startedProfile) {
       this.profileCopy = mkdtempSync(join(tmpdir(), 'wijkkracht-profile-copy-'));
       cpSync(this.startedProfile, this.profileCopy, { recursive: true });

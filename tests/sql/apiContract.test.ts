@@ -290,6 +290,13 @@ describe.each(engines)('SQL API on $name', ({ skip, open }) => {
       expect(clubs.features.map((feature) => feature.properties.name)).toEqual(['P300']);
     });
 
+    it('leaves an argument given as undefined to its SQL default, as supabase-js does', async () => {
+      const call = createSqlRpcCall(database.connection, () => ({ role: 'anon' }));
+      const box = { p_west: lon - 0.01, p_south: lat, p_east: lon + 0.01, p_north: lat + 0.01 };
+      const result = (await call('assets_in_bbox', { ...box, p_category: undefined, p_limit: undefined })) as { features: unknown[] };
+      expect(result.features).toHaveLength(3);
+    });
+
     it('refuses nonsense distances, counts and boxes', async () => {
       expect(await refusal(asAnon.assetsWithin(lon, lat, -5))).toMatchObject({ kind: 'invalid_argument', detail: 'meters' });
       expect(await refusal(asAnon.assetsWithin(lon, 95, 100))).toMatchObject({ kind: 'invalid_argument', detail: 'point' });

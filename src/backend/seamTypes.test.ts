@@ -1,6 +1,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { healthDimensions, type AreaLevel, type AssetKind, type AssetStatus, type HealthDimension } from '../domain/types';
-import { sqlEnums } from './sqlApi.generated';
+import { sqlEnums, type SqlFunctions } from './sqlApi.generated';
+import type { SqlResults } from './wireTypes';
 
 type SqlEnum<Name extends keyof typeof sqlEnums> = (typeof sqlEnums)[Name][number];
 
@@ -15,5 +16,12 @@ describe("the domain's vocabulary and the SQL enum types", () => {
 
   it("lists Huber's six dimensions in SQL's order", () => {
     expect(healthDimensions).toEqual(sqlEnums.health_dimension);
+  });
+});
+
+describe('the seam', () => {
+  it('declares a result shape for exactly the SQL API functions there are', () => {
+    // A new SQL function without a result shape, or a shape left for a dropped one, fails the type check.
+    expectTypeOf<keyof SqlResults>().toEqualTypeOf<keyof SqlFunctions>();
   });
 });
