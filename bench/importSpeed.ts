@@ -9,13 +9,10 @@
  * Also: how fast a CSV over the row limit is refused, against parsing it whole.
  * Prints medians.
  */
-import { PGlite } from '@electric-sql/pglite';
 import Papa from 'papaparse';
-import { postgis } from '@electric-sql/pglite-postgis';
-import { readAuthShim, readMigrations } from '../cli/migrationFiles';
+import { openMigratedPglite } from '../cli/migrationFiles';
 import { createApi } from '../src/backend/api';
 import { localUserClaims } from '../src/backend/embedded/localUser';
-import { applyMigrations } from '../src/backend/migrations';
 import { createSqlRpcCall } from '../src/backend/sqlRpc';
 import { readCsvRecords } from '../src/import/formats/csvRecords';
 import { importLimits } from '../src/import/limits';
@@ -46,8 +43,7 @@ async function timed<T>(work: () => Promise<T> | T): Promise<[T, number]> {
   return [result, performance.now() - started];
 }
 
-const database = await PGlite.create({ extensions: { postgis } });
-await applyMigrations(database, readMigrations(), readAuthShim());
+const database = await openMigratedPglite();
 const api = createApi(createSqlRpcCall(database, () => localUserClaims('00000000-0000-4000-8000-0000000c0012')));
 const categories = await api.listCategories();
 

@@ -3,17 +3,13 @@
  * supabase/migrations/ and writes the SQL API's types to
  * src/backend/sqlApi.generated.ts. No server needed.
  */
-import { PGlite } from '@electric-sql/pglite';
-import { postgis } from '@electric-sql/pglite-postgis';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { applyMigrations } from '../src/backend/migrations';
-import { projectRoot, readAuthShim, readMigrations } from './migrationFiles';
+import { openMigratedPglite, projectRoot } from './migrationFiles';
 import { generatedTypesPath, generateSqlTypes } from './sqlTypes';
 
-const database = await PGlite.create({ extensions: { postgis } });
+const database = await openMigratedPglite();
 try {
-  await applyMigrations(database, readMigrations(), readAuthShim());
   writeFileSync(join(projectRoot, generatedTypesPath), await generateSqlTypes(database));
   console.log(`${generatedTypesPath} geschreven.`);
 } finally {

@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { migrationsFromFiles, type Migration } from '../src/backend/migrations';
+import { PGlite } from '@electric-sql/pglite';
+import { postgis } from '@electric-sql/pglite-postgis';
+import { applyMigrations, migrationsFromFiles, type Migration } from '../src/backend/migrations';
 
 export const projectRoot = join(import.meta.dirname, '..');
 const migrationsDirectory = join(projectRoot, 'supabase', 'migrations');
@@ -16,4 +18,11 @@ export function readMigrations(): Migration[] {
 
 export function readAuthShim(): string {
   return readFileSync(join(projectRoot, 'supabase', 'local', 'auth-shim.sql'), 'utf8');
+}
+
+/** PGlite + PostGIS with the migrations applied: in memory, or in a folder (a later open applies only what is new). */
+export async function openMigratedPglite(dataDir?: string): Promise<PGlite> {
+  const database = await PGlite.create({ ...(dataDir ? { dataDir } : {}), extensions: { postgis } });
+  await applyMigrations(database, readMigrations(), readAuthShim());
+  return database;
 }

@@ -1,11 +1,8 @@
-import { PGlite } from '@electric-sql/pglite';
-import { postgis } from '@electric-sql/pglite-postgis';
 import { createApi, type WijkkrachtApi } from '../src/backend/api';
 import { ensureLocalUser, localUserClaims, readLocalUserId } from '../src/backend/embedded/localUser';
-import { applyMigrations } from '../src/backend/migrations';
 import { createSqlRpcCall } from '../src/backend/sqlRpc';
 import { createServiceRoleApi } from '../src/backend/supabase/createServiceRoleApi';
-import { readAuthShim, readMigrations } from './migrationFiles';
+import { openMigratedPglite } from './migrationFiles';
 
 export interface NodeApi {
   api: WijkkrachtApi;
@@ -26,8 +23,7 @@ export async function openNodeApi(databaseDirectory: string, environment = proce
   if (url && serviceRoleKey) {
     return { api: createServiceRoleApi(url, serviceRoleKey), description: url, close: async () => undefined };
   }
-  const database = await PGlite.create({ dataDir: databaseDirectory, extensions: { postgis } });
-  await applyMigrations(database, readMigrations(), readAuthShim());
+  const database = await openMigratedPglite(databaseDirectory);
   await ensureLocalUser(database);
   const sub = await readLocalUserId(database);
   return {

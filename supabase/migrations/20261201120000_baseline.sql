@@ -1656,8 +1656,14 @@ create table internal.cell_nearest (
 );
 create index cell_nearest_asset_idx on internal.cell_nearest (asset_id);
 
--- Internal tables are not exposed by PostgREST; cell_nearest is derived from
--- public data (assets, population), so the invoker-rights coverage functions may read it.
+-- Internal tables are not exposed by PostgREST, and RLS guards them as every table.
+-- cell_nearest is derived from public data (assets, population), so the invoker-rights
+-- coverage functions may read it. Only the trigger and the rebuild (security definer,
+-- as the owner) write either; coverage_assets no API role reads at all.
+alter table internal.coverage_assets enable row level security;
+alter table internal.cell_nearest enable row level security;
+create policy "Everyone can read the kept distances" on internal.cell_nearest
+  for select to anon, authenticated using (true);
 revoke all on internal.coverage_assets, internal.cell_nearest from public, anon, authenticated;
 grant select on internal.cell_nearest to anon, authenticated, service_role;
 

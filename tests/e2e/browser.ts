@@ -8,7 +8,7 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { projectRoot } from '../support/migrationFiles';
 
 const chromiumPath = '/usr/bin/chromium';
@@ -61,17 +61,16 @@ export async function prepareStartedProfile(appUrl: string): Promise<string> {
 }
 
 export class AppBrowser {
-  private browser: Browser | null = null;
   private context: BrowserContext | null = null;
   private currentPage: Page | null = null;
   private profileCopy: string | null = null;
   readonly pageErrors: string[] = [];
   /** Console errors, for diagnosis only (the basemap's tile failures are expected offline). */
   readonly consoleErrors: string[] = [];
-  /** With `startedProfile` each open() starts from a copy of it; without, from an empty profile (a first visit). */
+  /** Each open() starts from a copy of `startedProfile` (prepareStartedProfile); null only where Chromium is missing and the specs skip. */
   constructor(
     private readonly appUrl: string,
-    private readonly startedProfile: string | null = null,
+    private readonly startedProfile: string | null,
   ) {}
 
   get page(): Page {
@@ -85,21 +84,16 @@ export class AppBrowser {
     // A test that starts the app afresh answers for its own page's errors only.
     this.pageErrors.length = 0;
     this.consoleErrors.length = 0;
-    if (this.startedProfile) {
-      this.profileCopy = mkdtempSync(join(tmpdir(), 'wijkkracht-profile-copy-'));
-      cpSync(this.startedProfile, this.profileCopy, { recursive: true });
-      this.context = await chromium.launchPersistentContext(this.profileCopy, {
-        executablePath: chromiumPath,
-        args: chromiumFlags,
-        viewport,
-        locale: 'nl-NL',
-      });
-      this.currentPage = this.context.pages()[0] ?? (await this.context.newPage());
-    } else {
-      this.browser ??= await chromium.launch({ executablePath: chromiumPath, args: chromiumFlags });
-      this.context = await this.browser.newContext({ viewport, locale: 'nl-NL' });
-      this.currentPage = await this.context.newPage();
-    }
+    if (!this.startedProfile) throw new Error('No started browser profile: tests/e2e/appServerGlobalSetup.ts makes one');
+    this.profileCopy = mkdtempSync(join(tmpdir(), 'wijkkracht-profile-copy-'));
+    cpSync(this.startedProfile, this.profileCopy, { recursive: true });
+    this.context = await chromium.launchPersistentContext(this.profileCopy, {
+      executablePath: chromiumPath,
+      args: chromiumFlags,
+      viewport,
+      locale: 'nl-NL',
+    });
+    this.currentPage = this.context.pages()[0] ?? (await this.context.newPage());
     this.currentPage.on('pageerror', (error) => this.pageErrors.push(error.message));
     this.currentPage.on('console', (message) => {
       if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
@@ -119,8 +113,6 @@ export class AppBrowser {
 
   async close(): Promise<void> {
     await this.closeContext();
-    await this.browser?.close();
-    this.browser = null;
   }
 
   async waitUntilReady(): Promise<void> {

@@ -61,6 +61,17 @@ describe.each(engines)('SQL API on $name', ({ skip, open }) => {
       expect(rows.map((row) => row.relname)).toEqual(['area_population', 'areas', 'assets', 'categories', 'population_cells', 'stories']);
       expect(rows.every((row) => row.relrowsecurity)).toBe(true);
     });
+
+    it('enables RLS on the internal tables too', async () => {
+      const { rows } = await database.connection.query<{ relname: string; relrowsecurity: boolean }>(
+        `select relname, relrowsecurity from pg_class
+         where relnamespace = 'internal'::regnamespace and relkind = 'r' order by relname`,
+      );
+      expect(rows).toEqual([
+        { relname: 'cell_nearest', relrowsecurity: true },
+        { relname: 'coverage_assets', relrowsecurity: true },
+      ]);
+    });
   });
 
   describe.skipIf(skip)('reads and writes', () => {

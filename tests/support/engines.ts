@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { applyMigrations } from '../../src/backend/migrations';
 import type { SqlConnection, SqlQueryable } from '../../src/backend/sqlConnection';
-import { readAuthShim, readMigrations } from './migrationFiles';
+import { openMigratedPglite, readAuthShim, readMigrations } from './migrationFiles';
 import { requirementMissing } from './sharedRequirements';
 
 export interface TestDatabase {
@@ -32,8 +32,7 @@ export async function openPgliteDatabase(migratedDataDir: string | null = null):
     const database = await PGlite.create({ loadDataDir: new Blob([readFileSync(migratedDataDir)]), extensions: { postgis } });
     return { connection: database, close: () => database.close() };
   }
-  const database = await PGlite.create({ extensions: { postgis } });
-  await applyMigrations(database, readMigrations(), readAuthShim());
+  const database = await openMigratedPglite();
   return { connection: database, close: () => database.close() };
 }
 

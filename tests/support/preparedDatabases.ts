@@ -1,12 +1,10 @@
-import { PGlite } from '@electric-sql/pglite';
-import { postgis } from '@electric-sql/pglite-postgis';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { applyMigrations } from '../../src/backend/migrations';
 import { pgClientConnection } from './engines';
-import { readAuthShim, readMigrations } from './migrationFiles';
+import { openMigratedPglite, readAuthShim, readMigrations } from './migrationFiles';
 
 /**
  * Migrating takes most of a SQL test file's start-up (PostGIS alone is ~5 000
@@ -21,8 +19,7 @@ export interface PreparedPglite {
 }
 
 export async function preparePgliteDataDir(): Promise<PreparedPglite> {
-  const database = await PGlite.create({ extensions: { postgis } });
-  await applyMigrations(database, readMigrations(), readAuthShim());
+  const database = await openMigratedPglite();
   const dump = await database.dumpDataDir('none');
   await database.close();
   const directory = mkdtempSync(join(tmpdir(), 'wijkkracht-pglite-'));
