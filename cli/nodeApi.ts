@@ -1,3 +1,4 @@
+import WebSocket from 'ws';
 import { createApi, type WijkkrachtApi } from '../src/backend/api';
 import { ensureLocalUser, localUserClaims, readLocalUserId } from '../src/backend/embedded/localUser';
 import { createSqlRpcCall } from '../src/backend/sqlRpc';
@@ -21,7 +22,8 @@ export async function openNodeApi(databaseDirectory: string, environment = proce
   const url = environment.SUPABASE_URL;
   const serviceRoleKey = environment.SUPABASE_SERVICE_ROLE_KEY;
   if (url && serviceRoleKey) {
-    return { api: createServiceRoleApi(url, serviceRoleKey), description: url, close: async () => undefined };
+    // Node 20 has no WebSocket of its own, and supabase-js needs one to start.
+    return { api: createServiceRoleApi(url, serviceRoleKey, WebSocket), description: url, close: async () => undefined };
   }
   const database = await openMigratedPglite(databaseDirectory);
   await ensureLocalUser(database);

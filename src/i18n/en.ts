@@ -159,6 +159,7 @@ export const en: Messages = {
       broken_xml: 'The XML file is damaged or incomplete.',
       not_kml: 'This is XML, but not KML.',
       not_osm: 'This is not an OpenStreetMap file.',
+      broken_osm: 'The OpenStreetMap file is damaged: some objects in it are not valid.',
       unknown_format: 'We do not know this kind of file. Use GeoJSON, CSV, KML or an OpenStreetMap file.',
     },
     row: {
@@ -170,6 +171,7 @@ export const en: Messages = {
       empty_code: 'No code.',
       no_geometry: 'No place on the map.',
       bad_coordinates: 'The coordinates are not numbers.',
+      broken_geometry: 'The coordinates of this shape are not written correctly in the file.',
       too_many_vertices: 'The shape has {{count}} points; the limit is {{limit}}.',
       swapped_coordinates: 'Longitude and latitude look swapped.',
       outside_nl: 'Lies outside the Netherlands. Is that right?',

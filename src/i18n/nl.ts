@@ -160,6 +160,7 @@ export const nl = {
       broken_xml: 'Het XML-bestand is beschadigd of niet compleet.',
       not_kml: 'Dit is XML, maar geen KML.',
       not_osm: 'Dit is geen OpenStreetMap-bestand.',
+      broken_osm: 'Het OpenStreetMap-bestand is beschadigd: er staan objecten in die niet kloppen.',
       unknown_format: 'Dit soort bestand kennen wij niet. Gebruik GeoJSON, CSV, KML of een OpenStreetMap-bestand.',
     },
     row: {
@@ -171,6 +172,7 @@ export const nl = {
       empty_code: 'Geen code.',
       no_geometry: 'Geen plek op de kaart.',
       bad_coordinates: 'De coördinaten zijn geen getallen.',
+      broken_geometry: 'De coördinaten van deze vorm staan niet goed in het bestand.',
       too_many_vertices: 'De vorm heeft {{count}} punten; de grens is {{limit}}.',
       swapped_coordinates: 'Lengte- en breedtegraad lijken verwisseld.',
       outside_nl: 'Ligt buiten Nederland. Klopt dat?',

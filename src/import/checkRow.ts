@@ -85,7 +85,7 @@ function checkGeometry(geometry: Geometry | null, options = { validity: true }):
     return [{ severity: 'error', key: 'import.row.bad_coordinates' }];
   }
   if (positions.length === 0) return [{ severity: 'error', key: 'import.row.no_geometry' }];
-  if (positions.some((position) => !Number.isFinite(position[0]) || !Number.isFinite(position[1]))) {
+  if (positions.some((position) => !Array.isArray(position) || !Number.isFinite(position[0]) || !Number.isFinite(position[1]))) {
     return [{ severity: 'error', key: 'import.row.bad_coordinates' }];
   }
   if (positions.length > importLimits.maxVertices) {

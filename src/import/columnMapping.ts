@@ -140,6 +140,7 @@ export function mapRecordsToAssets(records: SourceRecord[], mapping: ColumnMappi
 /** Where a record is: its own geometry (GeoJSON, KML), else a WKT column, else latitude and longitude columns. */
 function locate(record: SourceRecord, mapping: ColumnMapping): Located {
   if (record.geometry) return { geometry: record.geometry, fromColumns: false };
+  if (record.brokenGeometry) return { problem: { severity: 'error', key: 'import.row.broken_geometry' } };
   const value = (column: string | null) => (column === null ? '' : text(record.properties[column]));
   const wkt = value(mapping.wkt);
   if (wkt) {

@@ -69,15 +69,23 @@ function mapPositions<G extends Geometry>(geometry: G, convert: (position: Posit
   }
 }
 
-/** A few positions from the start of a geometry, enough to tell the coordinate system. */
+/**
+ * A few positions from the start of a geometry, enough to tell the coordinate
+ * system. Some readers sample a file's geometry before checking it, so this
+ * goes no deeper than GeoJSON nests (a MultiPolygon's positions are four arrays
+ * down; a hostile file's 10 000 would overflow the stack) and skips what is not there.
+ */
 export function samplePositions(geometry: Geometry | null, limit = 5): Position[] {
   const positions: Position[] = [];
-  const visit = (value: unknown): void => {
-    if (positions.length >= limit || !Array.isArray(value)) return;
+  const visit = (value: unknown, depth: number): void => {
+    if (positions.length >= limit || depth > 4 || !Array.isArray(value)) return;
     if (typeof value[0] === 'number') positions.push(value as Position);
-    else value.forEach(visit);
+    else for (const item of value) visit(item, depth + 1);
   };
-  if (geometry?.type === 'GeometryCollection') return geometry.geometries.flatMap((part) => samplePositions(part, limit));
-  if (geometry) visit(geometry.coordinates);
+  const parts = geometry?.type === 'GeometryCollection' ? (Array.isArray(geometry.geometries) ? geometry.geometries : []) : [geometry];
+  for (const part of parts) {
+    // One level of collection is enough for a sample.
+    if (part && part.type !== 'GeometryCollection') visit(part.coordinates, 1);
+  }
   return positions;
 }

@@ -63,8 +63,23 @@ export interface PlanOptions {
   mapping?: ColumnMapping;
 }
 
-/** The whole way from text to plan for one format; the dialog and the CLI both use it. */
+/**
+ * The whole way from text to plan for one format; the dialog and the CLI both use it.
+ * A file is refused only with an ImportFileError (a message for the user): the readers
+ * check what they know can go wrong, and anything else a file triggers in the libraries
+ * they use (a KML shape nested 10 000 deep overflows togeojson's stack) is refused too,
+ * so neither the dialog nor the CLI shows a stack trace.
+ */
 export function planFromText(format: ImportFormat, text: string, options: PlanOptions): ImportPlan {
+  try {
+    return readPlan(format, text, options);
+  } catch (error) {
+    if (error instanceof ImportFileError) throw error;
+    throw new ImportFileError('import.file.unexpected', { detail: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+function readPlan(format: ImportFormat, text: string, options: PlanOptions): ImportPlan {
   if (format === 'osm') return osmAssetPlan(text);
   if (format === 'cbs-areas') return cbsAreaPlan(text);
   if (format === 'cbs-population') return areaPopulationPlan(text);

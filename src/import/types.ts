@@ -46,6 +46,8 @@ export interface SourceRecord {
   row: number;
   properties: Record<string, unknown>;
   geometry: Geometry | null;
+  /** The row had a geometry, but its coordinates could not be read (then `geometry` is null). */
+  brokenGeometry?: true;
 }
 
 interface PlanBase {

@@ -26,6 +26,7 @@ import {
   selectedFilter,
   shapeSourceId,
 } from './assetLayers';
+import { attributionHtml } from './attributionHtml';
 import { basemapLayerId, basemapSourceId, createBaseStyle } from './baseStyle';
 import { candidateLayers, candidateSourceId, gapCellLayers, gapFillColor, gapLayerIds, gapSourceId } from './gapLayers';
 import { previewLayers, previewSourceId } from './previewLayers';
@@ -149,12 +150,15 @@ export class WijkMap {
     if (collection && collection.features.length > 0) this.fitTo(collection);
   }
 
-  /** Whom to credit (© OpenStreetMap-bijdragers, CBS / Kadaster ...), beside the basemap's own credit. */
+  /**
+   * Whom to credit (© OpenStreetMap-bijdragers, CBS / Kadaster ...), beside the basemap's own credit.
+   * The control renders HTML and the credits come from imported files, so they go in as escaped text.
+   */
   setAttributions(attributions: string[]): void {
     if (attributions.join('|') === this.attributions.join('|')) return;
     this.attributions = attributions;
     this.map.removeControl(this.attributionControl);
-    this.attributionControl = new AttributionControl({ compact: true, customAttribution: attributions });
+    this.attributionControl = new AttributionControl({ compact: true, customAttribution: attributions.map(attributionHtml) });
     this.map.addControl(this.attributionControl);
   }
 

@@ -1,4 +1,5 @@
 import type { StyleSpecification } from 'maplibre-gl';
+import { attributionHtml } from './attributionHtml';
 
 export const basemapSourceId = 'basemap';
 export const basemapLayerId = 'basemap';
@@ -19,7 +20,8 @@ export function createBaseStyle(): StyleSpecification {
         tileSize: 256,
         minzoom: 6,
         maxzoom: 19,
-        attribution: 'Kaart: <a href="https://www.pdok.nl">PDOK</a> / Kadaster (CC BY 4.0)',
+        // Through the same escaping as imported credits, so every link on the map is one the app made.
+        attribution: attributionHtml('Kaart: PDOK / Kadaster (CC BY 4.0)'),
       },
     },
     layers: [

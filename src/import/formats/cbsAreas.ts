@@ -4,6 +4,7 @@ import type { AreaImportRow } from '../../backend/wireTypes';
 import { buildAreaPlan, type Draft } from '../buildPlan';
 import { declaredCrsName, detectCrs, samplePositions, toWgs84 } from '../crs';
 import { featuresOfCollection, parseJsonDocument } from './jsonDocument';
+import { readJsonGeometry } from './jsonGeometry';
 import type { AreaPlan, RowIssue } from '../types';
 
 /**
@@ -57,7 +58,8 @@ export function readCbsAreaFeatures(
       } as Draft<AreaImportRow>,
     });
     if (!code) return issue('import.row.empty_code');
-    const geometry = feature?.geometry ?? null;
+    const geometry = readJsonGeometry(feature?.geometry);
+    if (geometry === 'broken') return issue('import.row.broken_geometry');
     if (!geometry) return issue('import.row.no_geometry');
     if (!isSurface(geometry)) return issue('import.row.unsupported_geometry', { type: geometry.type });
     const level = levelOf(code, properties.rubriek, options.level);

@@ -1,17 +1,8 @@
 import type { Geometry, Position } from 'geojson';
 import { declaredCrsName, detectCrs, samplePositions, toWgs84 } from '../crs';
-import { parseJsonDocument } from './jsonDocument';
+import { isObject, parseJsonDocument } from './jsonDocument';
+import { isGeometryType, readJsonGeometry } from './jsonGeometry';
 import { ImportFileError, type SourceRecord } from '../types';
-
-/** How deep each geometry type nests its coordinates; 1 is one position. */
-const coordinateDepth: Record<string, number> = {
-  Point: 1,
-  MultiPoint: 2,
-  LineString: 2,
-  MultiLineString: 3,
-  Polygon: 3,
-  MultiPolygon: 4,
-};
 
 /** How many features tell the coordinate system: enough to be sure, few enough to be quick. */
 const crsSampleFeatures = 20;
@@ -24,8 +15,9 @@ const crsSampleFeatures = 20;
 export function readGeoJsonRecords(text: string): { columns: string[]; records: SourceRecord[] } {
   const document = parseJsonDocument(text);
   const features = featuresOf(document);
-  const geometries = features.map((feature) => readGeometry(feature.geometry));
-  const sample = geometries.slice(0, crsSampleFeatures).flatMap((geometry) => samplePositions(geometry));
+  const geometries = features.map((feature) => readJsonGeometry(feature.geometry));
+  const usable = geometries.map((geometry) => (geometry === 'broken' ? null : geometry));
+  const sample = usable.slice(0, crsSampleFeatures).flatMap((geometry) => samplePositions(geometry));
   const crs = detectCrs(declaredCrsName(document), sample);
   const columns = new Set<string>();
   const records = features.map((feature, index): SourceRecord => {
@@ -33,8 +25,13 @@ export function readGeoJsonRecords(text: string): { columns: string[]; records: 
     const id = feature.id;
     if ((typeof id === 'string' || typeof id === 'number') && !('id' in properties)) properties.id = id;
     for (const key of Object.keys(properties)) columns.add(key);
-    const geometry = geometries[index];
-    return { row: index + 1, properties, geometry: geometry ? flattenToTwoDimensions(toWgs84(geometry, crs)) : null };
+    const geometry = usable[index];
+    return {
+      row: index + 1,
+      properties,
+      geometry: geometry ? flattenToTwoDimensions(toWgs84(geometry, crs)) : null,
+      ...(geometries[index] === 'broken' ? { brokenGeometry: true } : {}),
+    };
   });
   return { columns: [...columns], records };
 }
@@ -68,36 +65,9 @@ function featuresOf(document: unknown): Record<string, unknown>[] {
       return document.features.map((feature: unknown) => (isObject(feature) ? feature : {}));
     }
     if (document.type === 'Feature') return [document];
-    if (typeof document.type === 'string' && (document.type in coordinateDepth || document.type === 'GeometryCollection')) {
+    if (isGeometryType(document.type)) {
       return [{ type: 'Feature', properties: {}, geometry: document }];
     }
   }
   throw new ImportFileError('import.file.not_geojson');
-}
-
-/**
- * The geometry if its coordinates nest as its type says, else null (the row
- * then reports a missing geometry). Numbers are not checked here: checkRow
- * reports coordinates that are not numbers.
- */
-function readGeometry(value: unknown): Geometry | null {
-  if (!isObject(value) || typeof value.type !== 'string') return null;
-  if (value.type === 'GeometryCollection') {
-    if (!Array.isArray(value.geometries)) return null;
-    const parts = value.geometries.map(readGeometry);
-    return parts.every((part): part is Geometry => part !== null) ? { type: 'GeometryCollection', geometries: parts } : null;
-  }
-  const depth = coordinateDepth[value.type];
-  if (depth === undefined || !nestsTo(value.coordinates, depth)) return null;
-  return { type: value.type, coordinates: value.coordinates } as Geometry;
-}
-
-function nestsTo(value: unknown, depth: number): boolean {
-  if (!Array.isArray(value)) return false;
-  if (depth === 1) return value.length >= 2;
-  return value.every((item) => nestsTo(item, depth - 1));
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

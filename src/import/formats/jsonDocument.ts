@@ -20,3 +20,8 @@ export function featuresOfCollection(document: unknown): Feature[] {
   if (object.type === 'Feature') return [object as unknown as Feature];
   throw new ImportFileError('import.file.not_geojson');
 }
+
+/** A JSON object, as opposed to an array, a value or null. */
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

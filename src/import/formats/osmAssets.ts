@@ -6,6 +6,7 @@ import { buildAssetPlan, type Draft } from '../buildPlan';
 import { kindForGeometry } from '../kindForGeometry';
 import { mapOsmTags } from '../osmTagMapping';
 import { ImportFileError, type AssetPlan, type RowIssue } from '../types';
+import { readJsonGeometry } from './jsonGeometry';
 
 /**
  * OpenStreetMap objects as Wijkkracht assets. Three inputs, told apart by the
@@ -27,7 +28,8 @@ interface OsmObject {
   row: number;
   sourceId: string | null;
   tags: Record<string, string>;
-  geometry: Geometry | null;
+  /** 'broken': the file's geometry could not be read (GeoJSON only; osmtogeojson builds its own). */
+  geometry: Geometry | null | 'broken';
   /** osmium writes a closed way twice, as its outline and as its area; this is the outline. */
   outlineOfArea?: boolean;
 }
@@ -57,11 +59,11 @@ function readOsmObjects(text: string): OsmObject[] {
   if (start.startsWith('<')) {
     const document = parseXml(text);
     if (document.documentElement?.nodeName !== 'osm') throw new ImportFileError('import.file.not_osm');
-    return objectsFromConverted(osmtogeojson(document));
+    return objectsFromConverted(convertOsm(document));
   }
   if (!start.startsWith('{')) throw new ImportFileError('import.file.not_osm');
   const document = parseJson(text);
-  if (Array.isArray(document.elements)) return objectsFromConverted(osmtogeojson(document));
+  if (Array.isArray(document.elements)) return objectsFromConverted(convertOsm(document));
   const features = geoJsonFeatures(document);
   if (!features) throw new ImportFileError('import.file.not_osm');
   const objects = objectsFromGeoJson(features);
@@ -84,6 +86,7 @@ function draftFromObject(object: OsmObject): Draft<AssetImportRow> {
   if (object.outlineOfArea) return refuse('skip', 'import.row.osm_area_outline');
   const mapping = mapOsmTags(tags);
   if (!mapping) return refuse('skip', 'import.row.no_category');
+  if (geometry === 'broken') return refuse('error', 'import.row.broken_geometry');
   if (!geometry) return refuse('error', 'import.row.no_geometry');
   const kind = kindForGeometry(geometry);
   if (!kind) return refuse('error', 'import.row.unsupported_geometry', { type: geometry.type });
@@ -156,6 +159,19 @@ function parseXml(text: string): { documentElement: { nodeName: string } | null 
 
 function firstLine(message: string): string {
   return message.trim().split('\n')[0]!.slice(0, 200);
+}
+
+/**
+ * osmtogeojson trusts its input: an element that is null, or a relation whose
+ * members are not a list, makes it throw a TypeError. Such a file is refused
+ * with a message instead.
+ */
+function convertOsm(document: object): osmtogeojson.OsmFeatureCollection {
+  try {
+    return osmtogeojson(document);
+  } catch {
+    throw new ImportFileError('import.file.broken_osm');
+  }
 }
 
 function objectsFromConverted(collection: osmtogeojson.OsmFeatureCollection): OsmObject[] {
@@ -240,7 +256,7 @@ function objectsFromGeoJson(features: Feature[]): OsmObject[] {
       sourceId: found?.sourceId ?? null,
       fromOsmiumArea: found?.fromOsmiumArea ?? false,
       tags: tagsOf(properties),
-      geometry: feature?.geometry ?? null,
+      geometry: readJsonGeometry(feature?.geometry),
     };
   });
   const areaIds = new Set(objects.filter((object) => object.fromOsmiumArea).map((object) => object.sourceId));
