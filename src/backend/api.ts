@@ -1,4 +1,15 @@
-import type { CandidatePoint, CoverageTarget, AreaLevel, AssetChanges, BoundingBox, NewAsset } from '../domain/types';
+import type {
+  CandidatePoint,
+  CoverageTarget,
+  AreaLevel,
+  AssetChanges,
+  BoundingBox,
+  ItemType,
+  MemberRole,
+  ModerationDecision,
+  NewAsset,
+  NewStory,
+} from '../domain/types';
 import type {
   AreaPopulationRow,
   BuurtCoverage,
@@ -16,7 +27,13 @@ import type {
   AssetFeature,
   AssetWithStories,
   Category,
+  HistoryEntry,
+  Member,
+  ModerationItem,
+  MyRoles,
+  ReportResult,
   Story,
+  Werkgebied,
 } from './wireTypes';
 import { toApiError } from './apiError';
 import { typedRpcCall, type RpcCall, type RpcTransport, type SqlArguments } from './rpcCall';
@@ -35,7 +52,7 @@ export interface WijkkrachtApi {
   addAsset(asset: NewAsset): Promise<AssetFeature>;
   updateAsset(id: string, expectedVersion: number, changes: AssetChanges): Promise<AssetFeature>;
   archiveAsset(id: string, expectedVersion: number): Promise<AssetFeature>;
-  addStory(assetId: string, body: string, authorName?: string): Promise<Story>;
+  addStory(story: NewStory): Promise<Story>;
   /** All rows land or none; a dry run reports what would happen and writes nothing. */
   importAssets(batch: ImportBatch<AssetImportRow>): Promise<ImportReport>;
   importAreas(batch: ImportBatch<AreaImportRow>): Promise<ImportReport>;
@@ -52,6 +69,34 @@ export interface WijkkrachtApi {
   coverageByBuurt(query: CoverageQuery): Promise<BuurtCoverage[]>;
   gapCells(query: CoverageQuery): Promise<GapCellCollection>;
   coverageCurve(query: Omit<CoverageQuery, 'distance'> & { step?: number }): Promise<CoverageCurvePoint[]>;
+
+  /** Werkgebieden: everyone reads them; administrators make them, a werkgebied's admins manage its people. */
+  listWerkgebieden(): Promise<Werkgebied[]>;
+  myRoles(): Promise<MyRoles>;
+  createWerkgebied(werkgebied: NewWerkgebied): Promise<Werkgebied>;
+  updateWerkgebied(id: string, settings: { reviewFirst?: boolean; reportThreshold?: number }): Promise<Werkgebied>;
+  setMember(member: { werkgebiedId: string; userId: string; role: MemberRole; displayName?: string }): Promise<Member>;
+  removeMember(werkgebiedId: string, userId: string, role: MemberRole): Promise<boolean>;
+  listMembers(werkgebiedId: string): Promise<Member[]>;
+
+  /** Moderation: facilitators decide; anyone signed in may report a published item. */
+  moderationQueue(werkgebiedId?: string): Promise<ModerationItem[]>;
+  moderate(itemType: ItemType, id: string, decision: ModerationDecision, reason?: string): Promise<AssetFeature | Story>;
+  reportItem(itemType: ItemType, id: string, reason: string): Promise<ReportResult>;
+
+  /** History, for an item's author and the werkgebied's facilitators; an undo is a change of its own. */
+  itemHistory(itemType: ItemType, id: string): Promise<HistoryEntry[]>;
+  undoChange(changeId: number): Promise<AssetFeature | Story>;
+  restoreAsset(id: string): Promise<AssetFeature>;
+}
+
+interface NewWerkgebied {
+  name: string;
+  /** Codes of imported areas (buurten, wijken, a gemeente) it is made of. */
+  areaCodes: string[];
+  /** Default true: residents' contributions wait for a facilitator. */
+  reviewFirst?: boolean;
+  reportThreshold?: number;
 }
 
 export interface CoverageQuery {
@@ -111,6 +156,7 @@ export function createApi(transport: RpcTransport): WijkkrachtApi {
         p_dimensions: asset.dimensions ?? [],
         p_story: asset.story ?? null,
         p_author_name: asset.authorName ?? null,
+        p_idempotency_key: asset.idempotencyKey ?? null,
       }),
     updateAsset: (id, expectedVersion, changes) =>
       call('update_asset', {
@@ -123,7 +169,13 @@ export function createApi(transport: RpcTransport): WijkkrachtApi {
         p_geometry: changes.geometry ?? null,
       }),
     archiveAsset: (id, expectedVersion) => call('archive_asset', { p_id: id, p_expected_version: expectedVersion }),
-    addStory: (assetId, body, authorName) => call('add_story', { p_asset_id: assetId, p_body: body, p_author_name: authorName ?? null }),
+    addStory: (story) =>
+      call('add_story', {
+        p_asset_id: story.assetId,
+        p_body: story.body,
+        p_author_name: story.authorName ?? null,
+        p_idempotency_key: story.idempotencyKey ?? null,
+      }),
     importAssets: (batch) => call('import_assets', { ...importArguments(batch), p_within_area: batch.withinArea ?? null }),
     importAreas: (batch) => call('import_areas', importArguments(batch)),
     listAreas: (level) => call('list_areas', { p_level: level ?? null }),
@@ -145,5 +197,32 @@ export function createApi(transport: RpcTransport): WijkkrachtApi {
     gapCells: (query) => call('gap_cells', { p_target: query.target, p_distance: query.distance, p_candidates: query.candidates ?? [] }),
     coverageCurve: (query) =>
       call('coverage_curve', { p_target: query.target, p_step: query.step ?? 50, p_candidates: query.candidates ?? [] }),
+    listWerkgebieden: () => call('list_werkgebieden', {}),
+    myRoles: () => call('my_roles', {}),
+    createWerkgebied: (werkgebied) =>
+      call('create_werkgebied', {
+        p_name: werkgebied.name,
+        p_area_codes: werkgebied.areaCodes,
+        p_review_first: werkgebied.reviewFirst,
+        p_report_threshold: werkgebied.reportThreshold,
+      }),
+    updateWerkgebied: (id, settings) =>
+      call('update_werkgebied', { p_id: id, p_review_first: settings.reviewFirst, p_report_threshold: settings.reportThreshold }),
+    setMember: (member) =>
+      call('set_member', {
+        p_werkgebied: member.werkgebiedId,
+        p_user: member.userId,
+        p_role: member.role,
+        p_display_name: member.displayName ?? null,
+      }),
+    removeMember: (werkgebiedId, userId, role) => call('remove_member', { p_werkgebied: werkgebiedId, p_user: userId, p_role: role }),
+    listMembers: (werkgebiedId) => call('list_members', { p_werkgebied: werkgebiedId }),
+    moderationQueue: (werkgebiedId) => call('moderation_queue', { p_werkgebied: werkgebiedId ?? null }),
+    moderate: (itemType, id, decision, reason) =>
+      call('moderate', { p_item_type: itemType, p_id: id, p_decision: decision, p_reason: reason ?? null }),
+    reportItem: (itemType, id, reason) => call('report_item', { p_item_type: itemType, p_id: id, p_reason: reason }),
+    itemHistory: (itemType, id) => call('item_history', { p_item_type: itemType, p_id: id }),
+    undoChange: (changeId) => call('undo_change', { p_change_id: changeId }),
+    restoreAsset: (id) => call('restore_asset', { p_id: id }),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { healthDimensions, type AreaLevel, type AssetKind, type AssetStatus, type HealthDimension } from '../domain/types';
+import { healthDimensions, type AreaLevel, type AssetKind, type AssetStatus, type HealthDimension, type MemberRole } from '../domain/types';
 import { sqlEnums, type SqlFunctions } from './sqlApi.generated';
 import type { SqlResults } from './wireTypes';
 
@@ -7,11 +7,12 @@ type SqlEnum<Name extends keyof typeof sqlEnums> = (typeof sqlEnums)[Name][numbe
 
 // The domain names these in its own words; they must stay the values SQL accepts.
 describe("the domain's vocabulary and the SQL enum types", () => {
-  it('names the same kinds, statuses and area levels', () => {
+  it('names the same kinds, statuses, area levels and roles', () => {
     expectTypeOf<AssetKind>().toEqualTypeOf<SqlEnum<'asset_kind'>>();
     expectTypeOf<AssetStatus>().toEqualTypeOf<SqlEnum<'asset_status'>>();
     expectTypeOf<AreaLevel>().toEqualTypeOf<SqlEnum<'area_level'>>();
     expectTypeOf<HealthDimension>().toEqualTypeOf<SqlEnum<'health_dimension'>>();
+    expectTypeOf<MemberRole>().toEqualTypeOf<SqlEnum<'member_role'>>();
   });
 
   it("lists Huber's six dimensions in SQL's order", () => {

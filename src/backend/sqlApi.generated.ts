@@ -4,12 +4,12 @@
 /** Every SQL API function: its named arguments, its result type, who may call it. */
 export interface SqlFunctions {
   add_asset: {
-    args: { p_kind: string | null; p_category: string | null; p_name: string | null; p_geometry: unknown; p_description?: string | null; p_dimensions?: unknown; p_story?: string | null; p_author_name?: string | null };
+    args: { p_kind: string | null; p_category: string | null; p_name: string | null; p_geometry: unknown; p_description?: string | null; p_dimensions?: unknown; p_story?: string | null; p_author_name?: string | null; p_idempotency_key?: string | null };
     returns: 'jsonb';
     roles: 'authenticated' | 'service_role';
   };
   add_story: {
-    args: { p_asset_id: string | null; p_body: string | null; p_author_name?: string | null };
+    args: { p_asset_id: string | null; p_body: string | null; p_author_name?: string | null; p_idempotency_key?: string | null };
     returns: 'jsonb';
     roles: 'authenticated' | 'service_role';
   };
@@ -42,6 +42,11 @@ export interface SqlFunctions {
     args: { p_target: string | null; p_step?: number | null; p_candidates?: unknown };
     returns: 'jsonb';
     roles: 'anon' | 'authenticated' | 'service_role';
+  };
+  create_werkgebied: {
+    args: { p_name: string | null; p_area_codes: unknown; p_review_first?: boolean | null; p_report_threshold?: number | null };
+    returns: 'jsonb';
+    roles: 'authenticated' | 'service_role';
   };
   export_assets: {
     args: Record<string, never>;
@@ -83,6 +88,11 @@ export interface SqlFunctions {
     returns: 'jsonb';
     roles: 'authenticated' | 'service_role';
   };
+  item_history: {
+    args: { p_item_type: string | null; p_id: string | null };
+    returns: 'jsonb';
+    roles: 'authenticated' | 'service_role';
+  };
   list_areas: {
     args: { p_level?: string | null };
     returns: 'jsonb';
@@ -98,6 +108,31 @@ export interface SqlFunctions {
     returns: 'jsonb';
     roles: 'anon' | 'authenticated' | 'service_role';
   };
+  list_members: {
+    args: { p_werkgebied: string | null };
+    returns: 'jsonb';
+    roles: 'authenticated' | 'service_role';
+  };
+  list_werkgebieden: {
+    args: Record<string, never>;
+    returns: 'jsonb';
+    roles: 'anon' | 'authenticated' | 'service_role';
+  };
+  moderate: {
+    args: { p_item_type: string | null; p_id: string | null; p_decision: string | null; p_reason?: string | null };
+    returns: 'jsonb';
+    roles: 'authenticated' | 'service_role';
+  };
+  moderation_queue: {
+    args: { p_werkgebied?: string | null };
+    returns: 'jsonb';
+    roles: 'authenticated' | 'service_role';
+  };
+  my_roles: {
+    args: Record<string, never>;
+    returns: 'jsonb';
+    roles: 'anon' | 'authenticated' | 'service_role';
+  };
   nearest_assets: {
     args: { p_lon: number | null; p_lat: number | null; p_k?: number | null; p_category?: string | null };
     returns: 'jsonb';
@@ -108,8 +143,38 @@ export interface SqlFunctions {
     returns: 'jsonb';
     roles: 'anon' | 'authenticated' | 'service_role';
   };
+  remove_member: {
+    args: { p_werkgebied: string | null; p_user: string | null; p_role: string | null };
+    returns: 'boolean';
+    roles: 'authenticated' | 'service_role';
+  };
+  report_item: {
+    args: { p_item_type: string | null; p_id: string | null; p_reason: string | null };
+    returns: 'jsonb';
+    roles: 'authenticated' | 'service_role';
+  };
+  restore_asset: {
+    args: { p_id: string | null };
+    returns: 'jsonb';
+    roles: 'authenticated' | 'service_role';
+  };
+  set_member: {
+    args: { p_werkgebied: string | null; p_user: string | null; p_role: string | null; p_display_name?: string | null };
+    returns: 'jsonb';
+    roles: 'authenticated' | 'service_role';
+  };
+  undo_change: {
+    args: { p_change_id: number | null };
+    returns: 'jsonb';
+    roles: 'authenticated' | 'service_role';
+  };
   update_asset: {
     args: { p_id: string | null; p_expected_version: number | null; p_name?: string | null; p_description?: string | null; p_category?: string | null; p_dimensions?: unknown; p_geometry?: unknown };
+    returns: 'jsonb';
+    roles: 'authenticated' | 'service_role';
+  };
+  update_werkgebied: {
+    args: { p_id: string | null; p_review_first?: boolean | null; p_report_threshold?: number | null };
     returns: 'jsonb';
     roles: 'authenticated' | 'service_role';
   };
@@ -119,6 +184,7 @@ export interface SqlFunctions {
 export const sqlEnums = {
   area_level: ['gemeente', 'wijk', 'buurt', 'pc4', 'other'],
   asset_kind: ['place', 'route', 'area', 'group'],
-  asset_status: ['pending', 'published', 'archived'],
+  asset_status: ['pending', 'published', 'archived', 'rejected', 'hidden'],
   health_dimension: ['lichaamsfuncties', 'mentaal_welbevinden', 'zingeving', 'kwaliteit_van_leven', 'meedoen', 'dagelijks_functioneren'],
+  member_role: ['key_person', 'facilitator', 'planner', 'admin'],
 } as const;

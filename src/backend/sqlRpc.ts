@@ -5,8 +5,8 @@ import type { SqlConnection } from './sqlConnection';
 export interface Claims {
   role: 'anon' | 'authenticated' | 'service_role';
   sub?: string;
-  /** Set by an admin on Supabase; `wijkkracht_role: 'coordinator'` may import. */
-  app_metadata?: { wijkkracht_role?: 'coordinator' };
+  /** Set by an administrator on Supabase (users cannot change it); `wijkkracht_role: 'admin'` manages werkgebieden and people. */
+  app_metadata?: { wijkkracht_role?: 'admin' };
 }
 
 const identifier = /^[a-z_][a-z0-9_]*$/;

@@ -1,5 +1,14 @@
 import type { FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
-import type { AreaLevel, AssetGeometry, AssetKind, AssetStatus, HealthDimension } from '../domain/types';
+import type {
+  AreaLevel,
+  AssetGeometry,
+  AssetKind,
+  AssetStatus,
+  ChangeOperation,
+  HealthDimension,
+  ItemType,
+  MemberRole,
+} from '../domain/types';
 import type { SqlFunctions } from './sqlApi.generated';
 
 // The JSON the SQL API functions send and receive, as the seam (api.ts) types it.
@@ -19,7 +28,12 @@ interface AssetProperties {
   name: string;
   description: string;
   status: AssetStatus;
-  created_by: string | null;
+  /** The werkgebied it lies in, if any. */
+  werkgebied_id: string | null;
+  /** A moderator's reason (e.g. for a rejection), shown to the author. */
+  moderation_note: string | null;
+  /** Whether the caller added it. Who did is never sent. */
+  mine: boolean;
   created_at: string;
   updated_at: string;
   version: number;
@@ -49,8 +63,11 @@ export interface Story {
   id: string;
   asset_id: string;
   body: string;
+  /** The name the author chose to show, if any. */
   author_name: string | null;
-  created_by: string | null;
+  status: AssetStatus;
+  moderation_note: string | null;
+  mine: boolean;
   created_at: string;
 }
 
@@ -219,6 +236,74 @@ export interface PopulationSummary {
   attributions: string[];
 }
 
+export interface Werkgebied {
+  id: string;
+  name: string;
+  review_first: boolean;
+  report_threshold: number;
+  area_codes: string[];
+  /** [west, south, east, north] */
+  bbox: [number, number, number, number];
+  geometry: MultiPolygon;
+  /** The caller's roles here. */
+  my_roles: MemberRole[];
+}
+
+export interface MyRoles {
+  signed_in: boolean;
+  is_admin: boolean;
+  werkgebieden: Array<{ id: string; role: MemberRole }>;
+}
+
+export interface Member {
+  werkgebied_id?: string;
+  user_id: string;
+  role: MemberRole;
+  display_name: string | null;
+  added_at?: string;
+}
+
+export interface ModerationItem {
+  item_type: ItemType;
+  id: string;
+  asset_id: string;
+  werkgebied_id: string | null;
+  werkgebied_name: string | null;
+  status: AssetStatus;
+  version: number;
+  created_at: string;
+  /** The place's name (for a story: the place it is about). */
+  name: string;
+  /** Stories only. */
+  body: string | null;
+  author_name: string | null;
+  kind: AssetKind;
+  category: string;
+  /** A point on the place, to show it on the map. */
+  geometry: { type: 'Point'; coordinates: [number, number] };
+  reports: Array<{ reason: string; created_at: string }>;
+}
+
+export interface ReportResult {
+  reports: number;
+  hidden: boolean;
+}
+
+/** One entry in an item's history. Who made it is "you", a member's chosen name, or "a resident": never an id. */
+export interface HistoryEntry {
+  id: number;
+  operation: ChangeOperation;
+  changed_at: string;
+  undoes: number | null;
+  fields: string[];
+  /** The changed fields' values before and after (the shape is left out: `fields` says it changed). */
+  old_values: Record<string, unknown> | null;
+  new_values: Record<string, unknown>;
+  who: 'you' | 'member' | 'resident';
+  who_name: string | null;
+  can_undo: boolean;
+}
+
 /**
  * What each SQL API function returns (all return jsonb). Keyed by the generated
  * list; src/backend/seamTypes.test.ts fails the type check when the two differ.
@@ -246,4 +331,17 @@ export interface SqlResults extends Record<keyof SqlFunctions, unknown> {
   nearest_assets: AssetCollection;
   population_summary: PopulationSummary;
   update_asset: AssetFeature;
+  list_werkgebieden: Werkgebied[];
+  my_roles: MyRoles;
+  create_werkgebied: Werkgebied;
+  update_werkgebied: Werkgebied;
+  set_member: Member;
+  remove_member: boolean;
+  list_members: Member[];
+  moderate: AssetFeature | Story;
+  report_item: ReportResult;
+  moderation_queue: ModerationItem[];
+  item_history: HistoryEntry[];
+  undo_change: AssetFeature | Story;
+  restore_asset: AssetFeature;
 }

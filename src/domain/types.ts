@@ -6,7 +6,23 @@ import type { Geometry, LineString, MultiLineString, MultiPolygon, Point, Polygo
 
 export type AssetKind = 'place' | 'route' | 'area' | 'group';
 
-export type AssetStatus = 'pending' | 'published' | 'archived';
+/**
+ * pending: waits for a facilitator; published: on the map; archived: taken off by
+ * its author or a moderator; rejected: refused, with a reason; hidden: reported
+ * by enough people, until a facilitator looks.
+ */
+export type AssetStatus = 'pending' | 'published' | 'archived' | 'rejected' | 'hidden';
+
+/** A person's role in one werkgebied; a resident needs none. */
+export type MemberRole = 'key_person' | 'facilitator' | 'planner' | 'admin';
+
+/** What moderation, reports and history are about. */
+export type ItemType = 'asset' | 'story';
+
+export type ModerationDecision = 'approve' | 'reject' | 'restore';
+
+/** What one entry in an item's history did. */
+export type ChangeOperation = 'add' | 'edit' | 'archive' | 'restore' | 'approve' | 'reject' | 'hide' | 'undo';
 
 /** Huber's six dimensions of Positieve Gezondheid, as stored in SQL. */
 export const healthDimensions = [
@@ -31,6 +47,15 @@ export interface NewAsset {
   /** Why this place matters: saved as the asset's first story, in the same transaction. */
   story?: string;
   authorName?: string;
+  /** One key per contribution, sent with every try: a retry after a lost answer writes nothing twice. */
+  idempotencyKey?: string;
+}
+
+export interface NewStory {
+  assetId: string;
+  body: string;
+  authorName?: string;
+  idempotencyKey?: string;
 }
 
 export interface AssetChanges {

@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { AssetCollection, AssetFeature } from '../backend/wireTypes';
+import { readCsvRecords } from '../import/formats/csvRecords';
 import { assetsCsv, assetsKml } from './assetExports';
 import { csvText } from './csvText';
 import { wktText } from './wktText';
@@ -17,7 +18,9 @@ const feature = (name: string, description = ''): AssetFeature => ({
     name,
     description,
     status: 'published',
-    created_by: null,
+    werkgebied_id: null,
+    moderation_note: null,
+    mine: false,
     created_at: '2026-11-23T10:00:00Z',
     updated_at: '2026-11-23T10:00:00Z',
     version: 1,
@@ -48,6 +51,14 @@ describe('exports', () => {
       attribution: '© OpenStreetMap-bijdragers (ODbL)',
       source_id: 'node/1',
     });
+  });
+
+  it('writes CSV that our own importer reads back, separators and formula signs included', () => {
+    const { records, delimiter } = readCsvRecords(assetsCsv(collection(feature('Buurthuis;=1+1;', 'Open: ma-vr; za, zo'))));
+    expect(delimiter).toBe(',');
+    expect(records.map((record) => record.properties)).toEqual([
+      expect.objectContaining({ name: 'Buurthuis;=1+1;', description: 'Open: ma-vr; za, zo', wkt: 'POINT (4.5 52.17)', latitude: '52.17' }),
+    ]);
   });
 
   it('escapes names and descriptions in KML, so no markup gets through', () => {

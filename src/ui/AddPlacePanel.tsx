@@ -23,6 +23,8 @@ export function AddPlacePanel({ api, categories, draft, restoredFromEarlier, set
   const errorText = useErrorText();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // One key for this place, sent with every try: saving again after a lost answer adds it once.
+  const [idempotencyKey] = useState(() => crypto.randomUUID());
   const ids = { title: useId(), name: useId(), category: useId(), story: useId(), author: useId() };
 
   const field =
@@ -44,6 +46,7 @@ export function AddPlacePanel({ api, categories, draft, restoredFromEarlier, set
         dimensions: draft.dimensions,
         story: draft.story,
         authorName: draft.authorName,
+        idempotencyKey,
       });
       onSaved(feature);
     } catch (failure) {

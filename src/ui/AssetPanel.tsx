@@ -21,6 +21,8 @@ export function AssetPanel({ api, assetId, categories, onClose }: AssetPanelProp
   const [story, setStory] = useState('');
   const [storyError, setStoryError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  // One key per story until it is saved: a retry after a lost answer adds it once.
+  const [storyKey, setStoryKey] = useState(() => crypto.randomUUID());
   const titleId = useId();
   const storyId = useId();
 
@@ -43,9 +45,10 @@ export function AssetPanel({ api, assetId, categories, onClose }: AssetPanelProp
     setSaving(true);
     setStoryError(null);
     try {
-      const saved = await api.addStory(assetId, story);
+      const saved = await api.addStory({ assetId, body: story, idempotencyKey: storyKey });
       setDetails((current) => current && { ...current, stories: [...current.stories, saved] });
       setStory('');
+      setStoryKey(crypto.randomUUID());
     } catch (error) {
       setStoryError(errorText(error));
     } finally {

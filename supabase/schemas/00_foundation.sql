@@ -21,7 +21,11 @@ grant usage on schema internal to anon, authenticated, service_role;
 ------------------------------------------------------------------------------
 
 create type public.asset_kind as enum ('place', 'route', 'area', 'group');
-create type public.asset_status as enum ('pending', 'published', 'archived');
+-- pending: waiting for review; published: on the map; archived: taken off the map by
+-- its author or a moderator (restorable); rejected: refused by a moderator, with a
+-- reason for the author; hidden: reported by enough people, off the map until a
+-- facilitator looks. Only the moderation functions move an asset between them.
+create type public.asset_status as enum ('pending', 'published', 'archived', 'rejected', 'hidden');
 -- Huber's six dimensions of Positieve Gezondheid.
 create type public.health_dimension as enum (
   'lichaamsfuncties',
@@ -32,35 +36,56 @@ create type public.health_dimension as enum (
   'dagelijks_functioneren'
 );
 create type public.area_level as enum ('gemeente', 'wijk', 'buurt', 'pc4', 'other');
+-- A member's role in one werkgebied (03_werkgebieden.sql). A resident needs no role.
+create type public.member_role as enum ('key_person', 'facilitator', 'planner', 'admin');
 
 ------------------------------------------------------------------------------
--- Coordinators: who may import in bulk and write boundaries
+-- Administrators: who manages werkgebieden and people, and imports boundaries
 ------------------------------------------------------------------------------
 
--- On Supabase a coordinator has app_metadata.wijkkracht_role = 'coordinator'
--- (set by an admin; users cannot change app_metadata). The embedded database
--- belongs to its one local user, who is its coordinator.
-create function internal.is_coordinator()
+-- On Supabase an administrator has app_metadata.wijkkracht_role = 'admin' (set
+-- with SQL or the dashboard; users cannot change their own app_metadata). The
+-- service role (the CLI) and the database's own logins (migrations, psql, the
+-- benchmarks) act as administrators too: only anon and authenticated are
+-- callers to check. The embedded database belongs to its one local user, who
+-- is its administrator. Roles inside one werkgebied come from
+-- public.werkgebied_members (03_werkgebieden.sql).
+create function internal.is_admin()
 returns boolean
 language sql stable
 set search_path = ''
 as $$
-  select auth.role() = 'service_role'
-    or coalesce(auth.jwt() -> 'app_metadata' ->> 'wijkkracht_role', '') = 'coordinator'
+  select auth.role() not in ('anon', 'authenticated')
+    or coalesce(auth.jwt() -> 'app_metadata' ->> 'wijkkracht_role', '') = 'admin'
 $$;
--- RLS policies and the provenance trigger call it as the signed-in user.
-revoke all on function internal.is_coordinator() from public, anon, authenticated, service_role;
-grant execute on function internal.is_coordinator() to authenticated, service_role;
+-- RLS policies and triggers call it as the signed-in user.
+revoke all on function internal.is_admin() from public, anon, authenticated, service_role;
+grant execute on function internal.is_admin() to anon, authenticated, service_role;
 
-create function internal.require_coordinator()
+create function internal.require_admin()
 returns void
 language plpgsql stable
 as $$
 begin
-  if not internal.is_coordinator() then
-    raise exception using errcode = '42501', message = 'only coordinators may import data';
+  if not internal.is_admin() then
+    raise exception using errcode = '42501', message = 'only administrators may do this';
   end if;
 end
 $$;
-revoke all on function internal.require_coordinator() from public, anon, authenticated, service_role;
-grant execute on function internal.require_coordinator() to authenticated, service_role;
+revoke all on function internal.require_admin() from public, anon, authenticated, service_role;
+grant execute on function internal.require_admin() to authenticated, service_role;
+
+-- A signed-in caller (a resident's anonymous sign-in counts), for every write.
+create function internal.require_signed_in()
+returns uuid
+language plpgsql stable
+as $$
+begin
+  if auth.uid() is null and auth.role() <> 'service_role' then
+    raise exception using errcode = '42501', message = 'sign in first';
+  end if;
+  return auth.uid();
+end
+$$;
+revoke all on function internal.require_signed_in() from public, anon, authenticated, service_role;
+grant execute on function internal.require_signed_in() to authenticated, service_role;

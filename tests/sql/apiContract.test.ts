@@ -11,9 +11,11 @@ import type { Polygon } from 'geojson';
 import { sqlEngines, type TestDatabase } from '../support/engines';
 import { readAuthShim, readMigrations } from '../support/migrationFiles';
 import { centre, metresNorthOf, north, refusal } from '../support/apiFixtures';
+import { makeWerkgebied } from '../support/werkgebiedFixtures';
 
 const alice = '00000000-0000-4000-8000-00000000a11c';
 const bob = '00000000-0000-4000-8000-000000000b0b';
+const admin: Claims = { role: 'authenticated', sub: '00000000-0000-4000-8000-0000000ad111', app_metadata: { wijkkracht_role: 'admin' } };
 
 const engines = sqlEngines(inject('sqlSetup'));
 
@@ -30,6 +32,10 @@ describe.each(engines)('SQL API on $name', ({ skip, open }) => {
     asAlice = as({ role: 'authenticated', sub: alice });
     asBob = as({ role: 'authenticated', sub: bob });
     asAnon = as({ role: 'anon' });
+    // The places these tests add lie in a werkgebied that publishes at once; the
+    // review-first path is tested in moderationAndHistory.test.ts.
+    await makeWerkgebied(as(admin), { code: 'TEST-OPEN', name: 'Proefwijk', box: [4.3, 52.0, 5.0, 52.5], reviewFirst: false });
+    await makeWerkgebied(as(admin), { code: 'TEST-REVIEW', name: 'Controlewijk', box: [5.5, 52.0, 5.6, 52.1], reviewFirst: true });
   });
   afterAll(async () => {
     await database?.close();
@@ -58,7 +64,18 @@ describe.each(engines)('SQL API on $name', ({ skip, open }) => {
         `select relname, relrowsecurity from pg_class
          where relnamespace = 'public'::regnamespace and relkind = 'r' order by relname`,
       );
-      expect(rows.map((row) => row.relname)).toEqual(['area_population', 'areas', 'assets', 'categories', 'population_cells', 'stories']);
+      expect(rows.map((row) => row.relname)).toEqual([
+        'area_population',
+        'areas',
+        'assets',
+        'categories',
+        'changes',
+        'population_cells',
+        'reports',
+        'stories',
+        'werkgebied_members',
+        'werkgebieden',
+      ]);
       expect(rows.every((row) => row.relrowsecurity)).toBe(true);
     });
 
@@ -70,6 +87,7 @@ describe.each(engines)('SQL API on $name', ({ skip, open }) => {
       expect(rows).toEqual([
         { relname: 'cell_nearest', relrowsecurity: true },
         { relname: 'coverage_assets', relrowsecurity: true },
+        { relname: 'idempotency_keys', relrowsecurity: true },
       ]);
     });
   });
@@ -100,7 +118,7 @@ describe.each(engines)('SQL API on $name', ({ skip, open }) => {
         kind: 'place',
         status: 'published',
         version: 1,
-        created_by: alice,
+        mine: true,
         dimensions: ['mentaal_welbevinden', 'meedoen'],
       });
       const details = await asAnon.getAsset(feature.id);
@@ -194,11 +212,14 @@ describe.each(engines)('SQL API on $name', ({ skip, open }) => {
 
     it('adds stories, and refuses empty ones, unknown assets and anonymous authors', async () => {
       const place = await asAlice.addAsset({ kind: 'place', category: 'bibliotheek', name: 'Bieb', geometry: north(40) });
-      const story = await asBob.addStory(place.id, 'Hier lees ik de krant.', 'Bob');
-      expect(story).toMatchObject({ asset_id: place.id, created_by: bob, author_name: 'Bob' });
-      expect(await refusal(asBob.addStory(place.id, '  '))).toMatchObject({ kind: 'required', detail: 'story' });
-      expect(await refusal(asBob.addStory('00000000-0000-4000-8000-000000000000', 'Hallo'))).toMatchObject({ kind: 'not_found' });
-      expect((await refusal(asAnon.addStory(place.id, 'Hallo'))).kind).toBe('forbidden');
+      const story = await asBob.addStory({ assetId: place.id, body: 'Hier lees ik de krant.', authorName: 'Bob' });
+      expect(story).toMatchObject({ asset_id: place.id, mine: true, author_name: 'Bob', status: 'published' });
+      expect(story).not.toHaveProperty('created_by');
+      expect(await refusal(asBob.addStory({ assetId: place.id, body: '  ' }))).toMatchObject({ kind: 'required', detail: 'story' });
+      expect(await refusal(asBob.addStory({ assetId: '00000000-0000-4000-8000-000000000000', body: 'Hallo' }))).toMatchObject({
+        kind: 'not_found',
+      });
+      expect((await refusal(asAnon.addStory({ assetId: place.id, body: 'Hallo' }))).kind).toBe('forbidden');
       expect((await asAnon.getAsset(place.id)).stories.map((s) => s.body)).toEqual(['Hier lees ik de krant.']);
     });
   });
@@ -260,7 +281,7 @@ describe.each(engines)('SQL API on $name', ({ skip, open }) => {
       expect(await names(asAlice)).not.toContain('Oude soos');
       expect((await refusal(asBob.getAsset(place.id))).kind).toBe('not_found');
       expect((await asAlice.getAsset(place.id)).feature.properties.status).toBe('archived');
-      expect((await refusal(asBob.addStory(place.id, 'Jammer'))).kind).toBe('not_found');
+      expect((await refusal(asBob.addStory({ assetId: place.id, body: 'Jammer' }))).kind).toBe('not_found');
     });
   });
 
@@ -320,15 +341,16 @@ describe.each(engines)('SQL API on $name', ({ skip, open }) => {
   });
 
   describe.skipIf(skip)('row-level security beneath the functions', () => {
-    it('refuses a direct insert that claims another author', async () => {
+    it('refuses every direct write by a signed-in resident: the functions are the way in', async () => {
+      const asBobSql = (sql: string) => sqlAs({ role: 'authenticated', sub: bob }, sql);
       await expect(
-        sqlAs(
-          { role: 'authenticated', sub: bob },
-          `insert into public.assets (kind, category, name, geom, created_by)
-           values ('place', 'park', 'Nep', extensions.st_setsrid(extensions.st_makepoint(4.5, 52.1), 4326), $1)`,
-          [alice],
-        ),
-      ).rejects.toThrow(/row-level security/);
+        asBobSql(`insert into public.assets (kind, category, name, geom)
+                  values ('place', 'park', 'Nep', extensions.st_setsrid(extensions.st_makepoint(4.5, 52.1), 4326))`),
+      ).rejects.toThrow(/permission denied/);
+      await expect(asBobSql(`update public.assets set status = 'published'`)).rejects.toThrow(/permission denied/);
+      await expect(asBobSql(`insert into public.stories (asset_id, body) select id, 'x' from public.assets limit 1`)).rejects.toThrow(
+        /permission denied/,
+      );
     });
 
     it('refuses any direct write by anon', async () => {
@@ -336,12 +358,14 @@ describe.each(engines)('SQL API on $name', ({ skip, open }) => {
       await expect(sqlAs({ role: 'anon' }, `delete from public.stories`)).rejects.toThrow(/permission denied/);
     });
 
-    it('hides pending assets from everyone but their author', async () => {
-      await database.connection.query(
-        `insert into public.assets (kind, category, name, geom, status, created_by)
-         values ('place', 'park', 'Wacht op controle', extensions.st_setsrid(extensions.st_makepoint(4.5, 52.17), 4326), 'pending', $1)`,
-        [alice],
-      );
+    it('hides pending assets from everyone but their author, also from direct reads', async () => {
+      const pending = await asAlice.addAsset({
+        kind: 'place',
+        category: 'park',
+        name: 'Wacht op controle',
+        geometry: metresNorthOf(5.55, 52.05, 0),
+      });
+      expect(pending.properties.status).toBe('pending');
       const visible = async (claims: Claims) =>
         (await sqlAs(claims, `select name from public.assets where status = 'pending'`)).map((row) => row.name);
       expect(await visible({ role: 'authenticated', sub: alice })).toEqual(['Wacht op controle']);

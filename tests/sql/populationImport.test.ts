@@ -227,7 +227,7 @@ describe.each(engines)('population imports on $name', ({ skip, open }) => {
       expect(JSON.parse(repeated.detail).map((refused: { row: number }) => refused.row)).toEqual([1, 2]);
     });
 
-    it('lets only coordinators import population', async () => {
+    it('lets only administrators import population', async () => {
       const resident = createApi(
         createSqlRpcCall(database.connection, () => ({ sub: '00000000-0000-4000-8000-00000000aaaa', role: 'authenticated' })),
       );

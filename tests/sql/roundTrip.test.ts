@@ -52,15 +52,15 @@ describe.skipIf(skip)('export, then import the export, gives the same assets', (
   let copy: TestDatabase;
   let from: WijkkrachtApi;
   let to: WijkkrachtApi;
-  const coordinator = localUserClaims('00000000-0000-4000-8000-0000000c0012');
+  const admin = localUserClaims('00000000-0000-4000-8000-0000000c0012');
 
   beforeAll(async () => {
     [original, copy] = await Promise.all([
       openPgliteDatabase(inject('sqlSetup').pgliteDataDir),
       openPgliteDatabase(inject('sqlSetup').pgliteDataDir),
     ]);
-    from = createApi(createSqlRpcCall(original.connection, () => coordinator));
-    to = createApi(createSqlRpcCall(copy.connection, () => coordinator));
+    from = createApi(createSqlRpcCall(original.connection, () => admin));
+    to = createApi(createSqlRpcCall(copy.connection, () => admin));
     // Points, a route and a park from the demo; points and polygons with real OSM names.
     const { assets } = demoPlans();
     await commitImport(from, assets);

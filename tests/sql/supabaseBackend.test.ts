@@ -18,6 +18,7 @@ import { freePort } from '../support/postgresCluster';
 import { postgrestAvailable, startPostgrest, type PostgrestServer } from '../support/postgrestServer';
 import { centre, metresNorthOf, north, refusal } from '../support/apiFixtures';
 import { requirementMissing } from '../support/sharedRequirements';
+import { makeWerkgebied } from '../support/werkgebiedFixtures';
 
 const skip =
   requirementMissing('PostgreSQL 15 + PostGIS (apt postgresql-15-postgis-3)', inject('sqlSetup').postgresUrl !== null) ||
@@ -31,7 +32,7 @@ describe.skipIf(skip)('Supabase backend: supabase-js → PostgREST 12 → Postgr
   let database: TestDatabase & { url: string };
   let postgrest: PostgrestServer;
   let anonJwt: string;
-  const tokens = { alice: '', bob: '' };
+  const tokens = { alice: '', bob: '', admin: '' };
   const clients: SupabaseClient[] = [];
   let asAlice: WijkkrachtApi;
   let asBob: WijkkrachtApi;
@@ -85,6 +86,14 @@ describe.skipIf(skip)('Supabase backend: supabase-js → PostgREST 12 → Postgr
     asAlice = api(tokens.alice);
     asBob = api(tokens.bob);
     asAnon = api();
+    // An administrator (app_metadata, which users cannot write) makes a werkgebied that publishes at once.
+    tokens.admin = await sign({
+      role: 'authenticated',
+      sub: randomUUID(),
+      aud: 'authenticated',
+      app_metadata: { wijkkracht_role: 'admin' },
+    });
+    await makeWerkgebied(api(tokens.admin), { code: 'PGRST-OPEN', name: 'Proefwijk', box: [4.3, 52.0, 5.0, 52.5], reviewFirst: false });
   });
 
   afterAll(async () => {
@@ -110,19 +119,21 @@ describe.skipIf(skip)('Supabase backend: supabase-js → PostgREST 12 → Postgr
       category: 'ontmoetingsplek',
       status: 'published',
       version: 1,
-      created_by: alice, // the JWT's sub, via request.jwt.claims → auth.uid()
+      mine: true, // the JWT's sub, via request.jwt.claims → auth.uid(), is the author
       dimensions: ['mentaal_welbevinden', 'meedoen'],
     });
 
     const details = await asAnon.getAsset(feature.id);
-    expect(details.feature).toEqual(feature);
+    expect(details.feature).toEqual({ ...feature, properties: { ...feature.properties, mine: false } });
     expect(details.stories).toHaveLength(1);
     expect(details.stories[0]).toMatchObject({
       asset_id: feature.id,
       body: 'Hier drink ik elke dinsdag koffie met de buren.',
       author_name: 'Riet',
-      created_by: alice,
     });
+    // Who wrote it is never sent, not even to the author.
+    expect(details.feature.properties).not.toHaveProperty('created_by');
+    expect(details.stories[0]).not.toHaveProperty('created_by');
   });
 
   it('refuses writes from anon as forbidden (PostgREST: HTTP 401, SQLSTATE 42501)', async () => {
@@ -143,7 +154,7 @@ describe.skipIf(skip)('Supabase backend: supabase-js → PostgREST 12 → Postgr
 
     const raw = await rawRpc(tokens.bob, 'update_asset', { p_id: place.id, p_expected_version: 1, p_name: 'Van Bob' });
     expect(raw.status).toBe(403);
-    expect((await asAnon.getAsset(place.id)).feature.properties).toMatchObject({ name: 'Moestuin', version: 1, created_by: alice });
+    expect((await asAnon.getAsset(place.id)).feature.properties).toMatchObject({ name: 'Moestuin', version: 1, mine: false });
   });
 
   it('refuses a stale version with the current version as detail', async () => {
@@ -205,7 +216,7 @@ describe.skipIf(skip)('Supabase backend: supabase-js → PostgREST 12 → Postgr
     const internalHelper = await http('/rpc/asset_feature', tokens.alice, { method: 'POST', body: '{}' });
     expect(internalHelper.status).toBe(404);
     expect(await internalHelper.json()).toMatchObject({ code: 'PGRST202' });
-    for (const name of ['geometry_from_geojson', 'required_text', 'raise_update_refusal', 'bump_asset_version']) {
+    for (const name of ['geometry_from_geojson', 'required_text', 'raise_update_refusal', 'asset_rules', 'has_role', 'coverage_rebuild']) {
       const { error, status } = await rawRpc(tokens.alice, name, {});
       expect({ name, status, code: error?.code }).toEqual({ name, status: 404, code: 'PGRST202' });
     }
@@ -242,6 +253,8 @@ describe.skipIf(skip)('Supabase backend: supabase-js → PostgREST 12 → Postgr
       '/rpc/list_areas',
       '/rpc/list_attributions',
       '/rpc/list_categories',
+      '/rpc/list_werkgebieden',
+      '/rpc/my_roles',
       '/rpc/nearest_assets',
       '/rpc/population_summary',
     ];
@@ -254,38 +267,49 @@ describe.skipIf(skip)('Supabase backend: supabase-js → PostgREST 12 → Postgr
       '/rpc/import_assets',
       '/rpc/import_population_cells',
       '/rpc/update_asset',
+      '/rpc/create_werkgebied',
+      '/rpc/update_werkgebied',
+      '/rpc/set_member',
+      '/rpc/remove_member',
+      '/rpc/list_members',
+      '/rpc/moderate',
+      '/rpc/report_item',
+      '/rpc/moderation_queue',
+      '/rpc/item_history',
+      '/rpc/undo_change',
+      '/rpc/restore_asset',
     ];
     expect(await rpcPaths()).toEqual(reads);
     expect(await rpcPaths(tokens.alice)).toEqual([...reads, ...writes].sort());
   });
 
-  it('imports in bulk for a coordinator (app_metadata in the JWT), atomically, and refuses a resident', async () => {
-    const coordinatorJwt = await sign({
+  it('imports in bulk for a admin (app_metadata in the JWT), atomically, and refuses a resident', async () => {
+    const adminJwt = await sign({
       role: 'authenticated',
       sub: randomUUID(),
       aud: 'authenticated',
-      app_metadata: { wijkkracht_role: 'coordinator' },
+      app_metadata: { wijkkracht_role: 'admin' },
     });
     const rows = [
       { row: 1, kind: 'place', category: 'buurthuis', name: 'Via PostgREST', geometry: north(30), source_id: 'pg-1' },
       { row: 2, kind: 'place', category: 'buurthuis', name: '', geometry: north(40), source_id: 'pg-2' },
     ] as const;
-    const refused = await refusal(api(coordinatorJwt).importAssets({ source: 'postgrest', attribution: 'Test', rows: [...rows] }));
+    const refused = await refusal(api(adminJwt).importAssets({ source: 'postgrest', attribution: 'Test', rows: [...rows] }));
     expect(refused.kind).toBe('import_refused');
     expect(refusedRowsOf(refused)).toEqual([expect.objectContaining({ row: 2, code: 'WKREQ', detail: 'name' })]);
 
-    const report = await api(coordinatorJwt).importAssets({ source: 'postgrest', attribution: 'Test', rows: [rows[0]] });
+    const report = await api(adminJwt).importAssets({ source: 'postgrest', attribution: 'Test', rows: [rows[0]] });
     expect(report).toMatchObject({ added: 1, dry_run: false });
     const resident = await refusal(asAlice.importAssets({ source: 'postgrest', attribution: null, rows: [rows[0]] }));
     expect(resident.kind).toBe('forbidden');
   });
 
-  it('keeps row-level security beneath PostgREST table access', async () => {
+  it('takes no direct table writes through PostgREST: the functions are the way in', async () => {
     const { error, status } = await client(tokens.alice)
       .from('assets')
-      .insert({ kind: 'place', category: 'park', name: 'Nep', geom: 'SRID=4326;POINT(4.5 52.1)', created_by: bob });
+      .insert({ kind: 'place', category: 'park', name: 'Nep', geom: 'SRID=4326;POINT(4.5 52.1)' });
     expect(status).toBe(403);
-    expect(error).toMatchObject({ code: '42501', message: expect.stringMatching(/row-level security/) });
+    expect(error).toMatchObject({ code: '42501', message: expect.stringMatching(/permission denied for table assets/) });
   });
 
   it('refuses a JWT signed with another secret (PostgREST checks the signature)', async () => {

@@ -22,7 +22,7 @@ export async function readLocalUserId(database: SqlQueryable): Promise<string> {
   return rows[0].id;
 }
 
-/** The local user owns the embedded database, so it is also its coordinator (may import). */
+/** The local user owns the embedded database, so it is its administrator: admin of every werkgebied. */
 export function localUserClaims(sub: string): Claims {
-  return { role: 'authenticated', sub, app_metadata: { wijkkracht_role: 'coordinator' } };
+  return { role: 'authenticated', sub, app_metadata: { wijkkracht_role: 'admin' } };
 }

@@ -1,5 +1,6 @@
 -- Areas: buurten, wijken, gemeenten or any named polygon with a code.
--- Written by coordinators' imports (05_import_export.sql); read by everyone.
+-- Written only by administrators' imports (import_areas, 07_import_export.sql),
+-- never directly; read by everyone.
 
 create table public.areas (
   id uuid primary key default gen_random_uuid(),
@@ -19,11 +20,7 @@ create index areas_geom_idx on public.areas using gist (geom);
 alter table public.areas enable row level security;
 create policy "Everyone can read areas" on public.areas
   for select to anon, authenticated using (true);
-create policy "Coordinators can add areas" on public.areas
-  for insert to authenticated with check ((select internal.is_coordinator()));
-create policy "Coordinators can change areas" on public.areas
-  for update to authenticated using ((select internal.is_coordinator())) with check ((select internal.is_coordinator()));
 
 grant select on public.areas to anon;
-grant select, insert, update on public.areas to authenticated;
+grant select on public.areas to authenticated;
 grant all on public.areas to service_role;

@@ -2,8 +2,12 @@
 -- Both backends call these functions (PGlite in the browser, supabase-js
 -- rpc() against Supabase).
 --
--- Functions are SECURITY INVOKER, so RLS decides what the caller may see and
--- write. Refusals raise an SQLSTATE of our own, which the app translates:
+-- The tables take no direct writes, so the functions are SECURITY DEFINER and
+-- say themselves who may do what: reads apply internal.asset_visible (the same
+-- predicate as the tables' RLS), writes check the author or the werkgebied
+-- role, and the triggers on the tables (04) hold the rest on every path.
+-- Every function has a statement timeout (PostgREST 12.2+ applies it to the
+-- request's transaction). Refusals raise an SQLSTATE of our own, which the app translates:
 --   WKGEO invalid geometry      WKREQ required text empty    WKCAT unknown category
 --   WKARG invalid argument      WKVER stale version          WK404 not found
 -- A write RLS forbids raises 42501 (insufficient_privilege), as PostgreSQL does.
@@ -77,6 +81,23 @@ $$;
 revoke all on function internal.required_text(text, text, int) from public, anon, authenticated, service_role;
 grant execute on function internal.required_text(text, text, int) to authenticated, service_role;
 
+create function internal.optional_text(p_value text, p_field text, p_max int)
+returns text
+language plpgsql immutable
+as $$
+begin
+  if p_value is null or length(btrim(p_value)) = 0 then
+    return null;
+  end if;
+  if length(btrim(p_value)) > p_max then
+    raise exception using errcode = 'WKARG', message = format('%s is longer than %s characters', p_field, p_max),
+      detail = p_field;
+  end if;
+  return btrim(p_value);
+end
+$$;
+revoke all on function internal.optional_text(text, text, int) from public, anon, authenticated, service_role;
+
 create function internal.category_exists(p_category text)
 returns text
 language plpgsql stable
@@ -148,7 +169,10 @@ as $$
       'name', a.name,
       'description', a.description,
       'status', a.status,
-      'created_by', a.created_by,
+      'werkgebied_id', a.werkgebied_id,
+      'moderation_note', a.moderation_note,
+      -- Whether the caller wrote it; never who did.
+      'mine', coalesce(a.created_by = auth.uid(), false),
       'created_at', a.created_at,
       'updated_at', a.updated_at,
       'version', a.version,
@@ -167,7 +191,8 @@ language sql stable
 as $$
   select jsonb_build_object(
     'id', s.id, 'asset_id', s.asset_id, 'body', s.body, 'author_name', s.author_name,
-    'created_by', s.created_by, 'created_at', s.created_at
+    'status', s.status, 'moderation_note', s.moderation_note,
+    'mine', coalesce(s.created_by = auth.uid(), false), 'created_at', s.created_at
   )
 $$;
 revoke all on function internal.story_json(public.stories) from public, anon, authenticated, service_role;
@@ -191,7 +216,8 @@ as $$
 declare
   current_version int;
 begin
-  select version into current_version from public.assets where id = p_id;
+  select version into current_version from public.assets a
+  where a.id = p_id and internal.asset_visible(a.status, a.created_by, a.werkgebied_id);
   if not found then
     raise exception using errcode = 'WK404', message = format('asset %s not found', p_id), detail = 'asset';
   elsif current_version <> p_expected_version then
@@ -206,14 +232,88 @@ $$;
 revoke all on function internal.raise_update_refusal(uuid, int) from public, anon, authenticated, service_role;
 grant execute on function internal.raise_update_refusal(uuid, int) to authenticated, service_role;
 
+-- Who may change an asset: its author, and facilitators of its werkgebied
+-- (administrators everywhere). Imported rows have no resident author.
+create function internal.may_edit_asset(a public.assets)
+returns boolean
+language sql stable
+as $$
+  select (a.created_by is not null and a.created_by = auth.uid()) or internal.has_role(a.werkgebied_id, '{facilitator}')
+$$;
+revoke all on function internal.may_edit_asset(public.assets) from public, anon, authenticated, service_role;
+
 ------------------------------------------------------------------------------
--- Reads: for everyone
+-- Idempotency: a retry after a lost answer writes nothing twice
+------------------------------------------------------------------------------
+
+-- The client makes one key (a UUID) per contribution and sends it with every
+-- try; the first call that commits keeps it, later ones get that call's item back.
+create table internal.idempotency_keys (
+  user_id uuid not null,
+  key uuid not null,
+  function_name text not null,
+  item_id uuid,
+  created_at timestamptz not null default now(),
+  primary key (user_id, key)
+);
+-- Only the write functions (security definer) touch it.
+alter table internal.idempotency_keys enable row level security;
+
+-- Claims p_key for this caller. Returns null when this call should write, or
+-- the item an earlier call with the same key wrote. A concurrent call with the
+-- same key waits here until the first one commits or rolls back.
+create function internal.claim_idempotency_key(p_key uuid, p_function text)
+returns uuid
+language plpgsql volatile
+set search_path = public
+as $$
+declare
+  caller uuid := coalesce(auth.uid(), '00000000-0000-0000-0000-000000000000');
+  prior internal.idempotency_keys;
+begin
+  if p_key is null then
+    return null;
+  end if;
+  insert into internal.idempotency_keys (user_id, key, function_name) values (caller, p_key, p_function)
+  on conflict do nothing;
+  if found then
+    return null;
+  end if;
+  select * into prior from internal.idempotency_keys k where k.user_id = caller and k.key = p_key;
+  if prior.function_name <> p_function or prior.item_id is null then
+    raise exception using errcode = 'WKARG', message = 'this idempotency key was used for another write', detail = 'idempotency_key';
+  end if;
+  return prior.item_id;
+end
+$$;
+revoke all on function internal.claim_idempotency_key(uuid, text) from public, anon, authenticated, service_role;
+
+create function internal.remember_idempotent_write(p_key uuid, p_item uuid)
+returns void
+language sql volatile
+as $$
+  update internal.idempotency_keys set item_id = p_item
+  where p_key is not null and user_id = coalesce(auth.uid(), '00000000-0000-0000-0000-000000000000') and key = p_key
+$$;
+revoke all on function internal.remember_idempotent_write(uuid, uuid) from public, anon, authenticated, service_role;
+
+-- Status changes go through here (archive, moderation, undo): the triggers
+-- refuse any other write that changes a status.
+create function internal.allow_status_change(p_on boolean)
+returns void
+language sql volatile
+as $$ select set_config('wijkkracht.status_change', case when p_on then 'on' else '' end, true) $$;
+revoke all on function internal.allow_status_change(boolean) from public, anon, authenticated, service_role;
+
+------------------------------------------------------------------------------
+-- Reads: for everyone, each row as visible as the tables' RLS would allow
 ------------------------------------------------------------------------------
 
 create function public.list_categories()
 returns jsonb
 language sql stable
 set search_path = public
+set statement_timeout = '5s'
 as $$
   select coalesce(jsonb_agg(jsonb_build_object(
     'id', id, 'label_nl', label_nl, 'label_en', label_en, 'color', color) order by sort_order), '[]')
@@ -230,7 +330,9 @@ create function public.assets_in_bbox(
 )
 returns jsonb
 language plpgsql stable
+security definer
 set search_path = public, extensions
+set statement_timeout = '10s'
 as $$
 begin
   if p_west is null or p_south is null or p_east is null or p_north is null
@@ -248,6 +350,7 @@ begin
       select * from public.assets a
       where a.geom && st_makeenvelope(p_west, p_south, p_east, p_north, 4326)
         and a.status <> 'archived'
+        and internal.asset_visible(a.status, a.created_by, a.werkgebied_id)
         and (p_category is null or a.category = p_category)
       order by a.created_at
       limit p_limit
@@ -264,7 +367,9 @@ create function public.assets_within(
 )
 returns jsonb
 language plpgsql stable
+security definer
 set search_path = public, extensions
+set statement_timeout = '10s'
 as $$
 declare
   here geography := internal.point(p_lon, p_lat)::geography;
@@ -279,6 +384,7 @@ begin
     cross join lateral (select st_distance(a.geom::geography, here) as d) dist
     where st_dwithin(a.geom::geography, here, p_meters)
       and a.status <> 'archived'
+      and internal.asset_visible(a.status, a.created_by, a.werkgebied_id)
       and (p_category is null or a.category = p_category)
   ));
 end
@@ -292,7 +398,9 @@ create function public.nearest_assets(
 )
 returns jsonb
 language plpgsql stable
+security definer
 set search_path = public, extensions
+set statement_timeout = '10s'
 as $$
 declare
   here geography := internal.point(p_lon, p_lat)::geography;
@@ -306,6 +414,7 @@ begin
       select a as asset, a.id, st_distance(a.geom::geography, here) as d
       from public.assets a
       where a.status <> 'archived'
+        and internal.asset_visible(a.status, a.created_by, a.werkgebied_id)
         and (p_category is null or a.category = p_category)
       order by a.geom::geography <-> here, a.id
       limit p_k
@@ -319,12 +428,14 @@ grant execute on function public.nearest_assets(double precision, double precisi
 create function public.get_asset(p_id uuid)
 returns jsonb
 language plpgsql stable
+security definer
 set search_path = public
+set statement_timeout = '5s'
 as $$
 declare
   a public.assets;
 begin
-  select * into a from public.assets where id = p_id;
+  select * into a from public.assets x where x.id = p_id and internal.asset_visible(x.status, x.created_by, x.werkgebied_id);
   if not found then
     raise exception using errcode = 'WK404', message = format('asset %s not found', p_id), detail = 'asset';
   end if;
@@ -332,7 +443,8 @@ begin
     'feature', internal.asset_feature(a),
     'stories', coalesce((
       select jsonb_agg(internal.story_json(s) order by s.created_at, s.id)
-      from public.stories s where s.asset_id = p_id
+      from public.stories s
+      where s.asset_id = p_id and internal.asset_visible(s.status, s.created_by, a.werkgebied_id)
     ), '[]')
   );
 end
@@ -341,36 +453,52 @@ revoke all on function public.get_asset(uuid) from public, anon, authenticated, 
 grant execute on function public.get_asset(uuid) to anon, authenticated, service_role;
 
 ------------------------------------------------------------------------------
--- Writes: for signed-in users only
+-- Writes: for signed-in users only (a resident's anonymous sign-in counts)
 ------------------------------------------------------------------------------
 
-create function public.add_story(p_asset_id uuid, p_body text, p_author_name text default null)
+create function public.add_story(
+  p_asset_id uuid,
+  p_body text,
+  p_author_name text default null,
+  p_idempotency_key uuid default null
+)
 returns jsonb
 language plpgsql volatile
+security definer
 set search_path = public
+set statement_timeout = '5s'
 as $$
 declare
   s public.stories;
+  prior uuid;
 begin
-  if not exists (select 1 from public.assets where id = p_asset_id) then
+  perform internal.require_signed_in();
+  if not exists (select 1 from public.assets a
+                 where a.id = p_asset_id and internal.asset_visible(a.status, a.created_by, a.werkgebied_id)) then
     raise exception using errcode = 'WK404', message = format('asset %s not found', p_asset_id), detail = 'asset';
   end if;
-  insert into public.stories (asset_id, body, author_name, created_by)
+  prior := internal.claim_idempotency_key(p_idempotency_key, 'add_story');
+  if prior is not null then
+    select * into s from public.stories where id = prior;
+    return internal.story_json(s);
+  end if;
+  insert into public.stories (asset_id, body, author_name)
   values (
     p_asset_id,
     internal.required_text(p_body, 'story', 5000),
-    nullif(btrim(coalesce(p_author_name, '')), ''),
-    auth.uid()
+    internal.optional_text(p_author_name, 'author_name', 100)
   )
   returning * into s;
+  perform internal.remember_idempotent_write(p_idempotency_key, s.id);
   return internal.story_json(s);
 end
 $$;
-revoke all on function public.add_story(uuid, text, text) from public, anon, authenticated, service_role;
-grant execute on function public.add_story(uuid, text, text) to authenticated, service_role;
+revoke all on function public.add_story(uuid, text, text, uuid) from public, anon, authenticated, service_role;
+grant execute on function public.add_story(uuid, text, text, uuid) to authenticated, service_role;
 
 -- Adds an asset and, optionally, its first story in one transaction:
--- the "why does this place matter" of the person who adds it.
+-- the "why does this place matter" of the person who adds it. Pending until
+-- a facilitator approves it, unless its werkgebied publishes at once.
 create function public.add_asset(
   p_kind text,
   p_category text,
@@ -379,16 +507,21 @@ create function public.add_asset(
   p_description text default '',
   p_dimensions jsonb default '[]',
   p_story text default null,
-  p_author_name text default null
+  p_author_name text default null,
+  p_idempotency_key uuid default null
 )
 returns jsonb
 language plpgsql volatile
+security definer
 set search_path = public, extensions
+set statement_timeout = '5s'
 as $$
 declare
   k public.asset_kind;
   a public.assets;
+  prior uuid;
 begin
+  perform internal.require_signed_in();
   begin
     k := p_kind::public.asset_kind;
   exception when invalid_text_representation then
@@ -397,30 +530,38 @@ begin
   if k is null then
     raise exception using errcode = 'WKARG', message = 'kind is required', detail = 'kind';
   end if;
+  prior := internal.claim_idempotency_key(p_idempotency_key, 'add_asset');
+  if prior is not null then
+    select * into a from public.assets where id = prior;
+    return internal.asset_feature(a);
+  end if;
 
-  insert into public.assets (kind, category, dimensions, name, description, geom, created_by)
+  insert into public.assets (kind, category, dimensions, name, description, geom)
   values (
     k,
     internal.category_exists(p_category),
     internal.dimensions_from_json(p_dimensions),
     internal.required_text(p_name, 'name', 200),
-    btrim(coalesce(p_description, '')),
-    internal.geometry_from_geojson(p_geometry, k),
-    auth.uid()
+    coalesce(internal.optional_text(p_description, 'description', 5000), ''),
+    internal.geometry_from_geojson(p_geometry, k)
   )
   returning * into a;
 
   if p_story is not null and length(btrim(p_story)) > 0 then
-    perform public.add_story(a.id, p_story, p_author_name);
+    insert into public.stories (asset_id, body, author_name)
+    values (a.id, internal.required_text(p_story, 'story', 5000), internal.optional_text(p_author_name, 'author_name', 100));
   end if;
+  perform internal.remember_idempotent_write(p_idempotency_key, a.id);
   return internal.asset_feature(a);
 end
 $$;
-revoke all on function public.add_asset(text, text, text, jsonb, text, jsonb, text, text) from public, anon, authenticated, service_role;
-grant execute on function public.add_asset(text, text, text, jsonb, text, jsonb, text, text) to authenticated, service_role;
+revoke all on function public.add_asset(text, text, text, jsonb, text, jsonb, text, text, uuid) from public, anon, authenticated, service_role;
+grant execute on function public.add_asset(text, text, text, jsonb, text, jsonb, text, text, uuid) to authenticated, service_role;
 
 -- Changes the given fields (null = keep) if the caller still has the latest
 -- version; otherwise refuses with WKVER so nobody overwrites another's edit.
+-- Its author and the werkgebied's facilitators may; an archived or rejected
+-- asset is changed only by restoring it first.
 create function public.update_asset(
   p_id uuid,
   p_expected_version int,
@@ -432,23 +573,28 @@ create function public.update_asset(
 )
 returns jsonb
 language plpgsql volatile
+security definer
 set search_path = public, extensions
+set statement_timeout = '5s'
 as $$
 declare
   a public.assets;
   current_kind public.asset_kind;
 begin
+  perform internal.require_signed_in();
   if p_expected_version is null then
     raise exception using errcode = 'WKARG', message = 'expected version is required', detail = 'version';
   end if;
   select kind into current_kind from public.assets where id = p_id;
-  update public.assets set
+  update public.assets x set
     name = case when p_name is null then name else internal.required_text(p_name, 'name', 200) end,
-    description = coalesce(btrim(p_description), description),
+    description = case when p_description is null then description
+                       else coalesce(internal.optional_text(p_description, 'description', 5000), '') end,
     category = case when p_category is null then category else internal.category_exists(p_category) end,
     dimensions = case when p_dimensions is null then dimensions else internal.dimensions_from_json(p_dimensions) end,
     geom = case when p_geometry is null then geom else internal.geometry_from_geojson(p_geometry, current_kind) end
-  where id = p_id and version = p_expected_version and status <> 'archived'
+  where x.id = p_id and x.version = p_expected_version and x.status not in ('archived', 'rejected')
+    and internal.may_edit_asset(x)
   returning * into a;
   if not found then
     perform internal.raise_update_refusal(p_id, p_expected_version);
@@ -459,18 +605,26 @@ $$;
 revoke all on function public.update_asset(uuid, int, text, text, text, jsonb, jsonb) from public, anon, authenticated, service_role;
 grant execute on function public.update_asset(uuid, int, text, text, text, jsonb, jsonb) to authenticated, service_role;
 
+-- Takes an asset off the map; nothing is deleted, and it can be restored
+-- (restore_asset, or undo in its history).
 create function public.archive_asset(p_id uuid, p_expected_version int)
 returns jsonb
 language plpgsql volatile
+security definer
 set search_path = public
+set statement_timeout = '5s'
 as $$
 declare
   a public.assets;
 begin
-  update public.assets set status = 'archived'
-  where id = p_id and version = p_expected_version
+  perform internal.require_signed_in();
+  perform internal.allow_status_change(true);
+  update public.assets x set status = 'archived'
+  where x.id = p_id and x.version = p_expected_version and x.status <> 'archived' and internal.may_edit_asset(x)
   returning * into a;
-  if not found then
+  perform internal.allow_status_change(false);
+  -- (PERFORM sets FOUND, so the row itself says whether the update happened.)
+  if a.id is null then
     perform internal.raise_update_refusal(p_id, p_expected_version);
   end if;
   return internal.asset_feature(a);

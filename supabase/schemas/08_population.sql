@@ -133,7 +133,7 @@ declare
   residents_65plus_in numeric;
   report jsonb;
 begin
-  perform internal.require_coordinator();
+  perform internal.require_admin();
   perform internal.require_rows(p_rows, 20000);
   drop table if exists spread_cells;
   create temporary table spread_cells (cell_id text, geom geometry, residents numeric, residents_65plus numeric) on commit drop;
@@ -267,7 +267,7 @@ declare
   extent geometry;
   report jsonb;
 begin
-  perform internal.require_coordinator();
+  perform internal.require_admin();
   perform internal.require_rows(p_rows, 500000);
   drop table if exists grid_rows;
   create temporary table grid_rows on commit drop as
@@ -358,6 +358,7 @@ create function public.population_summary()
 returns jsonb
 language sql stable
 set search_path = public
+set statement_timeout = '5s'
 as $$
   select jsonb_build_object(
     'cells', count(*),

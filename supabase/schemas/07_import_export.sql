@@ -1,6 +1,9 @@
 -- Data in and out: atomic bulk imports of assets and areas with a per-row
 -- report (and a dry run for the preview), and the reads behind the exports.
--- Imports are for coordinators (internal.is_coordinator, 00_foundation.sql).
+-- Boundaries are imported by administrators; places by administrators and by
+-- facilitators and admins of the werkgebieden the places lie in. The public
+-- functions are security definer (the tables take no direct writes) and check
+-- who calls them first.
 --
 -- Refusal codes, besides those of the asset API:
 --   WKIMP some rows were refused; DETAIL is a JSON array {row, code, message, detail}
@@ -135,7 +138,9 @@ declare
   errors jsonb[] := '{}';
   error_detail text;
 begin
-  perform internal.require_coordinator();
+  if not internal.may_import() then
+    raise exception using errcode = '42501', message = 'only administrators and facilitators may import places';
+  end if;
   source_name := internal.required_text(p_source, 'source', 100);
   perform internal.require_rows(p_rows, 50000);
   duplicates := internal.repeated_rows(p_rows, 'source_id');
@@ -174,6 +179,11 @@ begin
         report := array_append(report, jsonb_build_object('row', row_no, 'action', 'skip_outside_area'));
         continue;
       end if;
+      -- A facilitator imports into the werkgebieden they facilitate, not into others'.
+      if not internal.has_role(internal.werkgebied_at(g), '{facilitator}') then
+        raise exception using errcode = '42501', message = 'this row lies outside the werkgebieden where you may import',
+          detail = 'werkgebied';
+      end if;
 
       existing := null;
       if sid is not null then
@@ -187,10 +197,14 @@ begin
           (row_kind, new_category, new_dimensions, new_name, new_description, g, auth.uid(), source_name, sid, p_attribution)
         returning * into saved;
         if nullif(btrim(coalesce(r ->> 'story', '')), '') is not null then
-          perform public.add_story(saved.id, r ->> 'story', r ->> 'author_name');
+          insert into public.stories (asset_id, body, author_name)
+          values (saved.id, internal.required_text(r ->> 'story', 'story', 5000),
+                  internal.optional_text(r ->> 'author_name', 'author_name', 100));
         end if;
         report := array_append(report, jsonb_build_object('row', row_no, 'action', 'add', 'id', saved.id));
-      elsif existing.status = 'archived' then
+      elsif not internal.has_role(existing.werkgebied_id, '{facilitator}') then
+        raise exception using errcode = '42501', message = format('you may not change asset %s', existing.id);
+      elsif existing.status in ('archived', 'rejected') then
         report := array_append(report, jsonb_build_object('row', row_no, 'action', 'skip_archived', 'id', existing.id));
       elsif existing.kind = row_kind and existing.name = new_name and existing.description = new_description
         and existing.category = new_category and existing.dimensions = new_dimensions
@@ -202,9 +216,6 @@ begin
           name = new_name, description = new_description, geom = g, attribution = p_attribution
         where id = existing.id
         returning * into saved;
-        if not found then
-          raise exception using errcode = '42501', message = format('you may not change asset %s', existing.id);
-        end if;
         report := array_append(report, jsonb_build_object('row', row_no, 'action', 'update', 'id', saved.id));
       end if;
     exception when others then
@@ -230,6 +241,7 @@ create function public.import_assets(
 )
 returns jsonb
 language plpgsql volatile
+security definer
 set search_path = public
 set statement_timeout = '60s'
 as $$
@@ -308,7 +320,7 @@ declare
   error_detail text;
   action text;
 begin
-  perform internal.require_coordinator();
+  perform internal.require_admin();
   source_name := internal.required_text(p_source, 'source', 100);
   perform internal.require_rows(p_rows, 20000);
   duplicates := internal.repeated_rows(p_rows, 'code');
@@ -355,6 +367,7 @@ grant execute on function internal.apply_area_import(text, text, jsonb, boolean)
 create function public.import_areas(p_source text, p_attribution text, p_rows jsonb, p_dry_run boolean default false)
 returns jsonb
 language plpgsql volatile
+security definer
 set search_path = public
 set statement_timeout = '60s'
 as $$
@@ -378,6 +391,7 @@ create function public.list_areas(p_level text default null)
 returns jsonb
 language plpgsql stable
 set search_path = public, extensions
+set statement_timeout = '10s'
 as $$
 begin
   if p_level is not null and p_level not in (select unnest(enum_range(null::public.area_level))::text) then
@@ -400,17 +414,22 @@ $$;
 revoke all on function public.list_areas(text) from public, anon, authenticated, service_role;
 grant execute on function public.list_areas(text) to anon, authenticated, service_role;
 
--- Every asset the caller can see that is not archived, with its story count.
+-- Every asset the caller can see that is not archived, with the number of its
+-- stories the caller can see.
 create function public.export_assets()
 returns jsonb
 language sql stable
+security definer
 set search_path = public
+set statement_timeout = '30s'
 as $$
   select internal.feature_collection((
     select jsonb_agg(internal.asset_feature(a, jsonb_build_object(
-      'story_count', (select count(*) from public.stories s where s.asset_id = a.id))) order by a.created_at, a.id)
+      'story_count', (select count(*) from public.stories s
+                      where s.asset_id = a.id and internal.asset_visible(s.status, s.created_by, a.werkgebied_id))))
+      order by a.created_at, a.id)
     from public.assets a
-    where a.status <> 'archived'
+    where a.status <> 'archived' and internal.asset_visible(a.status, a.created_by, a.werkgebied_id)
   ))
 $$;
 revoke all on function public.export_assets() from public, anon, authenticated, service_role;
@@ -419,7 +438,9 @@ grant execute on function public.export_assets() to anon, authenticated, service
 create function public.export_stories()
 returns jsonb
 language sql stable
+security definer
 set search_path = public
+set statement_timeout = '30s'
 as $$
   select coalesce(jsonb_agg(internal.story_json(s) || jsonb_build_object(
       'asset_name', a.name, 'asset_category', a.category,
@@ -428,6 +449,8 @@ as $$
   from public.stories s
   join public.assets a on a.id = s.asset_id
   where a.status <> 'archived'
+    and internal.asset_visible(a.status, a.created_by, a.werkgebied_id)
+    and internal.asset_visible(s.status, s.created_by, a.werkgebied_id)
 $$;
 revoke all on function public.export_stories() from public, anon, authenticated, service_role;
 grant execute on function public.export_stories() to anon, authenticated, service_role;
@@ -436,11 +459,13 @@ grant execute on function public.export_stories() to anon, authenticated, servic
 create function public.list_attributions()
 returns jsonb
 language sql stable
+security definer
 set search_path = public
+set statement_timeout = '5s'
 as $$
   select coalesce(jsonb_agg(attribution order by attribution), '[]')
   from (
-    select attribution from public.assets where attribution is not null and status <> 'archived'
+    select attribution from public.assets where attribution is not null and status = 'published'
     union
     select attribution from public.areas where attribution is not null
   ) credits
