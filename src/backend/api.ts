@@ -103,6 +103,8 @@ export interface CoverageQuery {
   target: CoverageTarget;
   distance: number;
   candidates?: CandidatePoint[];
+  /** Only the cells of this werkgebied; absent: all cells. */
+  werkgebiedId?: string | null;
 }
 
 interface ImportBatch<Row> {
@@ -191,12 +193,29 @@ export function createApi(transport: RpcTransport): WijkkrachtApi {
         p_distance: query.distance,
         p_buurt_code: query.buurtCode ?? null,
         p_candidates: query.candidates ?? [],
+        p_werkgebied: query.werkgebiedId ?? null,
       }),
     coverageByBuurt: (query) =>
-      call('coverage_by_buurt', { p_target: query.target, p_distance: query.distance, p_candidates: query.candidates ?? [] }),
-    gapCells: (query) => call('gap_cells', { p_target: query.target, p_distance: query.distance, p_candidates: query.candidates ?? [] }),
+      call('coverage_by_buurt', {
+        p_target: query.target,
+        p_distance: query.distance,
+        p_candidates: query.candidates ?? [],
+        p_werkgebied: query.werkgebiedId ?? null,
+      }),
+    gapCells: (query) =>
+      call('gap_cells', {
+        p_target: query.target,
+        p_distance: query.distance,
+        p_candidates: query.candidates ?? [],
+        p_werkgebied: query.werkgebiedId ?? null,
+      }),
     coverageCurve: (query) =>
-      call('coverage_curve', { p_target: query.target, p_step: query.step ?? 50, p_candidates: query.candidates ?? [] }),
+      call('coverage_curve', {
+        p_target: query.target,
+        p_step: query.step ?? 50,
+        p_candidates: query.candidates ?? [],
+        p_werkgebied: query.werkgebiedId ?? null,
+      }),
     listWerkgebieden: () => call('list_werkgebieden', {}),
     myRoles: () => call('my_roles', {}),
     createWerkgebied: (werkgebied) =>

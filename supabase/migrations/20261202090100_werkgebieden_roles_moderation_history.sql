@@ -29,6 +29,10 @@ drop function internal.require_coordinator();
 drop function internal.is_coordinator();
 drop function public.add_story(uuid, text, text);
 drop function public.add_asset(text, text, text, jsonb, text, jsonb, text, text);
+drop function public.coverage(text, double precision, text, jsonb);
+drop function public.coverage_by_buurt(text, double precision, jsonb);
+drop function public.gap_cells(text, double precision, jsonb);
+drop function public.coverage_curve(text, double precision, jsonb);
 
 -- No direct writes: the API functions are the way in (ARCHITECTURE.md).
 revoke insert, update, delete on public.assets, public.stories, public.areas from anon, authenticated;
@@ -2461,17 +2465,41 @@ $$;
 revoke all on function internal.require_candidates(jsonb) from public, anon, authenticated, service_role;
 grant execute on function internal.require_candidates(jsonb) to anon, authenticated, service_role;
 
+create or replace function internal.werkgebied_area_rd(p_werkgebied uuid)
+returns extensions.geometry
+language plpgsql stable
+set search_path = public, extensions
+as $$
+declare
+  area geometry;
+begin
+  if p_werkgebied is null then
+    return null;
+  end if;
+  select st_transform(w.geom, 28992) into area from public.werkgebieden w where w.id = p_werkgebied;
+  if area is null then
+    raise exception using errcode = 'WK404', message = format('werkgebied %s not found', p_werkgebied), detail = 'werkgebied';
+  end if;
+  return area;
+end
+$$;
+revoke all on function internal.werkgebied_area_rd(uuid) from public, anon, authenticated, service_role;
+grant execute on function internal.werkgebied_area_rd(uuid) to anon, authenticated, service_role;
+
 create or replace function public.coverage(
   p_target text,
   p_distance double precision,
   p_buurt_code text default null,
-  p_candidates jsonb default '[]'
+  p_candidates jsonb default '[]',
+  p_werkgebied uuid default null
 )
 returns jsonb
 language plpgsql stable
-set search_path = public
+set search_path = public, extensions
 set statement_timeout = '10s'
 as $$
+declare
+  area geometry := internal.werkgebied_area_rd(p_werkgebied);
 begin
   perform internal.require_candidates(p_candidates);
   perform internal.require_distance(p_distance);
@@ -2494,7 +2522,7 @@ begin
       )
       from public.population_cells c
       left join internal.cell_nearest n on n.cell_id = c.cell_id and n.target = p_target
-      where p_buurt_code is null or c.buurt_code = p_buurt_code
+      where (p_buurt_code is null or c.buurt_code = p_buurt_code) and (area is null or st_intersects(area, c.centre))
     );
   end if;
   return (
@@ -2512,19 +2540,23 @@ begin
     )
     from public.population_cells c
     join internal.cell_distances(p_target, p_candidates) d using (cell_id)
-    where p_buurt_code is null or c.buurt_code = p_buurt_code
+    where (p_buurt_code is null or c.buurt_code = p_buurt_code) and (area is null or st_intersects(area, c.centre))
   );
 end
 $$;
-revoke all on function public.coverage(text, double precision, text, jsonb) from public, anon, authenticated, service_role;
-grant execute on function public.coverage(text, double precision, text, jsonb) to anon, authenticated, service_role;
+revoke all on function public.coverage(text, double precision, text, jsonb, uuid) from public, anon, authenticated, service_role;
+grant execute on function public.coverage(text, double precision, text, jsonb, uuid) to anon, authenticated, service_role;
 
-create or replace function public.coverage_by_buurt(p_target text, p_distance double precision, p_candidates jsonb default '[]')
+create or replace function public.coverage_by_buurt(
+  p_target text, p_distance double precision, p_candidates jsonb default '[]', p_werkgebied uuid default null
+)
 returns jsonb
 language plpgsql stable
-set search_path = public
+set search_path = public, extensions
 set statement_timeout = '10s'
 as $$
+declare
+  area geometry := internal.werkgebied_area_rd(p_werkgebied);
 begin
   perform internal.require_candidates(p_candidates);
   perform internal.require_distance(p_distance);
@@ -2545,20 +2577,25 @@ begin
              count(*) filter (where c.estimated) as estimated
       from public.population_cells c
       join internal.cell_distances(p_target, p_candidates) d using (cell_id)
+      where (area is null or st_intersects(area, c.centre))
       group by c.buurt_code
     ) per_buurt
   ), '[]');
 end
 $$;
-revoke all on function public.coverage_by_buurt(text, double precision, jsonb) from public, anon, authenticated, service_role;
-grant execute on function public.coverage_by_buurt(text, double precision, jsonb) to anon, authenticated, service_role;
+revoke all on function public.coverage_by_buurt(text, double precision, jsonb, uuid) from public, anon, authenticated, service_role;
+grant execute on function public.coverage_by_buurt(text, double precision, jsonb, uuid) to anon, authenticated, service_role;
 
-create or replace function public.gap_cells(p_target text, p_distance double precision, p_candidates jsonb default '[]')
+create or replace function public.gap_cells(
+  p_target text, p_distance double precision, p_candidates jsonb default '[]', p_werkgebied uuid default null
+)
 returns jsonb
 language plpgsql stable
 set search_path = public, extensions
 set statement_timeout = '15s'
 as $$
+declare
+  area geometry := internal.werkgebied_area_rd(p_werkgebied);
 begin
   perform internal.require_candidates(p_candidates);
   perform internal.require_distance(p_distance);
@@ -2574,19 +2611,23 @@ begin
     ) order by c.cell_id)
     from public.population_cells c
     join internal.cell_distances(p_target, p_candidates) d using (cell_id)
-    where d.distance_m is null or d.distance_m > p_distance
+    where (d.distance_m is null or d.distance_m > p_distance) and (area is null or st_intersects(area, c.centre))
   ));
 end
 $$;
-revoke all on function public.gap_cells(text, double precision, jsonb) from public, anon, authenticated, service_role;
-grant execute on function public.gap_cells(text, double precision, jsonb) to anon, authenticated, service_role;
+revoke all on function public.gap_cells(text, double precision, jsonb, uuid) from public, anon, authenticated, service_role;
+grant execute on function public.gap_cells(text, double precision, jsonb, uuid) to anon, authenticated, service_role;
 
-create or replace function public.coverage_curve(p_target text, p_step double precision default 50, p_candidates jsonb default '[]')
+create or replace function public.coverage_curve(
+  p_target text, p_step double precision default 50, p_candidates jsonb default '[]', p_werkgebied uuid default null
+)
 returns jsonb
 language plpgsql stable
-set search_path = public
+set search_path = public, extensions
 set statement_timeout = '15s'
 as $$
+declare
+  area geometry := internal.werkgebied_area_rd(p_werkgebied);
 begin
   perform internal.require_candidates(p_candidates);
   if p_step is null or p_step < 10 or p_step > 1000 then
@@ -2597,7 +2638,7 @@ begin
       select c.residents, c.residents_65plus, d.distance_m
       from public.population_cells c
       join internal.cell_distances(p_target, p_candidates) d using (cell_id)
-      where c.residents is not null
+      where c.residents is not null and (area is null or st_intersects(area, c.centre))
     ),
     totals as (
       select nullif(sum(residents), 0) as residents, nullif(sum(residents_65plus), 0) as residents_65plus from known
@@ -2617,8 +2658,8 @@ begin
   );
 end
 $$;
-revoke all on function public.coverage_curve(text, double precision, jsonb) from public, anon, authenticated, service_role;
-grant execute on function public.coverage_curve(text, double precision, jsonb) to anon, authenticated, service_role;
+revoke all on function public.coverage_curve(text, double precision, jsonb, uuid) from public, anon, authenticated, service_role;
+grant execute on function public.coverage_curve(text, double precision, jsonb, uuid) to anon, authenticated, service_role;
 
 -- ---------------------------------------------------------------------------
 -- Triggers, policies and what API roles may read

@@ -255,21 +255,47 @@ $$;
 revoke all on function internal.require_candidates(jsonb) from public, anon, authenticated, service_role;
 grant execute on function internal.require_candidates(jsonb) to anon, authenticated, service_role;
 
+-- A werkgebied's outline in RD New, to count only its cells; null: all cells.
+create function internal.werkgebied_area_rd(p_werkgebied uuid)
+returns extensions.geometry
+language plpgsql stable
+set search_path = public, extensions
+as $$
+declare
+  area geometry;
+begin
+  if p_werkgebied is null then
+    return null;
+  end if;
+  select st_transform(w.geom, 28992) into area from public.werkgebieden w where w.id = p_werkgebied;
+  if area is null then
+    raise exception using errcode = 'WK404', message = format('werkgebied %s not found', p_werkgebied), detail = 'werkgebied';
+  end if;
+  return area;
+end
+$$;
+revoke all on function internal.werkgebied_area_rd(uuid) from public, anon, authenticated, service_role;
+grant execute on function internal.werkgebied_area_rd(uuid) to anon, authenticated, service_role;
+
 -- Residents (all, and 65+) of the cells, and how many live within p_distance of an
 -- asset counted for p_target ('any', 'category:<id>', 'dimension:<dimension>'),
--- optionally with candidate points ("what if", nothing written).
+-- optionally with candidate points ("what if", nothing written), for all cells or
+-- those of one werkgebied (p_werkgebied: the planner compares field labs).
 -- Unknown (secret) counts are left out of both and reported as a number of cells.
 create function public.coverage(
   p_target text,
   p_distance double precision,
   p_buurt_code text default null,
-  p_candidates jsonb default '[]'
+  p_candidates jsonb default '[]',
+  p_werkgebied uuid default null
 )
 returns jsonb
 language plpgsql stable
-set search_path = public
+set search_path = public, extensions
 set statement_timeout = '10s'
 as $$
+declare
+  area geometry := internal.werkgebied_area_rd(p_werkgebied);
 begin
   perform internal.require_candidates(p_candidates);
   perform internal.require_distance(p_distance);
@@ -292,7 +318,7 @@ begin
       )
       from public.population_cells c
       left join internal.cell_nearest n on n.cell_id = c.cell_id and n.target = p_target
-      where p_buurt_code is null or c.buurt_code = p_buurt_code
+      where (p_buurt_code is null or c.buurt_code = p_buurt_code) and (area is null or st_intersects(area, c.centre))
     );
   end if;
   return (
@@ -310,21 +336,25 @@ begin
     )
     from public.population_cells c
     join internal.cell_distances(p_target, p_candidates) d using (cell_id)
-    where p_buurt_code is null or c.buurt_code = p_buurt_code
+    where (p_buurt_code is null or c.buurt_code = p_buurt_code) and (area is null or st_intersects(area, c.centre))
   );
 end
 $$;
-revoke all on function public.coverage(text, double precision, text, jsonb) from public, anon, authenticated, service_role;
-grant execute on function public.coverage(text, double precision, text, jsonb) to anon, authenticated, service_role;
+revoke all on function public.coverage(text, double precision, text, jsonb, uuid) from public, anon, authenticated, service_role;
+grant execute on function public.coverage(text, double precision, text, jsonb, uuid) to anon, authenticated, service_role;
 
 -- Figures per buurt (cells carry their buurt code), for the table and the bars.
 -- CBS keeps the 65+ count secret more often than the total, so both are counted.
-create function public.coverage_by_buurt(p_target text, p_distance double precision, p_candidates jsonb default '[]')
+create function public.coverage_by_buurt(
+  p_target text, p_distance double precision, p_candidates jsonb default '[]', p_werkgebied uuid default null
+)
 returns jsonb
 language plpgsql stable
-set search_path = public
+set search_path = public, extensions
 set statement_timeout = '10s'
 as $$
+declare
+  area geometry := internal.werkgebied_area_rd(p_werkgebied);
 begin
   perform internal.require_candidates(p_candidates);
   perform internal.require_distance(p_distance);
@@ -345,21 +375,26 @@ begin
              count(*) filter (where c.estimated) as estimated
       from public.population_cells c
       join internal.cell_distances(p_target, p_candidates) d using (cell_id)
+      where (area is null or st_intersects(area, c.centre))
       group by c.buurt_code
     ) per_buurt
   ), '[]');
 end
 $$;
-revoke all on function public.coverage_by_buurt(text, double precision, jsonb) from public, anon, authenticated, service_role;
-grant execute on function public.coverage_by_buurt(text, double precision, jsonb) to anon, authenticated, service_role;
+revoke all on function public.coverage_by_buurt(text, double precision, jsonb, uuid) from public, anon, authenticated, service_role;
+grant execute on function public.coverage_by_buurt(text, double precision, jsonb, uuid) to anon, authenticated, service_role;
 
 -- The cells nobody of the target group lives within reach of, as GeoJSON (WGS84) for the map.
-create function public.gap_cells(p_target text, p_distance double precision, p_candidates jsonb default '[]')
+create function public.gap_cells(
+  p_target text, p_distance double precision, p_candidates jsonb default '[]', p_werkgebied uuid default null
+)
 returns jsonb
 language plpgsql stable
 set search_path = public, extensions
 set statement_timeout = '15s'
 as $$
+declare
+  area geometry := internal.werkgebied_area_rd(p_werkgebied);
 begin
   perform internal.require_candidates(p_candidates);
   perform internal.require_distance(p_distance);
@@ -375,20 +410,24 @@ begin
     ) order by c.cell_id)
     from public.population_cells c
     join internal.cell_distances(p_target, p_candidates) d using (cell_id)
-    where d.distance_m is null or d.distance_m > p_distance
+    where (d.distance_m is null or d.distance_m > p_distance) and (area is null or st_intersects(area, c.centre))
   ));
 end
 $$;
-revoke all on function public.gap_cells(text, double precision, jsonb) from public, anon, authenticated, service_role;
-grant execute on function public.gap_cells(text, double precision, jsonb) to anon, authenticated, service_role;
+revoke all on function public.gap_cells(text, double precision, jsonb, uuid) from public, anon, authenticated, service_role;
+grant execute on function public.gap_cells(text, double precision, jsonb, uuid) to anon, authenticated, service_role;
 
 -- Share of residents (and of 65+) within each distance from 0 to 2000 m in steps of p_step.
-create function public.coverage_curve(p_target text, p_step double precision default 50, p_candidates jsonb default '[]')
+create function public.coverage_curve(
+  p_target text, p_step double precision default 50, p_candidates jsonb default '[]', p_werkgebied uuid default null
+)
 returns jsonb
 language plpgsql stable
-set search_path = public
+set search_path = public, extensions
 set statement_timeout = '15s'
 as $$
+declare
+  area geometry := internal.werkgebied_area_rd(p_werkgebied);
 begin
   perform internal.require_candidates(p_candidates);
   if p_step is null or p_step < 10 or p_step > 1000 then
@@ -399,7 +438,7 @@ begin
       select c.residents, c.residents_65plus, d.distance_m
       from public.population_cells c
       join internal.cell_distances(p_target, p_candidates) d using (cell_id)
-      where c.residents is not null
+      where c.residents is not null and (area is null or st_intersects(area, c.centre))
     ),
     totals as (
       select nullif(sum(residents), 0) as residents, nullif(sum(residents_65plus), 0) as residents_65plus from known
@@ -419,5 +458,5 @@ begin
   );
 end
 $$;
-revoke all on function public.coverage_curve(text, double precision, jsonb) from public, anon, authenticated, service_role;
-grant execute on function public.coverage_curve(text, double precision, jsonb) to anon, authenticated, service_role;
+revoke all on function public.coverage_curve(text, double precision, jsonb, uuid) from public, anon, authenticated, service_role;
+grant execute on function public.coverage_curve(text, double precision, jsonb, uuid) to anon, authenticated, service_role;

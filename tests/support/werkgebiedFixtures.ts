@@ -3,7 +3,7 @@ import type { WijkkrachtApi } from '../../src/backend/api';
 import type { Werkgebied } from '../../src/backend/wireTypes';
 
 /** A rectangle [west, south, east, north] as a GeoJSON polygon. */
-function boxPolygon([west, south, east, north]: [number, number, number, number]): Polygon {
+export function boxGeometry([west, south, east, north]: [number, number, number, number]): Polygon {
   return {
     type: 'Polygon',
     coordinates: [
@@ -29,7 +29,7 @@ export async function makeWerkgebied(
   await admin.importAreas({
     source: 'test-werkgebieden',
     attribution: null,
-    rows: [{ row: 1, code: options.code, name: options.name, level: 'other', geometry: boxPolygon(options.box) }],
+    rows: [{ row: 1, code: options.code, name: options.name, level: 'other', geometry: boxGeometry(options.box) }],
   });
   return admin.createWerkgebied({
     name: options.name,
