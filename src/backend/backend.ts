@@ -4,5 +4,19 @@ import type { WijkkrachtApi } from './api';
 export interface Backend {
   name: 'embedded' | 'supabase';
   api: WijkkrachtApi;
+  /**
+   * Signing in by e-mail, for facilitators, planners and admins in shared mode;
+   * residents stay anonymous. Absent in the embedded database (one local user).
+   */
+  staffSignIn?: StaffSignIn;
   close(): Promise<void>;
+}
+
+export interface StaffSignIn {
+  /** The e-mail address of the signed-in staff member, or null for an anonymous resident. */
+  email(): Promise<string | null>;
+  /** Sends a sign-in link (magic link) that returns to `returnTo`. */
+  sendLink(email: string, returnTo: string): Promise<void>;
+  /** Back to an anonymous resident. */
+  signOut(): Promise<void>;
 }

@@ -1,6 +1,7 @@
 import { createClient, type SupabaseClient, type SupabaseClientOptions } from '@supabase/supabase-js';
 import { createApi } from '../api';
-import type { Backend } from '../backend';
+import type { Backend, StaffSignIn } from '../backend';
+import { toApiError } from '../apiError';
 import { createSupabaseRpcCall } from './supabaseRpcCall';
 
 export interface SupabaseBackendOptions {
@@ -8,6 +9,28 @@ export interface SupabaseBackendOptions {
   anonKey: string;
   /** Extra supabase-js options, e.g. `realtime: { transport: ws }` in Node. */
   clientOptions?: SupabaseClientOptions<'public'>;
+}
+
+/**
+ * Staff sign in with a magic link (Supabase Auth e-mail OTP); their roles come
+ * from public.werkgebied_members and app_metadata, never from this client.
+ */
+function staffSignIn(client: SupabaseClient): StaffSignIn {
+  const fail = (error: { message: string } | null) => {
+    if (error) throw toApiError(error);
+  };
+  return {
+    email: async () => (await client.auth.getUser()).data.user?.email ?? null,
+    sendLink: async (email, returnTo) => {
+      const { error } = await client.auth.signInWithOtp({ email, options: { emailRedirectTo: returnTo, shouldCreateUser: true } });
+      fail(error);
+    },
+    signOut: async () => {
+      fail((await client.auth.signOut()).error);
+      // A resident again: anonymous, with a new id.
+      fail((await client.auth.signInAnonymously()).error);
+    },
+  };
 }
 
 /**
@@ -27,6 +50,7 @@ export async function createSupabaseBackend(options: SupabaseBackendOptions): Pr
   return {
     name: 'supabase',
     api: createApi(createSupabaseRpcCall(client)),
+    staffSignIn: staffSignIn(client),
     close: async () => {
       await client.removeAllChannels();
     },
