@@ -373,6 +373,25 @@ describe.each(engines)('SQL API on $name', ({ skip, open }) => {
       expect(await visible({ role: 'anon' })).toEqual([]);
     });
 
+    it('gives every API function a statement timeout (PostgREST 12.2+ applies it to the request)', async () => {
+      const { rows } = await database.connection.query<{ name: string; timeout: string | null }>(
+        `select p.proname as name,
+                (select substring(setting from 'statement_timeout=(.*)') from unnest(p.proconfig) setting
+                 where setting like 'statement_timeout=%') as timeout
+         from pg_proc p where p.pronamespace = 'public'::regnamespace and p.prokind = 'f' order by 1`,
+      );
+      expect(rows.length).toBeGreaterThan(30);
+      expect(rows.filter((row) => row.timeout === null).map((row) => row.name)).toEqual([]);
+      // Reads are cut short quickly; only the imports (one call per file) get a minute or more.
+      const long = rows.filter((row) => /^\d+s$/.test(row.timeout ?? '') && Number.parseInt(row.timeout!, 10) > 30);
+      expect(long.map((row) => row.name).sort()).toEqual([
+        'import_area_population',
+        'import_areas',
+        'import_assets',
+        'import_population_cells',
+      ]);
+    });
+
     it('does not expose internal helpers as API: PUBLIC has no execute right on them', async () => {
       const { rows } = await database.connection.query<{ name: string }>(
         `select p.proname as name from pg_proc p
