@@ -29,6 +29,14 @@ $$;
 
 grant anon, authenticated, service_role to authenticator;
 
+-- What a Supabase project grants by default (supabase/postgres' initial schema):
+-- anon and authenticated get everything on every new table, function and
+-- sequence in public. The schema files take back what is not meant; with these
+-- defaults here too, the tests see what a real project would.
+alter default privileges in schema public grant all on tables to anon, authenticated, service_role;
+alter default privileges in schema public grant all on functions to anon, authenticated, service_role;
+alter default privileges in schema public grant all on sequences to anon, authenticated, service_role;
+
 create schema if not exists extensions;
 grant usage on schema extensions to anon, authenticated, service_role;
 

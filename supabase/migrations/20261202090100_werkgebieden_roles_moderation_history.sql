@@ -34,9 +34,12 @@ drop function public.coverage_by_buurt(text, double precision, jsonb);
 drop function public.gap_cells(text, double precision, jsonb);
 drop function public.coverage_curve(text, double precision, jsonb);
 
--- No direct writes: the API functions are the way in (ARCHITECTURE.md).
-revoke insert, update, delete on public.assets, public.stories, public.areas from anon, authenticated;
-revoke select on public.assets, public.stories from anon, authenticated;
+-- No direct writes: the API functions are the way in (ARCHITECTURE.md). And
+-- Supabase's default privileges gave anon and authenticated everything on the
+-- baseline's tables in public: take that back, then grant what is meant.
+revoke all on public.categories, public.areas, public.assets, public.stories, public.population_cells,
+  public.area_population from anon, authenticated;
+grant select on public.categories, public.areas, public.population_cells, public.area_population to anon, authenticated;
 
 create type public.member_role as enum ('key_person', 'facilitator', 'planner', 'admin');
 
@@ -76,10 +79,12 @@ create index werkgebied_members_user_idx on public.werkgebied_members (user_id);
 alter table public.werkgebieden enable row level security;
 create policy "Everyone can read werkgebieden" on public.werkgebieden
   for select to anon, authenticated using (true);
+revoke all on public.werkgebieden from anon, authenticated;
 grant select on public.werkgebieden to anon, authenticated;
 grant all on public.werkgebieden to service_role;
 
 alter table public.werkgebied_members enable row level security;
+revoke all on public.werkgebied_members from anon, authenticated;
 grant all on public.werkgebied_members to service_role;
 
 -- ---------------------------------------------------------------------------
@@ -130,6 +135,8 @@ create table public.changes (
 );
 create index changes_item_idx on public.changes (item_type, item_id, id);
 alter table public.changes enable row level security;
+revoke all on public.changes from anon, authenticated;
+revoke all on sequence public.changes_id_seq from anon, authenticated;
 grant all on public.changes to service_role;
 
 create table public.reports (
@@ -145,6 +152,8 @@ create table public.reports (
 -- One open report per person per item.
 create unique index reports_open_idx on public.reports (item_type, item_id, reported_by) where resolved_at is null;
 alter table public.reports enable row level security;
+revoke all on public.reports from anon, authenticated;
+revoke all on sequence public.reports_id_seq from anon, authenticated;
 grant all on public.reports to service_role;
 
 create table internal.idempotency_keys (
@@ -461,6 +470,8 @@ as $$
   end
 $$;
 revoke all on function internal.shape_fits(extensions.geometry, extensions.geometry) from public, anon, authenticated, service_role;
+-- The trigger runs as the writer: the definer functions' owner, or the service role writing directly.
+grant execute on function internal.shape_fits(extensions.geometry, extensions.geometry) to service_role;
 
 create or replace function internal.status_change_allowed()
 returns boolean
@@ -518,6 +529,11 @@ begin
   end if;
   if new.status is distinct from old.status and not internal.status_change_allowed() then
     raise exception using errcode = '42501', message = 'only moderation and archiving change the status';
+  end if;
+  -- Moved by its author into a werkgebied that checks first: it waits for that werkgebied's facilitators.
+  if new.werkgebied_id is distinct from old.werkgebied_id and new.geom is distinct from old.geom
+     and new.status = 'published' and not moderator and (w.id is null or w.review_first) then
+    new.status := 'pending';
   end if;
   -- Every real change bumps the version (optimistic locking); joining a new werkgebied is not one.
   if (new.kind, new.category, new.dimensions, new.name, new.description, new.geom, new.status, new.moderation_note,
@@ -623,6 +639,10 @@ begin
       message = format('a %s needs a %s, not a %s', p_kind, array_to_string(expected, ' or '), geometrytype(g)),
       detail = 'wrong_type';
   end if;
+  -- Before the validity check, which is the slow part on a huge shape.
+  if st_npoints(g) > 20000 then
+    raise exception using errcode = 'WKGEO', message = 'a shape may have at most 20 000 vertices', detail = 'too_many_vertices';
+  end if;
   if st_xmin(g) < -180 or st_xmax(g) > 180 or st_ymin(g) < -90 or st_ymax(g) > 90 then
     raise exception using errcode = 'WKGEO', message = 'coordinates are outside longitude/latitude range',
       detail = 'out_of_range';
@@ -697,8 +717,9 @@ begin
   if p_dimensions is null then
     return '{}';
   end if;
-  if jsonb_typeof(p_dimensions) <> 'array' then
-    raise exception using errcode = 'WKARG', message = 'dimensions must be a JSON array', detail = 'dimensions';
+  if jsonb_typeof(p_dimensions) <> 'array'
+     or exists (select 1 from jsonb_array_elements(p_dimensions) d where jsonb_typeof(d) <> 'string') then
+    raise exception using errcode = 'WKARG', message = 'dimensions must be a JSON array of names', detail = 'dimensions';
   end if;
   return array(select distinct d::public.health_dimension from jsonb_array_elements_text(p_dimensions) d order by 1);
 exception when invalid_text_representation then
@@ -1057,6 +1078,7 @@ declare
   k public.asset_kind;
   a public.assets;
   prior uuid;
+  failed_constraint text;
 begin
   perform internal.require_signed_in();
   begin
@@ -1090,6 +1112,11 @@ begin
   end if;
   perform internal.remember_idempotent_write(p_idempotency_key, a.id);
   return internal.asset_feature(a);
+exception when integrity_constraint_violation then
+  -- PostgreSQL's detail would quote the whole row, its author included.
+  get stacked diagnostics failed_constraint = constraint_name;
+  raise exception using errcode = 'WKARG', message = 'this does not meet the rule ' || coalesce(failed_constraint, sqlerrm),
+    detail = coalesce(failed_constraint, 'constraint');
 end
 $$;
 revoke all on function public.add_asset(text, text, text, jsonb, text, jsonb, text, text, uuid) from public, anon, authenticated, service_role;
@@ -1113,6 +1140,7 @@ as $$
 declare
   a public.assets;
   current_kind public.asset_kind;
+  failed_constraint text;
 begin
   perform internal.require_signed_in();
   if p_expected_version is null then
@@ -1133,6 +1161,11 @@ begin
     perform internal.raise_update_refusal(p_id, p_expected_version);
   end if;
   return internal.asset_feature(a);
+exception when integrity_constraint_violation then
+  -- PostgreSQL's detail would quote the whole row, its author included.
+  get stacked diagnostics failed_constraint = constraint_name;
+  raise exception using errcode = 'WKARG', message = 'this does not meet the rule ' || coalesce(failed_constraint, sqlerrm),
+    detail = coalesce(failed_constraint, 'constraint');
 end
 $$;
 revoke all on function public.update_asset(uuid, int, text, text, text, jsonb, jsonb) from public, anon, authenticated, service_role;
@@ -1262,7 +1295,8 @@ revoke all on function internal.stories_record_change() from public, anon, authe
 
 create or replace function internal.lock_item(
   p_item_type text, p_id uuid,
-  out werkgebied_id uuid, out created_by uuid, out status public.asset_status, out version int, out snapshot jsonb
+  out werkgebied_id uuid, out created_by uuid, out status public.asset_status, out version int, out snapshot jsonb,
+  p_lock boolean default true
 )
 language plpgsql volatile
 set search_path = public
@@ -1271,20 +1305,28 @@ begin
   if p_item_type = 'asset' then
     select a.werkgebied_id, a.created_by, a.status, a.version, internal.asset_snapshot(a)
     into werkgebied_id, created_by, status, version, snapshot
-    from public.assets a where a.id = p_id for update;
+    from public.assets a where a.id = p_id;
   elsif p_item_type = 'story' then
     select a.werkgebied_id, s.created_by, s.status, s.version, internal.story_snapshot(s)
     into werkgebied_id, created_by, status, version, snapshot
-    from public.stories s join public.assets a on a.id = s.asset_id where s.id = p_id for update of s;
+    from public.stories s join public.assets a on a.id = s.asset_id where s.id = p_id;
   else
     raise exception using errcode = 'WKARG', message = format('unknown item type %L', p_item_type), detail = 'item_type';
   end if;
   if status is null or not internal.asset_visible(status, created_by, werkgebied_id) then
     raise exception using errcode = 'WK404', message = format('%s %s not found', p_item_type, p_id), detail = p_item_type;
   end if;
+  -- Locked only once the caller is known to see it, and only for a change (not to read a history).
+  if p_lock then
+    if p_item_type = 'asset' then
+      perform 1 from public.assets a where a.id = p_id for update;
+    else
+      perform 1 from public.stories s where s.id = p_id for update;
+    end if;
+  end if;
 end
 $$;
-revoke all on function internal.lock_item(text, uuid) from public, anon, authenticated, service_role;
+revoke all on function internal.lock_item(text, uuid, boolean) from public, anon, authenticated, service_role;
 
 create or replace function internal.apply_values(p_item_type text, p_id uuid, p_values jsonb)
 returns void
@@ -1471,7 +1513,7 @@ declare
   item record;
 begin
   perform internal.require_signed_in();
-  select * into item from internal.lock_item(p_item_type, p_id);
+  select * into item from internal.lock_item(p_item_type, p_id, p_lock => false);
   if not (item.created_by = auth.uid() or internal.has_role(item.werkgebied_id, '{facilitator}')) then
     raise exception using errcode = '42501', message = 'only its author and facilitators see an item''s history';
   end if;
@@ -1685,6 +1727,7 @@ declare
   report jsonb[] := '{}';
   errors jsonb[] := '{}';
   error_detail text;
+  failed_constraint text;
 begin
   if not internal.may_import() then
     raise exception using errcode = '42501', message = 'only administrators and facilitators may import places';
@@ -1767,8 +1810,11 @@ begin
         report := array_append(report, jsonb_build_object('row', row_no, 'action', 'update', 'id', saved.id));
       end if;
     exception when others then
-      get stacked diagnostics error_detail = pg_exception_detail;
-      errors := array_append(errors, internal.row_error(row_no, sqlstate, sqlerrm, nullif(error_detail, '')));
+      get stacked diagnostics error_detail = pg_exception_detail, failed_constraint = constraint_name;
+      -- A constraint's own detail quotes the whole row ("Failing row contains …", author included):
+      -- the constraint's name says enough.
+      errors := array_append(errors, internal.row_error(row_no, sqlstate, sqlerrm,
+        case when sqlstate like '23%' then failed_constraint else nullif(error_detail, '') end));
     end;
   end loop;
 
@@ -1856,6 +1902,7 @@ declare
   report jsonb[] := '{}';
   errors jsonb[] := '{}';
   error_detail text;
+  failed_constraint text;
   action text;
 begin
   perform internal.require_admin();
@@ -1891,8 +1938,11 @@ begin
         geom = excluded.geom, source = excluded.source, attribution = excluded.attribution, updated_at = now();
       report := array_append(report, jsonb_build_object('row', row_no, 'action', action, 'code', area_code, 'repaired', shape.repaired));
     exception when others then
-      get stacked diagnostics error_detail = pg_exception_detail;
-      errors := array_append(errors, internal.row_error(row_no, sqlstate, sqlerrm, nullif(error_detail, '')));
+      get stacked diagnostics error_detail = pg_exception_detail, failed_constraint = constraint_name;
+      -- A constraint's own detail quotes the whole row ("Failing row contains …", author included):
+      -- the constraint's name says enough.
+      errors := array_append(errors, internal.row_error(row_no, sqlstate, sqlerrm,
+        case when sqlstate like '23%' then failed_constraint else nullif(error_detail, '') end));
     end;
   end loop;
 
@@ -2375,6 +2425,10 @@ begin
      and old.geom is not distinct from new.geom and old.category = new.category and old.dimensions = new.dimensions then
     return new;
   end if;
+  -- One upkeep at a time: each one picks new nearest assets from what it sees,
+  -- and two at once (archiving neighbours) would each keep the other's asset.
+  -- Each statement below reads afresh once the lock is held (read committed).
+  perform pg_advisory_xact_lock(hashtext('wijkkracht.coverage_upkeep'));
   if was_counted then
     delete from internal.coverage_assets where asset_id = old.id;
     perform internal.coverage_remove(old.id);

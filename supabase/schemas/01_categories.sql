@@ -13,5 +13,8 @@ create table public.categories (
 alter table public.categories enable row level security;
 create policy "Everyone can read the categories" on public.categories
   for select to anon, authenticated using (true);
+-- Supabase's default privileges give anon and authenticated everything on a new
+-- table in public; take that back before granting what is meant.
+revoke all on public.categories from anon, authenticated;
 grant select on public.categories to anon, authenticated;
 grant all on public.categories to service_role;

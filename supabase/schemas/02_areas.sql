@@ -21,6 +21,7 @@ alter table public.areas enable row level security;
 create policy "Everyone can read areas" on public.areas
   for select to anon, authenticated using (true);
 
+revoke all on public.areas from anon, authenticated;
 grant select on public.areas to anon;
 grant select on public.areas to authenticated;
 grant all on public.areas to service_role;

@@ -48,10 +48,12 @@ create index werkgebied_members_user_idx on public.werkgebied_members (user_id);
 alter table public.werkgebieden enable row level security;
 create policy "Everyone can read werkgebieden" on public.werkgebieden
   for select to anon, authenticated using (true);
+revoke all on public.werkgebieden from anon, authenticated;
 grant select on public.werkgebieden to anon, authenticated;
 grant all on public.werkgebieden to service_role;
 
 alter table public.werkgebied_members enable row level security;
+revoke all on public.werkgebied_members from anon, authenticated;
 grant all on public.werkgebied_members to service_role;
 
 ------------------------------------------------------------------------------

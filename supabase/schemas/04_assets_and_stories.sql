@@ -73,6 +73,8 @@ as $$
   end
 $$;
 revoke all on function internal.shape_fits(extensions.geometry, extensions.geometry) from public, anon, authenticated, service_role;
+-- The trigger runs as the writer: the definer functions' owner, or the service role writing directly.
+grant execute on function internal.shape_fits(extensions.geometry, extensions.geometry) to service_role;
 
 -- A status changes only inside archive, moderation and undo (they say so with
 -- internal.allow_status_change, 05_asset_api.sql), or by the service role and
@@ -136,6 +138,11 @@ begin
   if new.status is distinct from old.status and not internal.status_change_allowed() then
     raise exception using errcode = '42501', message = 'only moderation and archiving change the status';
   end if;
+  -- Moved by its author into a werkgebied that checks first: it waits for that werkgebied's facilitators.
+  if new.werkgebied_id is distinct from old.werkgebied_id and new.geom is distinct from old.geom
+     and new.status = 'published' and not moderator and (w.id is null or w.review_first) then
+    new.status := 'pending';
+  end if;
   -- Every real change bumps the version (optimistic locking); joining a new werkgebied is not one.
   if (new.kind, new.category, new.dimensions, new.name, new.description, new.geom, new.status, new.moderation_note,
       new.source, new.source_id, new.attribution)
@@ -179,6 +186,7 @@ create policy "Published assets for everyone, the rest for their author and revi
 
 -- Readable directly (PostgREST, Realtime), but not who wrote a row: created_by
 -- would link all places and stories of one resident together.
+revoke all on public.assets from anon, authenticated;
 grant select (id, kind, category, dimensions, name, description, geom, status, werkgebied_id, moderation_note,
               created_at, updated_at, version, source, source_id, attribution) on public.assets to anon, authenticated;
 grant all on public.assets to service_role;
@@ -258,5 +266,6 @@ create policy "Stories as visible as they and their asset are" on public.stories
     and internal.asset_visible(status, created_by, (select a.werkgebied_id from public.assets a where a.id = asset_id))
   );
 
+revoke all on public.stories from anon, authenticated;
 grant select (id, asset_id, body, author_name, status, moderation_note, created_at, version) on public.stories to anon, authenticated;
 grant all on public.stories to service_role;

@@ -49,6 +49,10 @@ begin
       message = format('a %s needs a %s, not a %s', p_kind, array_to_string(expected, ' or '), geometrytype(g)),
       detail = 'wrong_type';
   end if;
+  -- Before the validity check, which is the slow part on a huge shape.
+  if st_npoints(g) > 20000 then
+    raise exception using errcode = 'WKGEO', message = 'a shape may have at most 20 000 vertices', detail = 'too_many_vertices';
+  end if;
   if st_xmin(g) < -180 or st_xmax(g) > 180 or st_ymin(g) < -90 or st_ymax(g) > 90 then
     raise exception using errcode = 'WKGEO', message = 'coordinates are outside longitude/latitude range',
       detail = 'out_of_range';
@@ -123,8 +127,9 @@ begin
   if p_dimensions is null then
     return '{}';
   end if;
-  if jsonb_typeof(p_dimensions) <> 'array' then
-    raise exception using errcode = 'WKARG', message = 'dimensions must be a JSON array', detail = 'dimensions';
+  if jsonb_typeof(p_dimensions) <> 'array'
+     or exists (select 1 from jsonb_array_elements(p_dimensions) d where jsonb_typeof(d) <> 'string') then
+    raise exception using errcode = 'WKARG', message = 'dimensions must be a JSON array of names', detail = 'dimensions';
   end if;
   return array(select distinct d::public.health_dimension from jsonb_array_elements_text(p_dimensions) d order by 1);
 exception when invalid_text_representation then
@@ -520,6 +525,7 @@ declare
   k public.asset_kind;
   a public.assets;
   prior uuid;
+  failed_constraint text;
 begin
   perform internal.require_signed_in();
   begin
@@ -553,6 +559,11 @@ begin
   end if;
   perform internal.remember_idempotent_write(p_idempotency_key, a.id);
   return internal.asset_feature(a);
+exception when integrity_constraint_violation then
+  -- PostgreSQL's detail would quote the whole row, its author included.
+  get stacked diagnostics failed_constraint = constraint_name;
+  raise exception using errcode = 'WKARG', message = 'this does not meet the rule ' || coalesce(failed_constraint, sqlerrm),
+    detail = coalesce(failed_constraint, 'constraint');
 end
 $$;
 revoke all on function public.add_asset(text, text, text, jsonb, text, jsonb, text, text, uuid) from public, anon, authenticated, service_role;
@@ -580,6 +591,7 @@ as $$
 declare
   a public.assets;
   current_kind public.asset_kind;
+  failed_constraint text;
 begin
   perform internal.require_signed_in();
   if p_expected_version is null then
@@ -600,6 +612,11 @@ begin
     perform internal.raise_update_refusal(p_id, p_expected_version);
   end if;
   return internal.asset_feature(a);
+exception when integrity_constraint_violation then
+  -- PostgreSQL's detail would quote the whole row, its author included.
+  get stacked diagnostics failed_constraint = constraint_name;
+  raise exception using errcode = 'WKARG', message = 'this does not meet the rule ' || coalesce(failed_constraint, sqlerrm),
+    detail = coalesce(failed_constraint, 'constraint');
 end
 $$;
 revoke all on function public.update_asset(uuid, int, text, text, text, jsonb, jsonb) from public, anon, authenticated, service_role;

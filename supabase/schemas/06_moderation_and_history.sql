@@ -31,6 +31,8 @@ create table public.changes (
 );
 create index changes_item_idx on public.changes (item_type, item_id, id);
 alter table public.changes enable row level security;
+revoke all on public.changes from anon, authenticated;
+revoke all on sequence public.changes_id_seq from anon, authenticated;
 grant all on public.changes to service_role;
 
 -- What history keeps of an asset and of a story: every field a person can change.
@@ -158,6 +160,8 @@ create table public.reports (
 -- One open report per person per item.
 create unique index reports_open_idx on public.reports (item_type, item_id, reported_by) where resolved_at is null;
 alter table public.reports enable row level security;
+revoke all on public.reports from anon, authenticated;
+revoke all on sequence public.reports_id_seq from anon, authenticated;
 grant all on public.reports to service_role;
 
 ------------------------------------------------------------------------------
@@ -168,7 +172,8 @@ grant all on public.reports to service_role;
 -- callers' rights depend on: its werkgebied, author and status.
 create function internal.lock_item(
   p_item_type text, p_id uuid,
-  out werkgebied_id uuid, out created_by uuid, out status public.asset_status, out version int, out snapshot jsonb
+  out werkgebied_id uuid, out created_by uuid, out status public.asset_status, out version int, out snapshot jsonb,
+  p_lock boolean default true
 )
 language plpgsql volatile
 set search_path = public
@@ -177,20 +182,28 @@ begin
   if p_item_type = 'asset' then
     select a.werkgebied_id, a.created_by, a.status, a.version, internal.asset_snapshot(a)
     into werkgebied_id, created_by, status, version, snapshot
-    from public.assets a where a.id = p_id for update;
+    from public.assets a where a.id = p_id;
   elsif p_item_type = 'story' then
     select a.werkgebied_id, s.created_by, s.status, s.version, internal.story_snapshot(s)
     into werkgebied_id, created_by, status, version, snapshot
-    from public.stories s join public.assets a on a.id = s.asset_id where s.id = p_id for update of s;
+    from public.stories s join public.assets a on a.id = s.asset_id where s.id = p_id;
   else
     raise exception using errcode = 'WKARG', message = format('unknown item type %L', p_item_type), detail = 'item_type';
   end if;
   if status is null or not internal.asset_visible(status, created_by, werkgebied_id) then
     raise exception using errcode = 'WK404', message = format('%s %s not found', p_item_type, p_id), detail = p_item_type;
   end if;
+  -- Locked only once the caller is known to see it, and only for a change (not to read a history).
+  if p_lock then
+    if p_item_type = 'asset' then
+      perform 1 from public.assets a where a.id = p_id for update;
+    else
+      perform 1 from public.stories s where s.id = p_id for update;
+    end if;
+  end if;
 end
 $$;
-revoke all on function internal.lock_item(text, uuid) from public, anon, authenticated, service_role;
+revoke all on function internal.lock_item(text, uuid, boolean) from public, anon, authenticated, service_role;
 
 -- Sets an item's fields from a snapshot (only the keys it has), as one change.
 create function internal.apply_values(p_item_type text, p_id uuid, p_values jsonb)
@@ -396,7 +409,7 @@ declare
   item record;
 begin
   perform internal.require_signed_in();
-  select * into item from internal.lock_item(p_item_type, p_id);
+  select * into item from internal.lock_item(p_item_type, p_id, p_lock => false);
   if not (item.created_by = auth.uid() or internal.has_role(item.werkgebied_id, '{facilitator}')) then
     raise exception using errcode = '42501', message = 'only its author and facilitators see an item''s history';
   end if;

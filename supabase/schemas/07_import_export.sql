@@ -137,6 +137,7 @@ declare
   report jsonb[] := '{}';
   errors jsonb[] := '{}';
   error_detail text;
+  failed_constraint text;
 begin
   if not internal.may_import() then
     raise exception using errcode = '42501', message = 'only administrators and facilitators may import places';
@@ -219,8 +220,11 @@ begin
         report := array_append(report, jsonb_build_object('row', row_no, 'action', 'update', 'id', saved.id));
       end if;
     exception when others then
-      get stacked diagnostics error_detail = pg_exception_detail;
-      errors := array_append(errors, internal.row_error(row_no, sqlstate, sqlerrm, nullif(error_detail, '')));
+      get stacked diagnostics error_detail = pg_exception_detail, failed_constraint = constraint_name;
+      -- A constraint's own detail quotes the whole row ("Failing row contains …", author included):
+      -- the constraint's name says enough.
+      errors := array_append(errors, internal.row_error(row_no, sqlstate, sqlerrm,
+        case when sqlstate like '23%' then failed_constraint else nullif(error_detail, '') end));
     end;
   end loop;
 
@@ -318,6 +322,7 @@ declare
   report jsonb[] := '{}';
   errors jsonb[] := '{}';
   error_detail text;
+  failed_constraint text;
   action text;
 begin
   perform internal.require_admin();
@@ -353,8 +358,11 @@ begin
         geom = excluded.geom, source = excluded.source, attribution = excluded.attribution, updated_at = now();
       report := array_append(report, jsonb_build_object('row', row_no, 'action', action, 'code', area_code, 'repaired', shape.repaired));
     exception when others then
-      get stacked diagnostics error_detail = pg_exception_detail;
-      errors := array_append(errors, internal.row_error(row_no, sqlstate, sqlerrm, nullif(error_detail, '')));
+      get stacked diagnostics error_detail = pg_exception_detail, failed_constraint = constraint_name;
+      -- A constraint's own detail quotes the whole row ("Failing row contains …", author included):
+      -- the constraint's name says enough.
+      errors := array_append(errors, internal.row_error(row_no, sqlstate, sqlerrm,
+        case when sqlstate like '23%' then failed_constraint else nullif(error_detail, '') end));
     end;
   end loop;
 

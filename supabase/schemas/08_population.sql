@@ -28,6 +28,7 @@ create index population_cells_buurt_idx on public.population_cells (buurt_code);
 alter table public.population_cells enable row level security;
 create policy "Everyone can read population cells" on public.population_cells
   for select to anon, authenticated using (true);
+revoke all on public.population_cells from anon, authenticated;
 grant select on public.population_cells to anon, authenticated;
 grant all on public.population_cells to service_role;
 
@@ -113,6 +114,7 @@ create index area_population_geom_idx on public.area_population using gist (geom
 alter table public.area_population enable row level security;
 create policy "Everyone can read area population" on public.area_population
   for select to anon, authenticated using (true);
+revoke all on public.area_population from anon, authenticated;
 grant select on public.area_population to anon, authenticated;
 grant all on public.area_population to service_role;
 

@@ -153,6 +153,10 @@ begin
      and old.geom is not distinct from new.geom and old.category = new.category and old.dimensions = new.dimensions then
     return new;
   end if;
+  -- One upkeep at a time: each one picks new nearest assets from what it sees,
+  -- and two at once (archiving neighbours) would each keep the other's asset.
+  -- Each statement below reads afresh once the lock is held (read committed).
+  perform pg_advisory_xact_lock(hashtext('wijkkracht.coverage_upkeep'));
   if was_counted then
     delete from internal.coverage_assets where asset_id = old.id;
     perform internal.coverage_remove(old.id);

@@ -6,6 +6,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApi, type WijkkrachtApi } from '../../src/backend/api';
+import { refusedRowsOf } from '../../src/backend/apiError';
 import { createSqlRpcCall, type Claims } from '../../src/backend/sqlRpc';
 import type { AssetFeature, Werkgebied } from '../../src/backend/wireTypes';
 import { metresNorthOf, refusal } from '../support/apiFixtures';
@@ -335,6 +336,28 @@ describe.each(engines)('werkgebieden, moderation and history on $name', ({ skip,
       expect(
         (await riet.addAsset({ kind: 'place', category: 'park', name: 'Eenmaal', geometry: katwijk.at(610), idempotencyKey: key })).id,
       ).not.toBe(first.id);
+    });
+
+    it('never quotes a refused row back (its author is in it): the constraint is named instead', async () => {
+      const refused = await refusal(
+        admin.importAssets({
+          source: 'te-lang',
+          attribution: null,
+          rows: [
+            { row: 1, kind: 'place', category: 'park', name: 'Lang verhaal', geometry: katwijk.at(800), description: 'x'.repeat(5001) },
+          ],
+        }),
+      );
+      expect(refusedRowsOf(refused)).toEqual([expect.objectContaining({ row: 1, code: '23514', detail: 'assets_description_check' })]);
+      expect(JSON.stringify(refused)).not.toMatch(/Failing row/);
+    });
+
+    it('sends a published place its author moves into a werkgebied that checks first back to review', async () => {
+      const place = await riet.addAsset({ kind: 'place', category: 'park', name: 'Verhuisd', geometry: katwijk.at(900) });
+      expect(place.properties.status).toBe('published');
+      const moved = await riet.updateAsset(place.id, place.properties.version, { geometry: merenwijk.at(900) });
+      expect(moved.properties).toMatchObject({ status: 'pending', werkgebied_id: reviewed.id });
+      expect(await visibleNames(bas)).not.toContain('Verhuisd');
     });
 
     it('refuses a story on an archived place', async () => {
