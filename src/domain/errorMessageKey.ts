@@ -1,9 +1,44 @@
 import type { ApiErrorKind } from './errorKinds';
 
+/**
+ * What the user was doing when a refusal came: the same refusal can mean
+ * something else there (a stale version while undoing means a later change
+ * is in the way, not that someone else edited at the same moment).
+ */
+export type ErrorContext = 'edit' | 'undo';
+
+// Refusals whose DETAIL (the field or reason the SQL function named) has a sentence of its own.
+const keyByDetail: Partial<Record<ApiErrorKind, Record<string, string>>> = {
+  required: {
+    name: 'errors.required_name',
+    story: 'errors.required_story',
+    reason: 'errors.required_reason',
+  },
+  duplicate: {
+    report: 'errors.duplicate_report',
+    name: 'errors.duplicate_name',
+  },
+  invalid_argument: {
+    status: 'errors.invalid_status',
+    area_codes: 'errors.invalid_area_codes',
+  },
+  not_found: {
+    area: 'errors.not_found_area',
+    story: 'errors.not_found_story',
+    werkgebied: 'errors.not_found_werkgebied',
+    change: 'errors.not_found_change',
+  },
+};
+
+const keyByContext: Record<ErrorContext, Partial<Record<ApiErrorKind, string>>> = {
+  edit: { stale_version: 'errors.stale_edit' },
+  undo: { stale_version: 'errors.stale_undo' },
+};
+
 /** The i18n key that explains an API refusal to a resident, in plain words. */
-export function errorMessageKey(error: { kind: ApiErrorKind; detail?: string | null }): string {
-  if (error.kind === 'required' && (error.detail === 'name' || error.detail === 'story')) {
-    return `errors.required_${error.detail}`;
-  }
-  return `errors.${error.kind}`;
+export function errorMessageKey(error: { kind: ApiErrorKind; detail?: string | null }, context?: ErrorContext): string {
+  const inContext = context && keyByContext[context][error.kind];
+  if (inContext) return inContext;
+  const byDetail = error.detail ? keyByDetail[error.kind]?.[error.detail] : undefined;
+  return byDetail ?? `errors.${error.kind}`;
 }

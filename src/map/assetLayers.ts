@@ -34,6 +34,11 @@ export function selectedFilter(id: string | null): ExpressionSpecification {
   return ['==', ['get', 'id'], id ?? noneSelected];
 }
 
+// What is not (or no longer) on the map for everyone (waiting for review, hidden, rejected) is
+// drawn lighter, with a dark ring or a dashed line: a difference in shape, not only in colour.
+const published: ExpressionSpecification = ['==', ['get', 'status'], 'published'];
+const unpublishedDash = ['case', published, ['literal', [1, 0]], ['literal', [2, 1.5]]] as unknown as ExpressionSpecification;
+
 export function assetLayers(categories: Category[]): LayerSpecification[] {
   const color = categoryColorExpression(categories);
   return [
@@ -42,14 +47,14 @@ export function assetLayers(categories: Category[]): LayerSpecification[] {
       type: 'fill',
       source: shapeSourceId,
       filter: ['in', ['geometry-type'], ['literal', ['Polygon', 'MultiPolygon']]],
-      paint: { 'fill-color': color, 'fill-opacity': 0.25 },
+      paint: { 'fill-color': color, 'fill-opacity': ['case', published, 0.25, 0.1] },
     },
     {
       id: layerIds.areaOutlines,
       type: 'line',
       source: shapeSourceId,
       filter: ['in', ['geometry-type'], ['literal', ['Polygon', 'MultiPolygon']]],
-      paint: { 'line-color': color, 'line-width': 2 },
+      paint: { 'line-color': color, 'line-width': 2, 'line-dasharray': unpublishedDash },
     },
     {
       id: layerIds.routes,
@@ -57,7 +62,7 @@ export function assetLayers(categories: Category[]): LayerSpecification[] {
       source: shapeSourceId,
       filter: ['in', ['geometry-type'], ['literal', ['LineString', 'MultiLineString']]],
       layout: { 'line-cap': 'round', 'line-join': 'round' },
-      paint: { 'line-color': color, 'line-width': 5 },
+      paint: { 'line-color': color, 'line-width': 5, 'line-opacity': ['case', published, 1, 0.6], 'line-dasharray': unpublishedDash },
     },
     {
       id: layerIds.selectedShape,
@@ -87,8 +92,9 @@ export function assetLayers(categories: Category[]): LayerSpecification[] {
       filter: ['!', ['has', 'point_count']],
       paint: {
         'circle-color': color,
+        'circle-opacity': ['case', published, 1, 0.45],
         'circle-radius': 11,
-        'circle-stroke-color': '#ffffff',
+        'circle-stroke-color': ['case', published, '#ffffff', '#1d2428'],
         'circle-stroke-width': 3,
       },
     },

@@ -1,23 +1,36 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WijkkrachtApi } from '../backend/api';
-import type { AssetWithStories, Category } from '../backend/wireTypes';
+import type { Category, MyRoles } from '../backend/wireTypes';
+import { mayArchive, mayEdit, mayReport, maySeeHistory } from '../domain/roles';
+import { ArchiveControl } from './ArchiveControl';
+import { AssetEditForm } from './AssetEditForm';
+import { AssetHistory } from './AssetHistory';
+import { AssetStatusNote } from './AssetStatusNote';
 import { categoryLabel } from './categoryLabel';
+import { ErrorNote } from './ErrorNote';
+import { ReportForm } from './ReportForm';
+import { StoryList } from './StoryList';
+import { useAssetDetails } from './useAssetDetails';
 import { useErrorText } from './useErrorText';
 
 interface AssetPanelProps {
   api: WijkkrachtApi;
   assetId: string;
   categories: Category[];
+  /** What the user may do; null while unknown (then only reading and adding a story). */
+  roles: MyRoles | null;
+  /** The place changed (edited, archived, put back, undone, reported): the map and the queue load again. */
+  onChanged(message: string): void;
   onClose(): void;
 }
 
-/** Details of one asset, its stories, and a form to add one more. */
-export function AssetPanel({ api, assetId, categories, onClose }: AssetPanelProps) {
+/** Details of one asset, its stories, and a form to add one more; for its author and facilitators also edit, archive and history. */
+export function AssetPanel({ api, assetId, categories, roles, onChanged, onClose }: AssetPanelProps) {
   const { t, i18n } = useTranslation();
   const errorText = useErrorText();
-  const [details, setDetails] = useState<AssetWithStories | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const { details, setDetails, loadError, reload } = useAssetDetails(api, assetId);
+  const [editing, setEditing] = useState(false);
   const [story, setStory] = useState('');
   const [storyError, setStoryError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -25,20 +38,6 @@ export function AssetPanel({ api, assetId, categories, onClose }: AssetPanelProp
   const [storyKey, setStoryKey] = useState(() => crypto.randomUUID());
   const titleId = useId();
   const storyId = useId();
-
-  useEffect(() => {
-    let current = true;
-    setDetails(null);
-    setLoadError(null);
-    api.getAsset(assetId).then(
-      (result) => current && setDetails(result),
-      (error: unknown) => current && setLoadError(errorText(error)),
-    );
-    return () => {
-      current = false;
-    };
-    // errorText is rebuilt each render; the asset id is what matters here.
-  }, [api, assetId]);
 
   async function addStory(event: FormEvent) {
     event.preventDefault();
@@ -56,7 +55,13 @@ export function AssetPanel({ api, assetId, categories, onClose }: AssetPanelProp
     }
   }
 
-  const properties = details?.feature.properties;
+  const changed = (message: string) => {
+    void reload();
+    onChanged(message);
+  };
+
+  const feature = details?.feature;
+  const properties = feature?.properties;
   const category = categories.find((item) => item.id === properties?.category);
 
   return (
@@ -67,13 +72,10 @@ export function AssetPanel({ api, assetId, categories, onClose }: AssetPanelProp
           ×
         </button>
       </div>
-      {loadError && (
-        <p className="error" role="alert">
-          {loadError}
-        </p>
-      )}
-      {properties && (
+      <ErrorNote message={loadError === null ? null : errorText(loadError)} />
+      {feature && properties && (
         <>
+          <AssetStatusNote api={api} feature={feature} mayRestore={maySeeHistory(roles, properties)} onChanged={changed} />
           <p className="category-line">
             <span className="swatch" style={{ background: category?.color }} aria-hidden="true" />
             {categoryLabel(category, i18n.language)}
@@ -88,46 +90,64 @@ export function AssetPanel({ api, assetId, categories, onClose }: AssetPanelProp
               ))}
             </p>
           )}
-          {properties.description && <p>{properties.description}</p>}
+          {editing ? (
+            <AssetEditForm
+              api={api}
+              feature={feature}
+              onSaved={(updated) => {
+                setDetails((current) => current && { ...current, feature: updated });
+                setEditing(false);
+                changed(t('edit.saved'));
+              }}
+              onStale={() => void reload()}
+              onCancel={() => setEditing(false)}
+            />
+          ) : (
+            properties.description && <p>{properties.description}</p>
+          )}
           {properties.attribution && (
             <p className="hint source-line">
               {t('source.label')}: {properties.attribution}
             </p>
           )}
+          {!editing &&
+            (mayEdit(roles, properties) || mayArchive(roles, properties) || mayReport(roles?.signed_in ?? false, properties)) && (
+              <div className="asset-actions">
+                {mayEdit(roles, properties) && (
+                  <button type="button" onClick={() => setEditing(true)}>
+                    {t('details.edit')}
+                  </button>
+                )}
+                {mayArchive(roles, properties) && <ArchiveControl api={api} feature={feature} onChanged={changed} />}
+                {mayReport(roles?.signed_in ?? false, properties) && (
+                  <ReportForm api={api} itemType="asset" itemId={feature.id} onReported={changed} />
+                )}
+              </div>
+            )}
+          {maySeeHistory(roles, properties) && (
+            <AssetHistory api={api} assetId={feature.id} version={properties.version} onChanged={changed} />
+          )}
 
           <h3>{t('details.stories')}</h3>
-          {details.stories.length === 0 && <p className="hint">{t('details.noStories')}</p>}
-          <ul className="stories">
-            {details.stories.map((item) => (
-              <li key={item.id}>
-                <blockquote>{item.body}</blockquote>
-                <p className="byline">
-                  {item.author_name ?? t('details.anonymous')},{' '}
-                  {new Date(item.created_at).toLocaleDateString(i18n.language, { day: 'numeric', month: 'long', year: 'numeric' })}
-                </p>
-              </li>
-            ))}
-          </ul>
+          <StoryList stories={details.stories} />
 
-          <form onSubmit={addStory} noValidate>
-            <label htmlFor={storyId}>{t('details.addStory')}</label>
-            <textarea
-              id={storyId}
-              rows={3}
-              value={story}
-              maxLength={5000}
-              placeholder={t('details.storyPlaceholder')}
-              onChange={(event) => setStory(event.target.value)}
-            />
-            {storyError && (
-              <p className="error" role="alert">
-                {storyError}
-              </p>
-            )}
-            <button type="submit" disabled={saving}>
-              {t('details.saveStory')}
-            </button>
-          </form>
+          {!editing && properties.status !== 'archived' && properties.status !== 'rejected' && (
+            <form onSubmit={addStory} noValidate>
+              <label htmlFor={storyId}>{t('details.addStory')}</label>
+              <textarea
+                id={storyId}
+                rows={3}
+                value={story}
+                maxLength={5000}
+                placeholder={t('details.storyPlaceholder')}
+                onChange={(event) => setStory(event.target.value)}
+              />
+              <ErrorNote message={storyError} />
+              <button type="submit" disabled={saving}>
+                {t('details.saveStory')}
+              </button>
+            </form>
+          )}
         </>
       )}
     </section>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { WijkkrachtApi } from '../backend/api';
 import { exporters } from '../export/exporters';
+import { PanelHeader } from './PanelHeader';
 import { useFileDownload } from './useFileDownload';
 
 /** One button per exporter; each builds its file through the API and hands it to the browser. */
@@ -10,12 +11,7 @@ export function ExportDialog({ api, onClose }: { api: WijkkrachtApi; onClose(): 
 
   return (
     <section className="panel export-dialog" role="dialog" aria-labelledby="export-title">
-      <header className="panel-header">
-        <h2 id="export-title">{t('export.title')}</h2>
-        <button type="button" onClick={onClose}>
-          {t('export.close')}
-        </button>
-      </header>
+      <PanelHeader titleId="export-title" title={t('export.title')} closeLabel={t('export.close')} onClose={onClose} />
       <p className="hint">{t('export.hint')}</p>
       <ul className="export-list">
         {exporters.map((exporter) => (

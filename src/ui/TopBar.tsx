@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { languages, setLanguage } from '../i18n';
 
@@ -6,9 +7,18 @@ interface TopBarProps {
   onImport(): void;
   onExport(): void;
   onPlanner(): void;
+  /** Items waiting for the user's decision; null: the user moderates nowhere (no button). */
+  moderationCount: number | null;
+  onModeration(): void;
+  /** Administrators only. */
+  showWerkgebieden: boolean;
+  onWerkgebieden(): void;
+  /** Signing in for staff (shared mode only). */
+  account?: ReactNode;
 }
 
-export function TopBar({ backendName, onImport, onExport, onPlanner }: TopBarProps) {
+export function TopBar(props: TopBarProps) {
+  const { backendName, onImport, onExport, onPlanner, moderationCount, onModeration, showWerkgebieden, onWerkgebieden, account } = props;
   const { t, i18n } = useTranslation();
   return (
     <header className="top-bar">
@@ -27,6 +37,26 @@ export function TopBar({ backendName, onImport, onExport, onPlanner }: TopBarPro
           {t('export.open')}
         </button>
       </div>
+      {(moderationCount !== null || showWerkgebieden) && (
+        <div className="data-actions role-actions">
+          {moderationCount !== null && (
+            <button type="button" onClick={onModeration} aria-label={t('moderation.openCount', { count: moderationCount })}>
+              {t('moderation.open')}
+              {moderationCount > 0 && (
+                <span className="badge" aria-hidden="true">
+                  {moderationCount}
+                </span>
+              )}
+            </button>
+          )}
+          {showWerkgebieden && (
+            <button type="button" onClick={onWerkgebieden}>
+              {t('werkgebieden.open')}
+            </button>
+          )}
+        </div>
+      )}
+      {account}
       <p className="backend-badge">{backendName === 'embedded' ? t('app.localDatabase') : t('app.sharedDatabase')}</p>
       <div className="language-switch" role="group" aria-label={t('app.language')}>
         {languages.map((language) => (

@@ -3,20 +3,27 @@ import { useTranslation } from 'react-i18next';
 import type { Backend } from '../backend/backend';
 import { hasTypedContent } from '../domain/placeDraft';
 import type { FeatureCollection } from 'geojson';
-import type { AssetFeature, Category, GapCellCollection } from '../backend/wireTypes';
+import type { AssetFeature, Category, GapCellCollection, ModerationItem, Werkgebied } from '../backend/wireTypes';
+import { moderatesAnywhere } from '../domain/roles';
 import { AddPlacePanel } from './AddPlacePanel';
 import { AssetPanel } from './AssetPanel';
 import { ExportDialog } from './ExportDialog';
 import { FirstRunScreen } from './FirstRunScreen';
 import { ImportDialog } from './ImportDialog';
 import { MapView } from './MapView';
+import { ModerationPanel } from './ModerationPanel';
 import { PlannerPanel } from './planner/PlannerPanel';
+import { StaffSignIn } from './StaffSignIn';
 import { initialPlannerState, type PlannerState } from './planner/plannerState';
 import { TopBar } from './TopBar';
 import { useAssets } from './useAssets';
 import { useErrorText } from './useErrorText';
 import { useMapContext } from './useMapContext';
+import { useModerationQueue } from './useModerationQueue';
+import { useMyRoles } from './useMyRoles';
 import { usePlaceDraft } from './usePlaceDraft';
+import { useWerkgebieden } from './useWerkgebieden';
+import { WerkgebiedenDialog } from './WerkgebiedenDialog';
 
 const noCandidates: PlannerState['candidates'] = [];
 
@@ -27,7 +34,14 @@ type Mode =
   | { name: 'details'; assetId: string }
   | { name: 'import' }
   | { name: 'export' }
-  | { name: 'planner' };
+  | { name: 'planner' }
+  | { name: 'moderation'; selected: ModerationItem | null }
+  | { name: 'werkgebieden' };
+
+/** The map looks at one shape (a werkgebied, a place in the queue). */
+function focusOn(geometry: Werkgebied['geometry'] | ModerationItem['geometry']): FeatureCollection {
+  return { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry }] };
+}
 
 /** The map with its panels: browse, add a place, look at one. */
 export function Workspace({ backend }: { backend: Backend }) {
@@ -37,6 +51,10 @@ export function Workspace({ backend }: { backend: Backend }) {
   const [categories, setCategories] = useState<Category[]>([]);
   const { assets, loadError, load, upsert, reload } = useAssets(api);
   const mapContext = useMapContext(api);
+  const { roles, reload: reloadRoles } = useMyRoles(api);
+  const werkgebieden = useWerkgebieden(api);
+  const moderates = moderatesAnywhere(roles);
+  const queue = useModerationQueue(api, moderates);
   const [preview, setPreview] = useState<FeatureCollection | null>(null);
   // Where the map should look after a first-run load: the new boundaries.
   const [focus, setFocus] = useState<FeatureCollection | null>(null);
@@ -48,7 +66,15 @@ export function Workspace({ backend }: { backend: Backend }) {
   // Kept while the planner is closed, so reopening it shows the same question.
   const [planner, setPlanner] = useState<PlannerState>(initialPlannerState);
   const [gapCells, setGapCells] = useState<GapCellCollection | null>(null);
-  const changePlanner = useCallback((change: Partial<PlannerState>) => setPlanner((current) => ({ ...current, ...change })), []);
+  const changePlanner = useCallback(
+    (change: Partial<PlannerState>) => {
+      setPlanner((current) => ({ ...current, ...change }));
+      // A werkgebied chosen in the planner: the map looks at it.
+      const chosen = change.werkgebiedId && werkgebieden.werkgebieden.find((werkgebied) => werkgebied.id === change.werkgebiedId);
+      if (chosen) setFocus(focusOn(chosen.geometry));
+    },
+    [werkgebieden.werkgebieden],
+  );
 
   useEffect(() => {
     api.listCategories().then(setCategories, (error: unknown) => setStatus(errorText(error)));
@@ -57,7 +83,8 @@ export function Workspace({ backend }: { backend: Backend }) {
 
   useEffect(() => {
     if (!status) return;
-    const timer = setTimeout(() => setStatus(''), 6000);
+    // Longer messages stay longer: about the time it takes to read them.
+    const timer = setTimeout(() => setStatus(''), Math.max(6000, status.length * 80));
     return () => clearTimeout(timer);
   }, [status]);
 
@@ -82,9 +109,21 @@ export function Workspace({ backend }: { backend: Backend }) {
       upsert(feature);
       clearDraft();
       setMode({ name: 'details', assetId: feature.id });
-      setStatus(t('add.saved'));
+      // A resident's place in a werkgebied that reviews first waits; say who sees it until then.
+      setStatus(t(feature.properties.status === 'pending' ? 'add.savedPending' : 'add.saved'));
+      queue.reload();
     },
-    [upsert, clearDraft, t],
+    [upsert, clearDraft, t, queue.reload],
+  );
+
+  /** Something changed an asset's status or content: the map and the queue load again. */
+  const afterChange = useCallback(
+    (message: string) => {
+      reload();
+      queue.reload();
+      setStatus(message);
+    },
+    [reload, queue.reload],
   );
 
   const placingOrForm = mode.name === 'placing' || mode.name === 'form';
@@ -96,10 +135,13 @@ export function Workspace({ backend }: { backend: Backend }) {
         if (showAreas) setFocus(areas as FeatureCollection);
       });
       reload();
+      queue.reload();
       setStatus(message);
     },
-    [mapContext, reload],
+    [mapContext, reload, queue.reload],
   );
+
+  const selectedId = mode.name === 'details' ? mode.assetId : mode.name === 'moderation' && mode.selected ? mode.selected.asset_id : null;
 
   return (
     <div className="workspace">
@@ -112,6 +154,25 @@ export function Workspace({ backend }: { backend: Backend }) {
           // A planner looks at the whole municipality, not at the last import.
           if (mapContext.areas.features.length > 0) setFocus({ ...mapContext.areas } as FeatureCollection);
         }}
+        moderationCount={moderates ? (queue.items?.length ?? 0) : null}
+        onModeration={() => {
+          setMode({ name: 'moderation', selected: null });
+          queue.reload();
+        }}
+        showWerkgebieden={roles?.is_admin ?? false}
+        onWerkgebieden={() => setMode({ name: 'werkgebieden' })}
+        account={
+          backend.staffSignIn && (
+            <StaffSignIn
+              signIn={backend.staffSignIn}
+              onSignedOut={() => {
+                // Back to an anonymous resident: what may be seen and done changes.
+                reloadRoles();
+                afterChange('');
+              }}
+            />
+          )
+        }
       />
       <div className="map-area">
         <MapView
@@ -121,7 +182,7 @@ export function Workspace({ backend }: { backend: Backend }) {
           focus={focus}
           attributions={mapContext.attributions}
           categories={categories}
-          selectedId={mode.name === 'details' ? mode.assetId : null}
+          selectedId={selectedId}
           draftLocation={placingOrForm && draft.lon !== null && draft.lat !== null ? { lon: draft.lon, lat: draft.lat } : null}
           placing={placingOrForm || whatIfTapping}
           gapCells={mode.name === 'planner' ? gapCells : null}
@@ -188,6 +249,7 @@ export function Workspace({ backend }: { backend: Backend }) {
           api={api}
           categories={categories}
           areas={mapContext.areas}
+          werkgebieden={werkgebieden.werkgebieden}
           state={planner}
           onChange={changePlanner}
           onGapCells={setGapCells}
@@ -196,7 +258,45 @@ export function Workspace({ backend }: { backend: Backend }) {
       )}
       {mode.name === 'export' && <ExportDialog api={api} onClose={() => setMode({ name: 'browse' })} />}
       {mode.name === 'details' && (
-        <AssetPanel api={api} assetId={mode.assetId} categories={categories} onClose={() => setMode({ name: 'browse' })} />
+        <AssetPanel
+          api={api}
+          assetId={mode.assetId}
+          categories={categories}
+          roles={roles}
+          onChanged={afterChange}
+          onClose={() => setMode({ name: 'browse' })}
+        />
+      )}
+      {mode.name === 'moderation' && (
+        <ModerationPanel
+          api={api}
+          items={queue.items}
+          error={queue.error}
+          selectedId={mode.selected ? `${mode.selected.item_type}:${mode.selected.id}` : null}
+          onSelect={(item) => {
+            setMode({ name: 'moderation', selected: item });
+            setFocus(focusOn(item.geometry));
+          }}
+          onDecided={(message) => {
+            setMode({ name: 'moderation', selected: null });
+            afterChange(message);
+          }}
+          onClose={() => setMode({ name: 'browse' })}
+        />
+      )}
+      {mode.name === 'werkgebieden' && (
+        <WerkgebiedenDialog
+          api={api}
+          werkgebieden={werkgebieden.werkgebieden}
+          areas={mapContext.areas}
+          onCreated={(created) => {
+            werkgebieden.reload();
+            reloadRoles();
+            setFocus(focusOn(created.geometry));
+            afterChange(t('werkgebieden.created', { name: created.name }));
+          }}
+          onClose={() => setMode({ name: 'browse' })}
+        />
       )}
       <p className="status-toast" role="status" aria-live="polite">
         {status}

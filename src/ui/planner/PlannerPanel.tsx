@@ -1,9 +1,10 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WijkkrachtApi } from '../../backend/api';
 import { coverageGain, groupFigures } from '../../coverage/coverageFigures';
-import type { AreaCollection, Category, GapCellCollection } from '../../backend/wireTypes';
+import type { AreaCollection, Category, GapCellCollection, Werkgebied } from '../../backend/wireTypes';
 import { coverageExporters } from '../../export/exporters';
+import { PanelHeader } from '../PanelHeader';
 import { useErrorText } from '../useErrorText';
 import { useFileDownload } from '../useFileDownload';
 import { BuurtTable } from './BuurtTable';
@@ -14,11 +15,14 @@ import { DimensionRadarChart } from './charts/DimensionRadarChart';
 import { distanceStep, maxDistance, type PlannerState } from './plannerState';
 import { TargetPicker } from './TargetPicker';
 import { usePlannerData } from './usePlannerData';
+import { WerkgebiedComparison } from './WerkgebiedComparison';
+import { WerkgebiedPicker } from './WerkgebiedPicker';
 
 interface Props {
   api: WijkkrachtApi;
   categories: Category[];
   areas: AreaCollection;
+  werkgebieden: Werkgebied[];
   state: PlannerState;
   onChange(change: Partial<PlannerState>): void;
   onGapCells(cells: GapCellCollection | null): void;
@@ -30,11 +34,12 @@ interface Props {
  * on the map and in figures, per buurt, as curves, and "what if" with
  * candidate places that are never saved.
  */
-export function PlannerPanel({ api, categories, areas, state, onChange, onGapCells, onClose }: Props) {
+export function PlannerPanel({ api, categories, areas, werkgebieden, state, onChange, onGapCells, onClose }: Props) {
   const { t, i18n } = useTranslation();
   const errorText = useErrorText();
   const { figures, curve, radar } = usePlannerData(api, state);
   const download = useFileDownload();
+  const [comparing, setComparing] = useState(false);
   const names = useMemo(
     () =>
       new Map(
@@ -55,13 +60,9 @@ export function PlannerPanel({ api, categories, areas, state, onChange, onGapCel
 
   return (
     <section className="panel planner-panel" role="dialog" aria-labelledby="planner-title">
-      <header className="panel-header">
-        <h2 id="planner-title">{t('planner.title')}</h2>
-        <button type="button" onClick={onClose}>
-          {t('planner.close')}
-        </button>
-      </header>
+      <PanelHeader titleId="planner-title" title={t('planner.title')} closeLabel={t('planner.close')} onClose={onClose} />
 
+      <WerkgebiedPicker value={state.werkgebiedId} werkgebieden={werkgebieden} onChange={(werkgebiedId) => onChange({ werkgebiedId })} />
       <TargetPicker value={state.target} categories={categories} onChange={(target) => onChange({ target })} />
 
       <div className="planner-field" role="group" aria-label={t('planner.group')}>
@@ -90,7 +91,7 @@ export function PlannerPanel({ api, categories, areas, state, onChange, onGapCel
         />
       </label>
 
-      {noPopulation && <p className="form-error">{t('planner.noPopulation')}</p>}
+      {noPopulation && <p className="form-error">{t(state.werkgebiedId ? 'planner.noPopulationWerkgebied' : 'planner.noPopulation')}</p>}
       {figures.error !== null && (
         <p className="form-error" role="alert">
           {errorText(figures.error)}
@@ -148,7 +149,29 @@ export function PlannerPanel({ api, categories, areas, state, onChange, onGapCel
         )}
       </div>
 
-      {curve.value && <CoverageCurveChart points={curve.value} group={state.group} distance={state.distance} />}
+      <button type="button" className="compare-button" aria-expanded={comparing} onClick={() => setComparing((open) => !open)}>
+        {t('planner.compare')}
+      </button>
+      {comparing && (
+        <WerkgebiedComparison
+          api={api}
+          werkgebieden={werkgebieden}
+          target={state.target}
+          distance={state.distance}
+          group={state.group}
+          onClose={() => setComparing(false)}
+        />
+      )}
+
+      {curve.value && (
+        <CoverageCurveChart
+          series={[{ id: 'current', label: '', points: curve.value }]}
+          group={state.group}
+          distance={state.distance}
+          title={t('planner.curveTitle')}
+          testId="coverage-curve"
+        />
+      )}
       {figures.value && figures.value.byBuurt.some((row) => row.buurt_code !== null) && (
         <BuurtBarsChart rows={figures.value.byBuurt} group={state.group} names={names} />
       )}

@@ -9,10 +9,19 @@ export interface PlannerState {
   /** "What if": taps on the map add candidate places instead of selecting assets. */
   whatIf: boolean;
   candidates: CandidatePoint[];
+  /** Only the cells of this werkgebied; null: all cells. */
+  werkgebiedId: string | null;
 }
 
 // 500 m is about a 7-minute walk for an older resident: a common norm for a meeting place.
-export const initialPlannerState: PlannerState = { target: 'any', group: 'all', distance: 500, whatIf: false, candidates: [] };
+export const initialPlannerState: PlannerState = {
+  target: 'any',
+  group: 'all',
+  distance: 500,
+  whatIf: false,
+  candidates: [],
+  werkgebiedId: null,
+};
 
 export const distanceStep = 50;
 export const maxDistance = 2000;

@@ -7,6 +7,8 @@ export interface PlannerQuery {
   target: CoverageTarget;
   distance: number;
   candidates: CandidatePoint[];
+  /** Every figure, gap cell and curve is of this werkgebied only; null: of all cells. */
+  werkgebiedId: string | null;
 }
 
 /**
@@ -16,7 +18,7 @@ export interface PlannerQuery {
  * Health dimension for the radar (without trial places).
  */
 export function usePlannerData(api: WijkkrachtApi, query: PlannerQuery) {
-  const { target, distance, candidates } = query;
+  const { target, distance, candidates, werkgebiedId } = query;
   const candidatesKey = JSON.stringify(candidates);
 
   const loadFigures = useCallback(
@@ -32,21 +34,25 @@ export function usePlannerData(api: WijkkrachtApi, query: PlannerQuery) {
     },
     [api],
   );
-  const loadCurve = useCallback((q: PlannerQuery) => api.coverageCurve({ target: q.target, step: 50, candidates: q.candidates }), [api]);
+  const loadCurve = useCallback(
+    (q: PlannerQuery) => api.coverageCurve({ target: q.target, step: 50, candidates: q.candidates, werkgebiedId: q.werkgebiedId }),
+    [api],
+  );
   const loadRadar = useCallback(
     (q: PlannerQuery) =>
       Promise.all(
         healthDimensions.map(async (dimension) => ({
           dimension,
           // What exists, without trial places: a trial place has no dimensions of its own.
-          figures: await api.coverage({ target: `dimension:${dimension}`, distance: q.distance }),
+          figures: await api.coverage({ target: `dimension:${dimension}`, distance: q.distance, werkgebiedId: q.werkgebiedId }),
         })),
       ),
     [api],
   );
 
-  const figures = useLatestResult(query, `${target}|${distance}|${candidatesKey}`, loadFigures);
-  const curve = useLatestResult(query, `${target}|${candidatesKey}`, loadCurve);
-  const radar = useLatestResult(query, `${distance}`, loadRadar);
+  const area = werkgebiedId ?? 'all';
+  const figures = useLatestResult(query, `${area}|${target}|${distance}|${candidatesKey}`, loadFigures);
+  const curve = useLatestResult(query, `${area}|${target}|${candidatesKey}`, loadCurve);
+  const radar = useLatestResult(query, `${area}|${distance}`, loadRadar);
   return { figures, curve, radar };
 }
