@@ -19,8 +19,9 @@ const confined = {
   },
   supabase: {
     modules: ['@supabase/*'],
-    // The Supabase contract test drives supabase-js itself against a real PostgREST.
-    where: ['src/backend/supabase/**', 'tests/sql/supabaseBackend.test.ts'],
+    // The Supabase contract test drives supabase-js itself against a real PostgREST; the shared-mode
+    // browser test sets its scene up through the same client (tests/support/sharedProjectApi.ts).
+    where: ['src/backend/supabase/**', 'tests/sql/supabaseBackend.test.ts', 'tests/support/sharedProjectApi.ts'],
     message: 'Only src/backend/supabase/ talks to Supabase; everything else goes through the seam (src/backend/api.ts).',
     allowTypeImports: false,
   },

@@ -26,7 +26,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
-          globalSetup: ['tests/e2e/appServerGlobalSetup.ts'],
+          // The embedded app, then the shared (Supabase) one with its stand-in project.
+          globalSetup: ['tests/e2e/appServerGlobalSetup.ts', 'tests/e2e/sharedAppGlobalSetup.ts'],
           testTimeout: 180_000,
           hookTimeout: 240_000,
           fileParallelism: false,

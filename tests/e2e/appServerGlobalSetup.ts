@@ -1,5 +1,6 @@
-import { build, preview } from 'vite';
+import { preview } from 'vite';
 import type { TestProject } from 'vitest/node';
+import { buildApp } from '../support/appBuild';
 import { projectRoot } from '../support/migrationFiles';
 import { freePort } from '../support/postgresCluster';
 import { chromiumAvailable, prepareStartedProfile } from './browser';
@@ -14,7 +15,7 @@ declare module 'vitest' {
 }
 
 /**
- * Builds the app as `npm run build` would and serves it with `vite preview`
+ * Builds the app as `npm run build` would (a production bundle, see buildApp) and serves it with `vite preview`
  * on a loopback port: the e2e tests meet the production bundle, not dev mode.
  * No Supabase variables are set, so the app runs on the embedded database.
  * Then starts the app once in Chromium, as a first visit, and keeps that
@@ -22,7 +23,7 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject) {
   const outDir = 'test-output/e2e-dist';
-  await build({ root: projectRoot, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  await buildApp(outDir);
   const port = await freePort();
   const server = await preview({
     root: projectRoot,

@@ -8,7 +8,7 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { projectRoot } from '../support/migrationFiles';
 
 const chromiumPath = '/usr/bin/chromium';
@@ -60,8 +60,42 @@ export async function prepareStartedProfile(appUrl: string): Promise<string> {
   return directory;
 }
 
+/**
+ * One Chromium for the fresh profiles of openFresh(): several people at once
+ * are several contexts (each its own storage), not several browsers.
+ */
+let freshProfileChromium: { browser: Promise<Browser>; contexts: number } | null = null;
+
+async function openFreshContext(options: Parameters<Browser['newContext']>[0]): Promise<BrowserContext> {
+  freshProfileChromium ??= { browser: chromium.launch({ executablePath: chromiumPath, args: chromiumFlags }), contexts: 0 };
+  const shared = freshProfileChromium;
+  shared.contexts++;
+  try {
+    return await (await shared.browser).newContext(options);
+  } catch (error) {
+    await releaseFreshContext(null);
+    throw error;
+  }
+}
+
+async function releaseFreshContext(context: BrowserContext | null): Promise<void> {
+  await context?.close();
+  const shared = freshProfileChromium;
+  if (!shared || --shared.contexts > 0) return;
+  freshProfileChromium = null;
+  await (await shared.browser.catch(() => null))?.close();
+}
+
+export interface FreshProfileOptions {
+  /** Put in localStorage before the app's first script runs, e.g. a session supabase-js should find. */
+  localStorage?: Record<string, string>;
+  /** Appended to the app's URL, e.g. `#kaart=16/52.17/4.5` to open the map there. */
+  hash?: string;
+}
+
 export class AppBrowser {
   private context: BrowserContext | null = null;
+  private contextIsFresh = false;
   private currentPage: Page | null = null;
   private profileCopy: string | null = null;
   readonly pageErrors: string[] = [];
@@ -93,6 +127,31 @@ export class AppBrowser {
       viewport,
       locale: 'nl-NL',
     });
+    await this.startPage(this.appUrl);
+  }
+
+  /**
+   * An empty profile without the started embedded database: for the app in
+   * shared (Supabase) mode, where a first visit creates nothing in the browser
+   * but a sign-in. Each AppBrowser is one person (its own storage and session).
+   */
+  async openFresh(viewport: { width: number; height: number }, options: FreshProfileOptions = {}): Promise<void> {
+    await this.closeContext();
+    this.pageErrors.length = 0;
+    this.consoleErrors.length = 0;
+    this.context = await openFreshContext({ viewport, locale: 'nl-NL' });
+    this.contextIsFresh = true;
+    if (options.localStorage) {
+      await this.context.addInitScript((items: Record<string, string>) => {
+        // Only where nothing is stored yet: what the app itself stored later (a refreshed session) stays.
+        for (const [key, value] of Object.entries(items)) if (localStorage.getItem(key) === null) localStorage.setItem(key, value);
+      }, options.localStorage);
+    }
+    await this.startPage(new URL(options.hash ?? '', this.appUrl).toString());
+  }
+
+  private async startPage(url: string): Promise<void> {
+    if (!this.context) throw new Error('no browser context');
     this.currentPage = this.context.pages()[0] ?? (await this.context.newPage());
     this.currentPage.on('pageerror', (error) => this.pageErrors.push(error.message));
     this.currentPage.on('console', (message) => {
@@ -100,13 +159,15 @@ export class AppBrowser {
         this.consoleErrors.push(message.text().slice(0, 300));
       }
     });
-    await this.page.goto(this.appUrl);
+    await this.page.goto(url);
     await this.waitUntilReady();
   }
 
   private async closeContext(): Promise<void> {
-    await this.context?.close();
+    if (this.contextIsFresh) await releaseFreshContext(this.context);
+    else await this.context?.close();
     this.context = null;
+    this.contextIsFresh = false;
     if (this.profileCopy) rmSync(this.profileCopy, { recursive: true, force: true });
     this.profileCopy = null;
   }
@@ -131,6 +192,32 @@ export class AppBrowser {
     }
   }
 
+  /** An error that says what the page showed when something did not happen: its text, a screenshot, its errors. */
+  async failure(what: string, cause?: unknown): Promise<Error> {
+    const shot = await this.screenshot(`failed-${what.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}`).catch(() => 'none');
+    const text = (
+      await this.page
+        .locator('body')
+        .innerText()
+        .catch(() => '')
+    )
+      .replace(/\s+/g, ' ')
+      .slice(0, 800);
+    return new Error(
+      `${what}. Page says: ${text}. Screenshot: ${shot}. Page errors: ${this.pageErrors.join(' | ')}. Console: ${this.consoleErrors.join(' | ')}`,
+      { cause },
+    );
+  }
+
+  /** Runs a step; if it fails, the error says what the page showed (see failure()). */
+  async step<T>(what: string, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      throw await this.failure(what, error);
+    }
+  }
+
   async reload(): Promise<void> {
     await this.page.reload();
     await this.waitUntilReady();
@@ -142,7 +229,8 @@ export class AppBrowser {
   }
 
   async closePanel(label: 'Sluiten' | 'Annuleren'): Promise<void> {
-    await this.page.locator('section.panel .panel-header button').filter({ hasText: label }).click();
+    // By accessible name: a close button may show only "×" with the word as its label.
+    await this.page.locator('section.panel .panel-header').getByRole('button', { name: label, exact: true }).click();
   }
 
   async downloadByButton(label: string): Promise<{ fileName: string; text: string }> {
@@ -167,6 +255,34 @@ export class AppBrowser {
     await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   }
 
+  /**
+   * Taps the map where a longitude and latitude are, worked out from the view
+   * in the URL (`#kaart=zoom/lat/lon`, MapLibre's hash; the centre of the map
+   * element) with Web Mercator on 512-pixel tiles, as MapLibre draws it.
+   */
+  async tapMapAt(lon: number, lat: number): Promise<void> {
+    const hash = await this.page.evaluate(() => location.hash);
+    const view = /kaart=([\d.]+)\/(-?[\d.]+)\/(-?[\d.]+)/.exec(hash);
+    if (!view) throw new Error(`the URL does not say where the map looks: ${hash}`);
+    const [zoom, centreLat, centreLon] = view.slice(1).map(Number) as [number, number, number];
+    const worldSize = 512 * 2 ** zoom;
+    const x = (longitude: number) => ((longitude + 180) / 360) * worldSize;
+    const y = (latitude: number) => ((1 - Math.log(Math.tan(Math.PI / 4 + (latitude * Math.PI) / 360)) / Math.PI) / 2) * worldSize;
+    const box = await this.page.getByTestId('map').boundingBox();
+    if (!box) throw new Error('the map is not visible');
+    await this.page.mouse.click(box.x + box.width / 2 + x(lon) - x(centreLon), box.y + box.height / 2 + y(lat) - y(centreLat));
+  }
+
+  /** Lets the page handle what just happened and paint it, twice over: after this, a tap that would open something has. */
+  async settle(): Promise<void> {
+    await this.page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+  }
+
+  /** What the app keeps in localStorage under this key (null: nothing). */
+  async storedItem(key: string): Promise<string | null> {
+    return this.page.evaluate((name) => localStorage.getItem(name), key);
+  }
+
   async alertText(): Promise<string> {
     const alert = this.page.getByRole('alert');
     await alert.waitFor();
@@ -187,6 +303,25 @@ export class AppBrowser {
 
   async switchLanguage(code: 'NL' | 'EN'): Promise<void> {
     await this.page.getByRole('button', { name: code, exact: true }).click();
+  }
+
+  /**
+   * The same screen at the other size too: `<name>-phone.png` and `<name>-shared-screen.png`;
+   * `arrange` runs after each resize (e.g. to scroll a panel to what the picture is about). The page keeps its size.
+   */
+  async screenshotAtBothSizes(name: string, arrange?: () => Promise<void>): Promise<string[]> {
+    const original = this.page.viewportSize();
+    const paths: string[] = [];
+    for (const [size, viewport] of [
+      ['phone', viewports.phone],
+      ['shared-screen', viewports.sharedScreen],
+    ] as const) {
+      await this.page.setViewportSize(viewport);
+      await arrange?.();
+      paths.push(await this.screenshot(`${name}-${size}`));
+    }
+    if (original) await this.page.setViewportSize(original);
+    return paths;
   }
 
   async screenshot(name: string): Promise<string> {

@@ -4,6 +4,7 @@
  * Chromium on the embedded database. Moving the slider changes the figures;
  * a trial place shows how many more people it would reach, without saving it.
  */
+import Papa from 'papaparse';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -105,9 +106,17 @@ describe.skipIf(skip)('the planner on Leiden (embedded database, real Chromium)'
     it('downloads the figures per buurt as CSV, with the question they answer', async () => {
       const csv = await planner.downloadFromPlanner('Cijfers per buurt (CSV)');
       expect(csv.fileName).toMatch(/^wijkkracht-coverage-by-buurt-\d{4}-\d{2}-\d{2}\.csv$/);
-      const lines = csv.text.replace(/^\uFEFF/, '').split('\r\n');
-      expect(lines[0]).toContain('buurt_code,buurt_name,target,distance_m,distance_kind');
-      expect(lines.slice(1).some((line) => line.startsWith('BU0546') && line.includes(',any,500,hemelsbreed,'))).toBe(true);
+      // Read as a spreadsheet would: every text cell is quoted (src/export/csvText.ts).
+      const rows = Papa.parse<string[]>(csv.text.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+      expect(rows[0]!.slice(0, 5)).toEqual(['buurt_code', 'buurt_name', 'target', 'distance_m', 'distance_kind']);
+      expect(
+        rows
+          .slice(1)
+          .some(
+            ([code, , target, distance, kind]) =>
+              code!.startsWith('BU0546') && target === 'any' && distance === '500' && kind === 'hemelsbreed',
+          ),
+      ).toBe(true);
     });
 
     it('downloads the gap cells as GeoJSON, with the trial place in the question', async () => {

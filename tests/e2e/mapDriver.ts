@@ -1,0 +1,36 @@
+import type { AppBrowser } from './browser';
+
+export interface Spot {
+  lon: number;
+  lat: number;
+}
+
+/** Tapping places on the map by where they are, as a person who knows the spot would. */
+export class MapDriver {
+  constructor(private readonly app: AppBrowser) {}
+
+  private get details() {
+    return this.app.page.getByRole('heading', { name: 'Waarom deze plek belangrijk is' });
+  }
+
+  /** Taps the spot until a place's details open (the map may still be loading or drawing it). */
+  async openPlaceAt(spot: Spot): Promise<void> {
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline) {
+      await this.app.tapMapAt(spot.lon, spot.lat);
+      const opened = await this.details.waitFor({ timeout: 2_000 }).then(
+        () => true,
+        () => false,
+      );
+      if (opened) return;
+    }
+    throw await this.app.failure(`no place opened at ${spot.lon}, ${spot.lat}`);
+  }
+
+  /** Taps the spot once; true when no place's details opened (call it once the map has drawn what it knows). */
+  async opensNothingAt(spot: Spot): Promise<boolean> {
+    await this.app.tapMapAt(spot.lon, spot.lat);
+    await this.app.settle();
+    return !(await this.details.isVisible());
+  }
+}
