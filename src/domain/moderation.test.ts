@@ -14,7 +14,8 @@ describe('moderation decisions', () => {
   it('follow what public.moderate allows per status', () => {
     expect(allowedDecisions('pending')).toEqual(['approve', 'reject']);
     expect(allowedDecisions('hidden')).toEqual(['approve', 'reject', 'restore']);
-    expect(allowedDecisions('published')).toEqual(['reject']);
+    // A reported published item can be kept (its reports closed) or rejected.
+    expect(allowedDecisions('published')).toEqual(['approve', 'reject']);
     expect(allowedDecisions('rejected')).toEqual(['restore']);
     expect(allowedDecisions('archived')).toEqual(['restore']);
   });

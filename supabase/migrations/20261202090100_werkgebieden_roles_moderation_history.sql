@@ -1393,7 +1393,7 @@ begin
   select * into item from internal.lock_item(p_item_type, p_id);
   perform internal.require_role(item.werkgebied_id, '{facilitator}');
   case p_decision
-    when 'approve' then allowed := '{pending,hidden}'; target := 'published';
+    when 'approve' then allowed := '{pending,hidden,published}'; target := 'published';
     when 'reject' then allowed := '{pending,hidden,published}'; target := 'rejected';
       note := internal.required_text(p_reason, 'reason', 500);
     when 'restore' then allowed := '{archived,rejected,hidden}'; target := 'published';

@@ -258,7 +258,8 @@ revoke all on function internal.item_json(text, uuid) from public, anon, authent
 -- Moderation: for facilitators of the item's werkgebied
 ------------------------------------------------------------------------------
 
--- approve: pending or hidden -> published; reject (a reason for the author is
+-- approve: pending or hidden -> published, or a reported published item kept
+-- as it is (its reports closed); reject (a reason for the author is
 -- required): pending, hidden or published -> rejected; restore: archived,
 -- rejected or hidden -> published. Open reports are resolved by each.
 create function public.moderate(p_item_type text, p_id uuid, p_decision text, p_reason text default null)
@@ -278,7 +279,7 @@ begin
   select * into item from internal.lock_item(p_item_type, p_id);
   perform internal.require_role(item.werkgebied_id, '{facilitator}');
   case p_decision
-    when 'approve' then allowed := '{pending,hidden}'; target := 'published';
+    when 'approve' then allowed := '{pending,hidden,published}'; target := 'published';
     when 'reject' then allowed := '{pending,hidden,published}'; target := 'rejected';
       note := internal.required_text(p_reason, 'reason', 500);
     when 'restore' then allowed := '{archived,rejected,hidden}'; target := 'published';

@@ -207,6 +207,17 @@ describe.each(engines)('werkgebieden, moderation and history on $name', ({ skip,
       expect((await facilitator.moderationQueue()).find((item) => item.id === place.id)).toBeUndefined();
     });
 
+    it('lets a facilitator keep a reported place as it is, which closes its reports', async () => {
+      const kept = await facilitator.addAsset({ kind: 'place', category: 'park', name: 'Omstreden bankje', geometry: merenwijk.at(700) });
+      await bas.reportItem('asset', kept.id, 'Staat er niet meer');
+      expect((await facilitator.moderationQueue()).map((item) => item.id)).toContain(kept.id);
+      const decided = (await facilitator.moderate('asset', kept.id, 'approve')) as AssetFeature;
+      expect(decided.properties).toMatchObject({ status: 'published', version: kept.properties.version });
+      expect((await facilitator.moderationQueue()).map((item) => item.id)).not.toContain(kept.id);
+      // Closed, so the same person may report it again.
+      expect(await bas.reportItem('asset', kept.id, 'Echt weg nu')).toEqual({ reports: 1, hidden: false });
+    });
+
     it('rejects with a reason only the author and reviewers see', async () => {
       const spam = await riet.addAsset({ kind: 'place', category: 'park', name: 'Reclame', geometry: merenwijk.at(300) });
       const rejected = (await facilitator.moderate('asset', spam.id, 'reject', 'Dit is reclame, geen plek.')) as AssetFeature;
