@@ -8,6 +8,7 @@ import type {
   HealthDimension,
   ItemType,
   MemberRole,
+  ModerationDecision,
 } from '../domain/types';
 import type { SqlFunctions } from './sqlApi.generated';
 
@@ -282,6 +283,8 @@ export interface ModerationItem {
   /** A point on the place, to show it on the map. */
   geometry: { type: 'Point'; coordinates: [number, number] };
   reports: Array<{ reason: string; created_at: string }>;
+  /** What a facilitator can decide on it now, as public.moderate allows. */
+  decisions: ModerationDecision[];
 }
 
 export interface ReportResult {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../i18n/en';
 import { nl } from '../i18n/nl';
-import { allowedDecisions, queueStatusKey } from './moderation';
+import { queueStatusKey } from './moderation';
 import type { AssetStatus } from './types';
 
 function lookup(messages: object, key: string): unknown {
@@ -10,16 +10,7 @@ function lookup(messages: object, key: string): unknown {
 
 const statuses: AssetStatus[] = ['pending', 'published', 'archived', 'rejected', 'hidden'];
 
-describe('moderation decisions', () => {
-  it('follow what public.moderate allows per status', () => {
-    expect(allowedDecisions('pending')).toEqual(['approve', 'reject']);
-    expect(allowedDecisions('hidden')).toEqual(['approve', 'reject', 'restore']);
-    // A reported published item can be kept (its reports closed) or rejected.
-    expect(allowedDecisions('published')).toEqual(['approve', 'reject']);
-    expect(allowedDecisions('rejected')).toEqual(['restore']);
-    expect(allowedDecisions('archived')).toEqual(['restore']);
-  });
-
+describe('moderation statuses', () => {
   it('call a published item in the queue reported', () => {
     expect(queueStatusKey('published')).toBe('status.reported');
     expect(queueStatusKey('pending')).toBe('status.pending');

@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WijkkrachtApi } from '../backend/api';
 import type { ModerationItem } from '../backend/wireTypes';
-import { allowedDecisions, queueStatusKey } from '../domain/moderation';
+import { queueStatusKey } from '../domain/moderation';
 import type { ModerationDecision } from '../domain/types';
 import { ErrorNote } from './ErrorNote';
 import { useAction } from './useAction';
@@ -22,7 +22,7 @@ export function ModerationItemCard({ api, item, selected, onSelect, onDecided }:
   const [reason, setReason] = useState('');
   const { busy, error, setError, run } = useAction();
   const ids = { title: useId(), reason: useId(), error: useId() };
-  const decisions = allowedDecisions(item.status);
+  const decisions = item.decisions;
   const date = (value: string) => new Date(value).toLocaleDateString(i18n.language, { day: 'numeric', month: 'long', year: 'numeric' });
 
   const decide = (decision: ModerationDecision, note?: string) =>

@@ -1376,6 +1376,18 @@ as $$
 $$;
 revoke all on function internal.item_json(text, uuid) from public, anon, authenticated, service_role;
 
+create or replace function internal.moderation_decisions(p_status public.asset_status)
+returns text[]
+language sql immutable
+as $$
+  select array_remove(array[
+    case when p_status in ('pending', 'hidden', 'published') then 'approve' end,
+    case when p_status in ('pending', 'hidden', 'published') then 'reject' end,
+    case when p_status in ('archived', 'rejected', 'hidden') then 'restore' end
+  ], null)
+$$;
+revoke all on function internal.moderation_decisions(public.asset_status) from public, anon, authenticated, service_role;
+
 create or replace function public.moderate(p_item_type text, p_id uuid, p_decision text, p_reason text default null)
 returns jsonb
 language plpgsql volatile
@@ -1385,7 +1397,6 @@ set statement_timeout = '5s'
 as $$
 declare
   item record;
-  allowed public.asset_status[];
   target public.asset_status;
   note text;
 begin
@@ -1393,14 +1404,13 @@ begin
   select * into item from internal.lock_item(p_item_type, p_id);
   perform internal.require_role(item.werkgebied_id, '{facilitator}');
   case p_decision
-    when 'approve' then allowed := '{pending,hidden,published}'; target := 'published';
-    when 'reject' then allowed := '{pending,hidden,published}'; target := 'rejected';
+    when 'approve', 'restore' then target := 'published';
+    when 'reject' then target := 'rejected';
       note := internal.required_text(p_reason, 'reason', 500);
-    when 'restore' then allowed := '{archived,rejected,hidden}'; target := 'published';
     else
       raise exception using errcode = 'WKARG', message = format('unknown decision %L', p_decision), detail = 'decision';
   end case;
-  if not item.status = any (allowed) then
+  if not p_decision = any (internal.moderation_decisions(item.status)) then
     raise exception using errcode = 'WKARG',
       message = format('cannot %s an item that is %s', p_decision, item.status), detail = 'status';
   end if;
@@ -1475,7 +1485,8 @@ as $$
       'werkgebied_name', w.name, 'status', i.status, 'version', i.version, 'created_at', i.created_at,
       'name', i.name, 'body', i.body, 'author_name', i.author_name, 'kind', i.kind, 'category', i.category,
       'geometry', st_asgeojson(st_pointonsurface(i.geom), 7)::jsonb,
-      'reports', coalesce(r.reports, '[]')
+      'reports', coalesce(r.reports, '[]'),
+      'decisions', to_jsonb(internal.moderation_decisions(i.status))
     ) order by i.created_at, i.id), '[]')
   from (
     select * from items i

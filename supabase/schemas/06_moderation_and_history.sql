@@ -258,10 +258,23 @@ revoke all on function internal.item_json(text, uuid) from public, anon, authent
 -- Moderation: for facilitators of the item's werkgebied
 ------------------------------------------------------------------------------
 
--- approve: pending or hidden -> published, or a reported published item kept
--- as it is (its reports closed); reject (a reason for the author is
--- required): pending, hidden or published -> rejected; restore: archived,
--- rejected or hidden -> published. Open reports are resolved by each.
+-- The decisions an item in this status allows, for moderate() and for the queue
+-- (so the app offers exactly these): approve pending or hidden items, or keep a
+-- reported published one as it is; reject (with a reason for the author)
+-- pending, hidden or published ones; restore archived, rejected or hidden ones.
+create function internal.moderation_decisions(p_status public.asset_status)
+returns text[]
+language sql immutable
+as $$
+  select array_remove(array[
+    case when p_status in ('pending', 'hidden', 'published') then 'approve' end,
+    case when p_status in ('pending', 'hidden', 'published') then 'reject' end,
+    case when p_status in ('archived', 'rejected', 'hidden') then 'restore' end
+  ], null)
+$$;
+revoke all on function internal.moderation_decisions(public.asset_status) from public, anon, authenticated, service_role;
+
+-- Approve and restore publish, reject needs a reason; open reports are resolved by each.
 create function public.moderate(p_item_type text, p_id uuid, p_decision text, p_reason text default null)
 returns jsonb
 language plpgsql volatile
@@ -271,7 +284,6 @@ set statement_timeout = '5s'
 as $$
 declare
   item record;
-  allowed public.asset_status[];
   target public.asset_status;
   note text;
 begin
@@ -279,14 +291,13 @@ begin
   select * into item from internal.lock_item(p_item_type, p_id);
   perform internal.require_role(item.werkgebied_id, '{facilitator}');
   case p_decision
-    when 'approve' then allowed := '{pending,hidden,published}'; target := 'published';
-    when 'reject' then allowed := '{pending,hidden,published}'; target := 'rejected';
+    when 'approve', 'restore' then target := 'published';
+    when 'reject' then target := 'rejected';
       note := internal.required_text(p_reason, 'reason', 500);
-    when 'restore' then allowed := '{archived,rejected,hidden}'; target := 'published';
     else
       raise exception using errcode = 'WKARG', message = format('unknown decision %L', p_decision), detail = 'decision';
   end case;
-  if not item.status = any (allowed) then
+  if not p_decision = any (internal.moderation_decisions(item.status)) then
     raise exception using errcode = 'WKARG',
       message = format('cannot %s an item that is %s', p_decision, item.status), detail = 'status';
   end if;
@@ -365,7 +376,8 @@ as $$
       'werkgebied_name', w.name, 'status', i.status, 'version', i.version, 'created_at', i.created_at,
       'name', i.name, 'body', i.body, 'author_name', i.author_name, 'kind', i.kind, 'category', i.category,
       'geometry', st_asgeojson(st_pointonsurface(i.geom), 7)::jsonb,
-      'reports', coalesce(r.reports, '[]')
+      'reports', coalesce(r.reports, '[]'),
+      'decisions', to_jsonb(internal.moderation_decisions(i.status))
     ) order by i.created_at, i.id), '[]')
   from (
     select * from items i

@@ -207,6 +207,24 @@ describe.each(engines)('werkgebieden, moderation and history on $name', ({ skip,
       expect((await facilitator.moderationQueue()).find((item) => item.id === place.id)).toBeUndefined();
     });
 
+    it('offers, per status, exactly the decisions moderate accepts (the queue sends them to the app)', async () => {
+      const decisionsFor = async (status: string) =>
+        (await database.connection.query<{ d: string[] }>('select internal.moderation_decisions($1::public.asset_status) as d', [status]))
+          .rows[0]!.d;
+      expect(await decisionsFor('pending')).toEqual(['approve', 'reject']);
+      expect(await decisionsFor('hidden')).toEqual(['approve', 'reject', 'restore']);
+      // A reported published item can be kept (its reports closed) or rejected.
+      expect(await decisionsFor('published')).toEqual(['approve', 'reject']);
+      expect(await decisionsFor('rejected')).toEqual(['restore']);
+      expect(await decisionsFor('archived')).toEqual(['restore']);
+      const pending = (await facilitator.moderationQueue()).find((item) => item.status === 'pending');
+      expect(pending?.decisions).toEqual(['approve', 'reject']);
+      expect(await refusal(facilitator.moderate('asset', pending!.id, 'restore'))).toMatchObject({
+        kind: 'invalid_argument',
+        detail: 'status',
+      });
+    });
+
     it('lets a facilitator keep a reported place as it is, which closes its reports', async () => {
       const kept = await facilitator.addAsset({ kind: 'place', category: 'park', name: 'Omstreden bankje', geometry: merenwijk.at(700) });
       await bas.reportItem('asset', kept.id, 'Staat er niet meer');
