@@ -16,13 +16,19 @@ export function readMigrations(): Migration[] {
   return migrationsFromFiles(files);
 }
 
-export function readAuthShim(): string {
-  return readFileSync(join(projectRoot, 'supabase', 'local', 'auth-shim.sql'), 'utf8');
+/**
+ * What a Supabase project provides and plain PostgreSQL or PGlite lack (the API
+ * roles, `auth`, `realtime`), applied before the migrations; never deployed.
+ */
+export function readLocalStandIns(): string {
+  return ['auth-shim.sql', 'realtime-shim.sql']
+    .map((file) => readFileSync(join(projectRoot, 'supabase', 'local', file), 'utf8'))
+    .join('\n');
 }
 
 /** PGlite + PostGIS with the migrations applied: in memory, or in a folder (a later open applies only what is new). */
 export async function openMigratedPglite(dataDir?: string): Promise<PGlite> {
   const database = await PGlite.create({ ...(dataDir ? { dataDir } : {}), extensions: { postgis } });
-  await applyMigrations(database, readMigrations(), readAuthShim());
+  await applyMigrations(database, readMigrations(), readLocalStandIns());
   return database;
 }

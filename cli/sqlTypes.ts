@@ -11,6 +11,8 @@ const apiRoles = ['anon', 'authenticated', 'service_role'] as const;
 const typeScriptTypes: Record<string, string> = {
   text: 'string',
   uuid: 'string',
+  // An ISO date, 'yyyy-mm-dd'.
+  date: 'string',
   integer: 'number',
   bigint: 'number',
   'double precision': 'number',

@@ -37,13 +37,14 @@ import type {
 } from './wireTypes';
 import { toApiError } from './apiError';
 import { typedRpcCall, type RpcCall, type RpcTransport, type SqlArguments } from './rpcCall';
+import { sessionMethods, type SessionApi } from './sessionApi';
 
 /**
  * The seam: every read and write the UI makes goes through this interface.
  * Each method is one SQL function (supabase/schemas/); both backends
  * (embedded PGlite and Supabase) only differ in how they deliver the call.
  */
-export interface WijkkrachtApi {
+export interface WijkkrachtApi extends SessionApi {
   listCategories(): Promise<Category[]>;
   assetsInBbox(bbox: BoundingBox, options?: { category?: string; limit?: number }): Promise<AssetCollection>;
   assetsWithin(lon: number, lat: number, meters: number, category?: string): Promise<AssetCollection>;
@@ -159,6 +160,7 @@ export function createApi(transport: RpcTransport): WijkkrachtApi {
         p_story: asset.story ?? null,
         p_author_name: asset.authorName ?? null,
         p_idempotency_key: asset.idempotencyKey ?? null,
+        p_session_id: asset.sessionId ?? null,
       }),
     updateAsset: (id, expectedVersion, changes) =>
       call('update_asset', {
@@ -243,5 +245,6 @@ export function createApi(transport: RpcTransport): WijkkrachtApi {
     itemHistory: (itemType, id) => call('item_history', { p_item_type: itemType, p_id: id }),
     undoChange: (changeId) => call('undo_change', { p_change_id: changeId }),
     restoreAsset: (id) => call('restore_asset', { p_id: id }),
+    ...sessionMethods(call),
   };
 }

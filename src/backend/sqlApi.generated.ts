@@ -4,12 +4,22 @@
 /** Every SQL API function: its named arguments, its result type, who may call it. */
 export interface SqlFunctions {
   add_asset: {
-    args: { p_kind: string | null; p_category: string | null; p_name: string | null; p_geometry: unknown; p_description?: string | null; p_dimensions?: unknown; p_story?: string | null; p_author_name?: string | null; p_idempotency_key?: string | null };
+    args: { p_kind: string | null; p_category: string | null; p_name: string | null; p_geometry: unknown; p_description?: string | null; p_dimensions?: unknown; p_story?: string | null; p_author_name?: string | null; p_idempotency_key?: string | null; p_session_id?: string | null };
+    returns: 'jsonb';
+    roles: 'authenticated' | 'service_role';
+  };
+  add_session_action: {
+    args: { p_session: string | null; p_lon: number | null; p_lat: number | null; p_body: string | null; p_taken_up_by?: string | null; p_idempotency_key?: string | null };
     returns: 'jsonb';
     roles: 'authenticated' | 'service_role';
   };
   add_story: {
     args: { p_asset_id: string | null; p_body: string | null; p_author_name?: string | null; p_idempotency_key?: string | null };
+    returns: 'jsonb';
+    roles: 'authenticated' | 'service_role';
+  };
+  appreciate: {
+    args: { p_asset: string | null; p_reason?: string | null; p_session?: string | null };
     returns: 'jsonb';
     roles: 'authenticated' | 'service_role';
   };
@@ -43,6 +53,11 @@ export interface SqlFunctions {
     returns: 'jsonb';
     roles: 'anon' | 'authenticated' | 'service_role';
   };
+  create_session: {
+    args: { p_werkgebied: string | null; p_title: string | null; p_held_on?: string | null; p_publish_at_once?: boolean | null; p_show_first_names?: boolean | null; p_shown_area?: unknown };
+    returns: 'jsonb';
+    roles: 'authenticated' | 'service_role';
+  };
   create_werkgebied: {
     args: { p_name: string | null; p_area_codes: unknown; p_review_first?: boolean | null; p_report_threshold?: number | null };
     returns: 'jsonb';
@@ -67,6 +82,11 @@ export interface SqlFunctions {
     args: { p_id: string | null };
     returns: 'jsonb';
     roles: 'anon' | 'authenticated' | 'service_role';
+  };
+  get_session: {
+    args: { p_session: string | null };
+    returns: 'jsonb';
+    roles: 'authenticated' | 'service_role';
   };
   import_area_population: {
     args: { p_source: string | null; p_attribution: string | null; p_rows: unknown; p_dry_run?: boolean | null };
@@ -93,6 +113,11 @@ export interface SqlFunctions {
     returns: 'jsonb';
     roles: 'authenticated' | 'service_role';
   };
+  join_session: {
+    args: { p_code: string | null; p_first_name?: string | null };
+    returns: 'jsonb';
+    roles: 'authenticated' | 'service_role';
+  };
   list_areas: {
     args: { p_level?: string | null };
     returns: 'jsonb';
@@ -110,6 +135,11 @@ export interface SqlFunctions {
   };
   list_members: {
     args: { p_werkgebied: string | null };
+    returns: 'jsonb';
+    roles: 'authenticated' | 'service_role';
+  };
+  list_my_sessions: {
+    args: Record<string, never>;
     returns: 'jsonb';
     roles: 'authenticated' | 'service_role';
   };
@@ -158,8 +188,18 @@ export interface SqlFunctions {
     returns: 'jsonb';
     roles: 'authenticated' | 'service_role';
   };
+  session_overview: {
+    args: { p_session: string | null };
+    returns: 'jsonb';
+    roles: 'authenticated' | 'service_role';
+  };
   set_member: {
     args: { p_werkgebied: string | null; p_user: string | null; p_role: string | null; p_display_name?: string | null };
+    returns: 'jsonb';
+    roles: 'authenticated' | 'service_role';
+  };
+  set_session_phase: {
+    args: { p_session: string | null; p_phase: string | null };
     returns: 'jsonb';
     roles: 'authenticated' | 'service_role';
   };
@@ -173,8 +213,23 @@ export interface SqlFunctions {
     returns: 'jsonb';
     roles: 'authenticated' | 'service_role';
   };
+  update_session: {
+    args: { p_session: string | null; p_title?: string | null; p_join_locked?: boolean | null; p_new_join_code?: boolean | null; p_publish_at_once?: boolean | null; p_show_first_names?: boolean | null; p_gap_target?: string | null; p_gap_distance_m?: number | null; p_gap_asset_target?: string | null };
+    returns: 'jsonb';
+    roles: 'authenticated' | 'service_role';
+  };
+  update_session_action: {
+    args: { p_action: string | null; p_body?: string | null; p_taken_up_by?: string | null };
+    returns: 'jsonb';
+    roles: 'authenticated' | 'service_role';
+  };
   update_werkgebied: {
     args: { p_id: string | null; p_review_first?: boolean | null; p_report_threshold?: number | null };
+    returns: 'jsonb';
+    roles: 'authenticated' | 'service_role';
+  };
+  withdraw_appreciation: {
+    args: { p_asset: string | null };
     returns: 'jsonb';
     roles: 'authenticated' | 'service_role';
   };
@@ -187,4 +242,5 @@ export const sqlEnums = {
   asset_status: ['pending', 'published', 'archived', 'rejected', 'hidden'],
   health_dimension: ['lichaamsfuncties', 'mentaal_welbevinden', 'zingeving', 'kwaliteit_van_leven', 'meedoen', 'dagelijks_functioneren'],
   member_role: ['key_person', 'facilitator', 'planner', 'admin'],
+  session_phase: ['verkennen', 'waarderen', 'gaten_zien', 'acties'],
 } as const;

@@ -1,3 +1,4 @@
+import type { Appreciation, JoinAnswer, SessionAction, SessionOverview, WorkshopSession } from './sessionWireTypes';
 import type { FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import type {
   AreaLevel,
@@ -74,6 +75,8 @@ export interface Story {
 
 export interface AssetWithStories {
   feature: AssetFeature;
+  /** How many say "ik waardeer dit", and whether the caller does. */
+  appreciation: Appreciation;
   stories: Story[];
 }
 
@@ -347,4 +350,15 @@ export interface SqlResults extends Record<keyof SqlFunctions, unknown> {
   item_history: HistoryEntry[];
   undo_change: AssetFeature | Story;
   restore_asset: AssetFeature;
+  create_session: WorkshopSession;
+  join_session: JoinAnswer;
+  get_session: WorkshopSession;
+  list_my_sessions: WorkshopSession[];
+  set_session_phase: WorkshopSession;
+  update_session: WorkshopSession;
+  session_overview: SessionOverview;
+  appreciate: Appreciation;
+  withdraw_appreciation: Appreciation;
+  add_session_action: SessionAction;
+  update_session_action: SessionAction;
 }

@@ -12,6 +12,7 @@ export const apiErrorKinds = [
   'import_refused',
   'duplicate',
   'forbidden',
+  'join_refused',
   'offline',
   'unknown',
 ] as const;

@@ -22,10 +22,17 @@ const keyByDetail: Partial<Record<ApiErrorKind, Record<string, string>>> = {
     status: 'errors.invalid_status',
     area_codes: 'errors.invalid_area_codes',
   },
+  join_refused: {
+    unknown_code: 'errors.join_unknown_code',
+    expired: 'errors.join_expired',
+    locked: 'errors.join_locked',
+    too_many_attempts: 'errors.join_too_many_attempts',
+  },
   not_found: {
     area: 'errors.not_found_area',
     story: 'errors.not_found_story',
     werkgebied: 'errors.not_found_werkgebied',
+    action: 'errors.not_found_action',
     change: 'errors.not_found_change',
   },
 };

@@ -49,6 +49,8 @@ export interface NewAsset {
   authorName?: string;
   /** One key per contribution, sent with every try: a retry after a lost answer writes nothing twice. */
   idempotencyKey?: string;
+  /** Added in this workshop session (its members only; its setting decides the status). */
+  sessionId?: string;
 }
 
 export interface NewStory {

@@ -98,6 +98,8 @@ as $$
 declare
   w public.werkgebieden;
   moderator boolean;
+  -- A session's own setting (10_workshops.sql); null outside a session.
+  session_publishes boolean;
 begin
   if tg_op = 'INSERT' then
     new.version := 1;
@@ -105,10 +107,17 @@ begin
     new.updated_at := now();
     new.created_by := auth.uid();
     new.moderation_note := null;
+    if new.session_id is not null then
+      if not internal.is_session_member(new.session_id) then
+        raise exception using errcode = '42501', message = 'join this session first';
+      end if;
+      select s.publish_at_once into session_publishes from public.workshop_sessions s where s.id = new.session_id;
+    end if;
   else
     new.id := old.id;
     new.created_by := old.created_by;
     new.created_at := old.created_at;
+    new.session_id := old.session_id;
   end if;
   if tg_op = 'INSERT' or new.geom is distinct from old.geom then
     new.werkgebied_id := internal.werkgebied_at(new.geom);
@@ -132,7 +141,13 @@ begin
   end if;
 
   if tg_op = 'INSERT' then
-    new.status := case when moderator or (w.id is not null and not w.review_first) then 'published' else 'pending' end;
+    -- In a session its own setting decides; elsewhere the werkgebied's.
+    new.status := case
+      when moderator then 'published'
+      when session_publishes is not null then case when session_publishes then 'published' else 'pending' end
+      when w.id is not null and not w.review_first then 'published'
+      else 'pending'
+    end::public.asset_status;
     return new;
   end if;
   if new.status is distinct from old.status and not internal.status_change_allowed() then

@@ -446,6 +446,8 @@ begin
   end if;
   return jsonb_build_object(
     'feature', internal.asset_feature(a),
+    -- How many say "ik waardeer dit" and whether the caller does (10_workshops.sql).
+    'appreciation', internal.appreciation_json(a.id),
     'stories', coalesce((
       select jsonb_agg(internal.story_json(s) order by s.created_at, s.id)
       from public.stories s
@@ -503,7 +505,9 @@ grant execute on function public.add_story(uuid, text, text, uuid) to authentica
 
 -- Adds an asset and, optionally, its first story in one transaction:
 -- the "why does this place matter" of the person who adds it. Pending until
--- a facilitator approves it, unless its werkgebied publishes at once.
+-- a facilitator approves it, unless its werkgebied publishes at once. With
+-- p_session_id it is a contribution to that workshop session (10_workshops.sql):
+-- only its members may, and the session's setting decides its status.
 create function public.add_asset(
   p_kind text,
   p_category text,
@@ -513,7 +517,8 @@ create function public.add_asset(
   p_dimensions jsonb default '[]',
   p_story text default null,
   p_author_name text default null,
-  p_idempotency_key uuid default null
+  p_idempotency_key uuid default null,
+  p_session_id uuid default null
 )
 returns jsonb
 language plpgsql volatile
@@ -542,14 +547,15 @@ begin
     return internal.asset_feature(a);
   end if;
 
-  insert into public.assets (kind, category, dimensions, name, description, geom)
+  insert into public.assets (kind, category, dimensions, name, description, geom, session_id)
   values (
     k,
     internal.category_exists(p_category),
     internal.dimensions_from_json(p_dimensions),
     internal.required_text(p_name, 'name', 200),
     coalesce(internal.optional_text(p_description, 'description', 5000), ''),
-    internal.geometry_from_geojson(p_geometry, k)
+    internal.geometry_from_geojson(p_geometry, k),
+    p_session_id
   )
   returning * into a;
 
@@ -566,8 +572,8 @@ exception when integrity_constraint_violation then
     detail = coalesce(failed_constraint, 'constraint');
 end
 $$;
-revoke all on function public.add_asset(text, text, text, jsonb, text, jsonb, text, text, uuid) from public, anon, authenticated, service_role;
-grant execute on function public.add_asset(text, text, text, jsonb, text, jsonb, text, text, uuid) to authenticated, service_role;
+revoke all on function public.add_asset(text, text, text, jsonb, text, jsonb, text, text, uuid, uuid) from public, anon, authenticated, service_role;
+grant execute on function public.add_asset(text, text, text, jsonb, text, jsonb, text, text, uuid, uuid) to authenticated, service_role;
 
 -- Changes the given fields (null = keep) if the caller still has the latest
 -- version; otherwise refuses with WKVER so nobody overwrites another's edit.

@@ -9,7 +9,7 @@ import { applyMigrations } from '../../src/backend/migrations';
 import { createSqlRpcCall, type Claims } from '../../src/backend/sqlRpc';
 import type { Polygon } from 'geojson';
 import { sqlEngines, type TestDatabase } from '../support/engines';
-import { readAuthShim, readMigrations } from '../support/migrationFiles';
+import { readLocalStandIns, readMigrations } from '../support/migrationFiles';
 import { centre, metresNorthOf, north, refusal } from '../support/apiFixtures';
 import { makeWerkgebied } from '../support/werkgebiedFixtures';
 
@@ -54,7 +54,7 @@ describe.each(engines)('SQL API on $name', ({ skip, open }) => {
 
   describe.skipIf(skip)('migrations', () => {
     it('records every migration and applies none twice on the next start', async () => {
-      const report = await applyMigrations(database.connection, readMigrations(), readAuthShim());
+      const report = await applyMigrations(database.connection, readMigrations(), readLocalStandIns());
       expect(report.applied).toEqual([]);
       expect(report.alreadyApplied).toEqual(readMigrations().map((migration) => migration.version));
     });
@@ -65,6 +65,7 @@ describe.each(engines)('SQL API on $name', ({ skip, open }) => {
          where relnamespace = 'public'::regnamespace and relkind = 'r' order by relname`,
       );
       expect(rows.map((row) => row.relname)).toEqual([
+        'appreciations',
         'area_population',
         'areas',
         'assets',
@@ -72,9 +73,12 @@ describe.each(engines)('SQL API on $name', ({ skip, open }) => {
         'changes',
         'population_cells',
         'reports',
+        'session_actions',
+        'session_participants',
         'stories',
         'werkgebied_members',
         'werkgebieden',
+        'workshop_sessions',
       ]);
       expect(rows.every((row) => row.relrowsecurity)).toBe(true);
     });
@@ -88,6 +92,7 @@ describe.each(engines)('SQL API on $name', ({ skip, open }) => {
         { relname: 'cell_nearest', relrowsecurity: true },
         { relname: 'coverage_assets', relrowsecurity: true },
         { relname: 'idempotency_keys', relrowsecurity: true },
+        { relname: 'join_attempts', relrowsecurity: true },
       ]);
     });
   });

@@ -68,6 +68,8 @@ interface Fixture {
   werkgebied: Record<WerkgebiedName, string>;
   publishedPlace: string;
   cell: string;
+  /** A workshop session in the review werkgebied, which the resident joined. */
+  session: string;
 }
 
 interface TableCase {
@@ -244,6 +246,87 @@ const tables: TableCase[] = [
     set: 'targets = targets',
   },
   {
+    table: 'public.workshop_sessions',
+    key: 'title',
+    // Its participants and its werkgebied's facilitators (admins included).
+    select: {
+      anon: 'denied',
+      resident: ['Matrix: sessie'],
+      keyPerson: [],
+      facilitator: ['Matrix: sessie'],
+      planner: [],
+      werkgebiedAdmin: ['Matrix: sessie'],
+      administrator: 'all',
+      serviceRole: 'all',
+    },
+    serviceRoleWrites: 1,
+    insert: ({ werkgebied }) =>
+      `insert into public.workshop_sessions (werkgebied_id, title, held_on, shown_area, join_code, join_code_expires_at)
+       values ('${werkgebied.review}', 'Matrix proef', current_date, extensions.st_makeenvelope(6.0, 52.0, 6.01, 52.01, 4326),
+               'MMMMMM', now() + interval '1 day')`,
+    target: "title = 'Matrix proef'",
+    set: 'title = title',
+  },
+  {
+    table: 'public.session_participants',
+    key: 'first_name',
+    // Participants see themselves; the session's facilitators see everyone.
+    select: {
+      anon: 'denied',
+      resident: ['Matrix: deelnemer'],
+      keyPerson: [],
+      facilitator: ['Matrix: deelnemer'],
+      planner: [],
+      werkgebiedAdmin: ['Matrix: deelnemer'],
+      administrator: 'all',
+      serviceRole: 'all',
+    },
+    serviceRoleWrites: 1,
+    insert: ({ session }) =>
+      `insert into public.session_participants (session_id, user_id, first_name) values ('${session}', '${trialRow}', 'Matrix proef')`,
+    target: `user_id = '${trialRow}'`,
+    set: 'first_name = first_name',
+  },
+  {
+    table: 'public.appreciations',
+    key: 'user_id::text',
+    // Who appreciated what is nobody's business: the functions return counts.
+    select: onlyServiceRole,
+    serviceRoleWrites: 1,
+    insert: ({ publishedPlace }) => `insert into public.appreciations (asset_id, user_id) values ('${publishedPlace}', '${trialRow}')`,
+    target: `user_id = '${trialRow}'`,
+    set: 'reason = reason',
+  },
+  {
+    table: 'public.session_actions',
+    key: 'body',
+    select: {
+      anon: 'denied',
+      resident: ['Matrix: actie'],
+      keyPerson: [],
+      facilitator: ['Matrix: actie'],
+      planner: [],
+      werkgebiedAdmin: ['Matrix: actie'],
+      administrator: 'all',
+      serviceRole: 'all',
+    },
+    serviceRoleWrites: 1,
+    insert: ({ session }) =>
+      `insert into public.session_actions (session_id, geom, body)
+       values ('${session}', extensions.st_setsrid(extensions.st_makepoint(6.0, 52.0), 4326), 'Matrix proef')`,
+    target: "body = 'Matrix proef'",
+    set: 'body = body',
+  },
+  {
+    table: 'internal.join_attempts',
+    key: 'user_id::text',
+    select: everyone('denied'),
+    serviceRoleWrites: 'denied',
+    insert: () => `insert into internal.join_attempts (user_id) values ('${trialRow}')`,
+    target: `user_id = '${trialRow}'`,
+    set: 'attempted_at = attempted_at',
+  },
+  {
     table: 'internal.idempotency_keys',
     key: 'key::text',
     select: everyone('denied'),
@@ -291,7 +374,12 @@ async function makeMatrixFixture(database: TestDatabase): Promise<Fixture> {
   await as('otherResident').reportItem('asset', published.id, 'Klopt niet');
   const cells = await database.connection.query<{ cell_id: string }>('select cell_id from internal.cell_nearest order by 1 limit 1');
   expect(cells.rows, 'the published place counts for the population around it').toHaveLength(1);
-  return { werkgebied, publishedPlace: published.id, cell: cells.rows[0]!.cell_id };
+  const session = await as('facilitator').createSession({ werkgebiedId: werkgebied.review, title: 'Matrix: sessie' });
+  await as('resident').joinSession(session.join_code, 'Matrix: deelnemer');
+  const [lon, lat] = pointIn('review', 3).coordinates as [number, number];
+  await as('resident').addSessionAction({ sessionId: session.id, lon, lat, body: 'Matrix: actie' });
+  await as('otherResident').appreciate(published.id);
+  return { werkgebied, publishedPlace: published.id, cell: cells.rows[0]!.cell_id, session: session.id };
 }
 
 describe.skipIf(skip)('role × table × operation on PostgreSQL 15 (each case rolled back)', () => {
@@ -462,6 +550,16 @@ function intendedApiRolePrivileges(): Record<string, string[]> {
     'internal.cell_nearest': () => ['SELECT'],
     'internal.coverage_assets': () => [],
     'internal.idempotency_keys': () => [],
+    'internal.join_attempts': () => [],
+    appreciations: () => [],
+    session_actions: (role) => (role === 'authenticated' ? ['SELECT(body,created_at,geom,id,session_id,taken_up_by,updated_at)'] : []),
+    session_participants: (role) => (role === 'authenticated' ? ['SELECT'] : []),
+    workshop_sessions: (role) =>
+      role === 'authenticated'
+        ? [
+            'SELECT(created_at,gap_asset_target,gap_distance_m,gap_target,held_on,id,join_code,join_code_expires_at,join_locked,phase,publish_at_once,show_first_names,shown_area,title,werkgebied_id)',
+          ]
+        : [],
   };
   return Object.fromEntries(
     ['anon', 'authenticated'].flatMap((role) =>

@@ -7,7 +7,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { catalogSnapshot, type CatalogSnapshot } from '../support/catalogSnapshot';
 import { openPostgresDatabase, pgClientConnection, type TestDatabase } from '../support/engines';
-import { readAuthShim, readDeclaredSchema } from '../support/migrationFiles';
+import { readLocalStandIns, readDeclaredSchema } from '../support/migrationFiles';
 import { requirementMissing } from '../support/sharedRequirements';
 
 const setup = inject('sqlSetup');
@@ -41,7 +41,7 @@ describe.skipIf(skip)('schemas/ and migrations/ define the same database', () =>
     await admin.end();
     declared = new pg.Client({ connectionString: clusterUrl.replace(/\/[^/]*$/, `/${declaredName}`) });
     await declared.connect();
-    await declared.query(readAuthShim());
+    await declared.query(readLocalStandIns());
     // One session, file after file, as a reader would apply them.
     for (const { file, sql } of readDeclaredSchema()) {
       try {

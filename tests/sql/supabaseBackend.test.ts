@@ -278,6 +278,18 @@ describe.skipIf(skip)('Supabase backend: supabase-js → PostgREST 12 → Postgr
       '/rpc/item_history',
       '/rpc/undo_change',
       '/rpc/restore_asset',
+      // Workshops: a session's members only (10_workshops.sql checks who).
+      '/rpc/create_session',
+      '/rpc/join_session',
+      '/rpc/get_session',
+      '/rpc/list_my_sessions',
+      '/rpc/set_session_phase',
+      '/rpc/update_session',
+      '/rpc/session_overview',
+      '/rpc/appreciate',
+      '/rpc/withdraw_appreciation',
+      '/rpc/add_session_action',
+      '/rpc/update_session_action',
     ];
     expect(await rpcPaths()).toEqual(reads);
     expect(await rpcPaths(tokens.alice)).toEqual([...reads, ...writes].sort());

@@ -1,7 +1,7 @@
 import type { SqlQueryable } from '../../src/backend/sqlConnection';
 
 /** The schemas our SQL defines (PostGIS lives in `extensions`, the stand-ins in `auth`). */
-const ownSchemas = "('public', 'internal')";
+const ownSchemas = "('public', 'internal', 'realtime')";
 
 // Each query returns one sortable `key` and a `value`; ACLs are sorted so that the
 // order in which grants were made does not count, only what they grant.

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { applyMigrations } from '../../src/backend/migrations';
 import type { SqlConnection, SqlQueryable } from '../../src/backend/sqlConnection';
-import { openMigratedPglite, readAuthShim, readMigrations } from './migrationFiles';
+import { openMigratedPglite, readLocalStandIns, readMigrations } from './migrationFiles';
 import { requirementMissing } from './sharedRequirements';
 
 export interface TestDatabase {
@@ -76,7 +76,7 @@ export async function openPostgresDatabase(
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const connection = pgClientConnection(client);
-  if (!migratedTemplate) await applyMigrations(connection, readMigrations(), readAuthShim());
+  if (!migratedTemplate) await applyMigrations(connection, readMigrations(), readLocalStandIns());
   return {
     connection,
     url,

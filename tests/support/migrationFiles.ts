@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { projectRoot } from '../../cli/migrationFiles';
 
 // The tests read the migrations from disk exactly as the CLI does.
-export { openMigratedPglite, projectRoot, readAuthShim, readMigrations } from '../../cli/migrationFiles';
+export { openMigratedPglite, projectRoot, readLocalStandIns, readMigrations } from '../../cli/migrationFiles';
 
 /** supabase/schemas/*.sql in file order, then the reference data: the schema as readable state. */
 export function readDeclaredSchema(): { file: string; sql: string }[] {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { applyMigrations } from '../../src/backend/migrations';
 import { pgClientConnection } from './engines';
-import { openMigratedPglite, readAuthShim, readMigrations } from './migrationFiles';
+import { openMigratedPglite, readLocalStandIns, readMigrations } from './migrationFiles';
 
 /**
  * Migrating takes most of a SQL test file's start-up (PostGIS alone is ~5 000
@@ -39,7 +39,7 @@ export async function preparePostgresTemplate(clusterUrl: string): Promise<void>
   const client = new pg.Client({ connectionString: clusterUrl.replace(/\/[^/]*$/, `/${postgresTemplateName}`) });
   await client.connect();
   try {
-    await applyMigrations(pgClientConnection(client), readMigrations(), readAuthShim());
+    await applyMigrations(pgClientConnection(client), readMigrations(), readLocalStandIns());
   } finally {
     // A template can only be copied while nobody is connected to it.
     await client.end();

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { applyMigrations } from '../../src/backend/migrations';
 import { openPostgresDatabase, type TestDatabase } from './engines';
-import { readAuthShim, readMigrations } from './migrationFiles';
+import { readLocalStandIns, readMigrations } from './migrationFiles';
 
 /**
  * What a new Supabase project grants before any migration runs (supabase/postgres,
@@ -34,9 +34,9 @@ export async function openSupabaseProvisionedDatabase(clusterUrl: string): Promi
   // An empty project (auth shim + Supabase's grants) as a template, so openPostgresDatabase can copy and drop it.
   const project = `wijkkracht_supabase_project_${process.pid}_${++counter}`;
   await runOn(clusterUrl, `create database ${project}`);
-  await runOn(clusterUrl.replace(/\/[^/]*$/, `/${project}`), readAuthShim() + supabaseDefaultPrivileges);
+  await runOn(clusterUrl.replace(/\/[^/]*$/, `/${project}`), readLocalStandIns() + supabaseDefaultPrivileges);
   const database = await openPostgresDatabase(clusterUrl, project);
-  await applyMigrations(database.connection, readMigrations(), readAuthShim());
+  await applyMigrations(database.connection, readMigrations(), readLocalStandIns());
   return {
     connection: database.connection,
     async close() {

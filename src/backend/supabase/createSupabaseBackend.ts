@@ -2,6 +2,7 @@ import { createClient, type SupabaseClient, type SupabaseClientOptions } from '@
 import { createApi } from '../api';
 import type { Backend, StaffSignIn } from '../backend';
 import { toApiError } from '../apiError';
+import { realtimeBroadcasts } from './realtimeBroadcasts';
 import { createSupabaseRpcCall } from './supabaseRpcCall';
 
 export interface SupabaseBackendOptions {
@@ -51,6 +52,7 @@ export async function createSupabaseBackend(options: SupabaseBackendOptions): Pr
     name: 'supabase',
     api: createApi(createSupabaseRpcCall(client)),
     staffSignIn: staffSignIn(client),
+    live: realtimeBroadcasts(client),
     close: async () => {
       await client.removeAllChannels();
     },
