@@ -9,6 +9,8 @@ export interface Backend {
    * residents stay anonymous. Absent in the embedded database (one local user).
    */
   staffSignIn?: StaffSignIn;
+  /** Broadcasts from the database (Supabase Realtime in shared mode, NOTIFY across tabs in the embedded one). */
+  live?: { subscribe(topic: string, onMessage: (message: { event: string; payload: Record<string, unknown> }) => void): () => void };
   close(): Promise<void>;
 }
 

@@ -19,11 +19,7 @@ export function StartScreen({ state, onRetry }: { state: Exclude<BackendState, {
         <div role="status" aria-live="polite">
           <div className="spinner" aria-hidden="true" />
           <p>{t('app.starting')}</p>
-          {state.waitingForOtherTab ? (
-            <p className="notice">{t('app.otherTab')}</p>
-          ) : (
-            seconds >= 4 && <p className="hint">{t('app.startingSlow')}</p>
-          )}
+          {seconds >= 4 && <p className="hint">{t('app.startingSlow')}</p>}
         </div>
       ) : (
         <div role="alert">

@@ -3,22 +3,21 @@ import type { Backend } from '../backend/backend';
 import { createBackend } from '../backend/createBackend';
 
 export type BackendState =
-  | { status: 'starting'; since: number; waitingForOtherTab?: boolean }
-  | { status: 'ready'; backend: Backend }
-  | { status: 'failed'; message: string };
+  { status: 'starting'; since: number } | { status: 'ready'; backend: Backend } | { status: 'failed'; message: string };
 
-/** Starts the backend once; `retry` starts it again after a failure. */
-export function useBackend(): { state: BackendState; retry: () => void } {
+type BackendOptions = Parameters<typeof createBackend>[0];
+
+/** Starts the backend once, with the options of the first render; `retry` starts it again after a failure. */
+export function useBackend(options: BackendOptions = {}): { state: BackendState; retry: () => void } {
   const [attempt, setAttempt] = useState(0);
+  const [startOptions] = useState(options);
   const [state, setState] = useState<BackendState>({ status: 'starting', since: Date.now() });
 
   useEffect(() => {
     let cancelled = false;
     let started: Backend | null = null;
     setState({ status: 'starting', since: Date.now() });
-    createBackend({
-      onWaitingForOtherTab: () => !cancelled && setState({ status: 'starting', since: Date.now(), waitingForOtherTab: true }),
-    }).then(
+    createBackend(startOptions).then(
       (backend) => {
         started = backend;
         if (cancelled) void backend.close();
@@ -32,7 +31,7 @@ export function useBackend(): { state: BackendState; retry: () => void } {
       cancelled = true;
       void started?.close();
     };
-  }, [attempt]);
+  }, [attempt, startOptions]);
 
   const retry = useCallback(() => setAttempt((value) => value + 1), []);
   return { state, retry };

@@ -1,4 +1,5 @@
 import authShimSql from '../../../supabase/local/auth-shim.sql?raw';
+import realtimeShimSql from '../../../supabase/local/realtime-shim.sql?raw';
 import { migrationsFromFiles } from '../migrations';
 
 // Vite inlines the same files `supabase db push` deploys: one source of truth.
@@ -9,4 +10,6 @@ const files = import.meta.glob<string>('../../../supabase/migrations/*.sql', {
 });
 
 export const bundledMigrations = migrationsFromFiles(files);
-export { authShimSql };
+
+/** What Supabase provides and PGlite lacks (supabase/local/), applied in this order before the migrations. */
+export const localShims = [authShimSql, realtimeShimSql];

@@ -1,66 +1,54 @@
+import { PGliteWorker } from '@electric-sql/pglite/worker';
 import { createApi } from '../api';
 import type { Backend } from '../backend';
-import { databaseErrorFromFields } from './workerErrors';
-import type { CallRequest, WorkerMessage } from './workerProtocol';
+import { createSqlRpcCall } from '../sqlRpc';
+import { embeddedStoreName } from './embeddedStore';
+import { leaderConnection, retryOnLeaderChange } from './leaderConnection';
+import { listenAcrossTabs } from './listenAcrossTabs';
+import { readLocalUserId } from './localUser';
+import { claimsFor, tabGuestId, type EmbeddedIdentity } from './tabIdentity';
+import { databaseErrorFromFields, type StartFailedMessage } from './workerErrors';
 
 export interface EmbeddedStartOptions {
-  /** Called when another tab holds the database and this one has to wait. */
-  onWaitingForOtherTab?(): void;
+  /** Who this tab acts as (tabIdentity.ts); the local user, the administrator, unless said otherwise. */
+  identity?: EmbeddedIdentity;
 }
 
 /**
  * The default backend: PGlite + PostGIS in a Web Worker, persisted in
- * IndexedDB, running the migrations from supabase/migrations/ on start.
+ * IndexedDB, running the migrations from supabase/migrations/ on start. Every
+ * tab of the browser opens it at once: one tab's worker runs the database
+ * (PGlite's leader), the others send their calls there.
  */
 export async function createEmbeddedBackend(options: EmbeddedStartOptions = {}): Promise<Backend> {
   const worker = new Worker(new URL('./embeddedDatabase.worker.ts', import.meta.url), { type: 'module' });
-  const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
-  let nextId = 0;
-
-  await new Promise<void>((resolve, reject) => {
-    worker.onerror = (event) => reject(new Error(event.message || 'The database worker could not start'));
-    worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
-      const message = event.data;
-      switch (message.type) {
-        case 'waiting-for-other-tab':
-          options.onWaitingForOtherTab?.();
-          break;
-        case 'ready':
-          resolve();
-          break;
-        case 'failed':
-          reject(databaseErrorFromFields(message.error));
-          break;
-        case 'result':
-          pending.get(message.id)?.resolve(message.result);
-          pending.delete(message.id);
-          break;
-        case 'error':
-          pending.get(message.id)?.reject(databaseErrorFromFields(message.error));
-          pending.delete(message.id);
-          break;
-      }
+  const database = new PGliteWorker(worker, { id: embeddedStoreName });
+  try {
+    await Promise.race([database.waitReady, startFailure(worker)]);
+    const connection = leaderConnection(database);
+    const identity = options.identity ?? 'local-user';
+    const sub =
+      identity === 'tab-guest' ? tabGuestId(sessionStorage) : await retryOnLeaderChange(database, () => readLocalUserId(connection));
+    const claims = claimsFor(identity, sub);
+    const live = await listenAcrossTabs(database);
+    return {
+      name: 'embedded',
+      api: createApi(createSqlRpcCall(connection, () => claims)),
+      live,
+      close: () => database.close(),
     };
-  }).catch((error: unknown) => {
-    worker.terminate();
+  } catch (error) {
+    await database.close();
     throw error;
-  });
+  }
+}
 
-  return {
-    name: 'embedded',
-    api: createApi(
-      (functionName, args) =>
-        new Promise((resolve, reject) => {
-          const id = ++nextId;
-          pending.set(id, { resolve, reject });
-          const request: CallRequest = { type: 'call', id, functionName, args };
-          worker.postMessage(request);
-        }),
-    ),
-    close: async () => {
-      worker.terminate();
-      for (const { reject } of pending.values()) reject(new Error('The database was closed'));
-      pending.clear();
-    },
-  };
+/** Rejects when this tab's worker could not start, or became the leader and could not open the database. */
+function startFailure(worker: Worker): Promise<never> {
+  return new Promise((_, reject) => {
+    worker.addEventListener('error', (event) => reject(new Error(event.message || 'The database worker could not start')));
+    worker.addEventListener('message', (event: MessageEvent<Partial<StartFailedMessage>>) => {
+      if (event.data.type === 'wijkkracht-start-failed' && event.data.error) reject(databaseErrorFromFields(event.data.error));
+    });
+  });
 }

@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { toApiError } from '../apiError';
-import { databaseErrorFields, databaseErrorFromFields } from './workerErrors';
+import { packDatabaseError, unpackDatabaseError } from './workerErrors';
 
-describe('database errors across the worker boundary', () => {
-  it('keeps SQLSTATE and detail through structured cloning, so a refusal is still explained', () => {
-    const original = Object.assign(new Error('name is required'), { code: 'WKREQ', detail: 'name' });
-    const cloned = structuredClone(databaseErrorFields(original));
-    expect(toApiError(databaseErrorFromFields(cloned))).toMatchObject({
+/** What PGlite's multi-tab worker sends a tab for a failed statement, and what the tab makes of it. */
+function acrossTabs(error: Error): unknown {
+  const sent = structuredClone({ message: error.message });
+  return unpackDatabaseError(Object.assign(new Error(sent.message), sent));
+}
+
+describe('database errors from the leader tab', () => {
+  it('keep SQLSTATE and detail, so a refusal is still explained', () => {
+    const refusal = Object.assign(new Error('name is required'), { code: 'WKREQ', detail: 'name' });
+    expect(toApiError(acrossTabs(packDatabaseError(refusal)))).toMatchObject({
       kind: 'required',
       code: 'WKREQ',
       detail: 'name',
@@ -14,13 +19,14 @@ describe('database errors across the worker boundary', () => {
     });
   });
 
-  it('shows why the fields are needed: a cloned Error loses its code', () => {
-    const original = Object.assign(new Error('name is required'), { code: 'WKREQ' });
-    expect(toApiError(structuredClone(original)).kind).toBe('unknown');
+  it('shows why they are packed: the message alone loses the code', () => {
+    const refusal = Object.assign(new Error('unknown category'), { code: 'WKCAT' });
+    expect(toApiError(acrossTabs(refusal)).kind).toBe('unknown');
   });
 
-  it('handles errors without code and thrown non-errors', () => {
-    expect(databaseErrorFromFields(databaseErrorFields(new Error('boom')))).toMatchObject({ message: 'boom' });
-    expect(databaseErrorFields('plain text').message).toBe('plain text');
+  it('leave other errors as they are', () => {
+    const other = new Error('Leader changed');
+    expect(unpackDatabaseError(other)).toBe(other);
+    expect(unpackDatabaseError('plain text')).toBe('plain text');
   });
 });

@@ -1,8 +1,10 @@
 /**
- * Errors cross from the database worker to the page by postMessage, and
- * structured cloning keeps only an Error's message: the SQLSTATE `code` and
- * `detail` the app needs to explain a refusal would be lost. So the worker
- * sends these fields as a plain object and the page rebuilds the error.
+ * PGlite's multi-tab worker hands a failed statement from the leader to a tab's
+ * page as `{ message }` only (see @electric-sql/pglite/dist/worker:
+ * `error: { message: f.message }`), and this holds in the leader's own tab too.
+ * The SQLSTATE `code` and `detail` the app needs to explain a refusal would be
+ * lost, so the leader packs these fields into the message and the page unpacks
+ * them. Nothing else crosses the boundary this way.
  */
 export interface DatabaseErrorFields {
   message: string;
@@ -10,6 +12,8 @@ export interface DatabaseErrorFields {
   detail?: string;
   hint?: string;
 }
+
+const marker = 'wijkkracht-database-error:';
 
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
@@ -27,4 +31,25 @@ export function databaseErrorFields(error: unknown): DatabaseErrorFields {
 
 export function databaseErrorFromFields(fields: DatabaseErrorFields): Error {
   return Object.assign(new Error(fields.message), fields);
+}
+
+export function packDatabaseError(error: unknown): Error {
+  return new Error(marker + JSON.stringify(databaseErrorFields(error)));
+}
+
+/** The error with its code and detail back, or the input if it was not packed. */
+export function unpackDatabaseError(error: unknown): unknown {
+  const message = error instanceof Error ? error.message : undefined;
+  if (!message?.startsWith(marker)) return error;
+  try {
+    return databaseErrorFromFields(JSON.parse(message.slice(marker.length)) as DatabaseErrorFields);
+  } catch {
+    return error;
+  }
+}
+
+/** Worker → page, in the leader's tab only: init failed, so this tab says so instead of waiting. */
+export interface StartFailedMessage {
+  type: 'wijkkracht-start-failed';
+  error: DatabaseErrorFields;
 }
