@@ -2,6 +2,7 @@ import {
   AttributionControl,
   LngLatBounds,
   Map as MapLibreMap,
+  Marker,
   NavigationControl,
   setWorkerUrl,
   type GeoJSONSource,
@@ -15,6 +16,7 @@ import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&ur
 import type { FeatureCollection, Position } from 'geojson';
 import type { BoundingBox, CandidatePoint, TargetGroup } from '../domain/types';
 import type { AreaCollection, AssetCollection, Category, GapCellCollection } from '../backend/wireTypes';
+import { actionMarkerElement, type ActionPoint } from './actionMarkers';
 import { areaLayers, areaSourceId } from './areaLayers';
 import {
   assetLayers,
@@ -28,9 +30,15 @@ import {
 } from './assetLayers';
 import { attributionHtml } from './attributionHtml';
 import { basemapLayerId, basemapSourceId, createBaseStyle } from './baseStyle';
+import { draftShapeLayers, draftShapeSourceId } from './draftShapeLayers';
+import type { DrawnGeometry, ShapeKind } from './drawnShape';
 import { candidateLayers, candidateSourceId, gapCellLayers, gapFillColor, gapLayerIds, gapSourceId } from './gapLayers';
 import { previewLayers, previewSourceId } from './previewLayers';
+import { ShapeDrawer, type DrawingEvents, type ShapeDrawing } from './shapeDrawing';
 import { splitAssets } from './splitAssets';
+
+/** West, south, east, north in degrees (WGS84). */
+export type Bbox = [west: number, south: number, east: number, north: number];
 
 /** Map events reach React through a ref, so listeners never need re-binding. */
 export interface WijkMapHandlers {
@@ -56,14 +64,16 @@ const basemapTimeoutMs = 8000;
 setWorkerUrl(maplibreWorkerUrl);
 
 const emptyCollection: FeatureCollection = { type: 'FeatureCollection', features: [] };
+const fitOptions = { padding: 60, maxZoom: 16, duration: 600 };
 
 /**
  * The one owner of the MapLibre map. React creates it once, pushes data in
  * through setters (which skip unchanged input), and hears back via handlers.
  * No other module imports maplibre-gl at run time.
  */
-export class WijkMap {
+export class WijkMap implements ShapeDrawing {
   private readonly map: MapLibreMap;
+  private readonly drawer: ShapeDrawer;
   private readonly handlers: { current: WijkMapHandlers };
   private assets: AssetCollection | null = null;
   private areas: AreaCollection | null = null;
@@ -77,6 +87,9 @@ export class WijkMap {
   private categories: Category[] = [];
   private selectedId: string | null = null;
   private draftKey = '';
+  private draftShape: DrawnGeometry | null = null;
+  private actionPointsKey = '[]';
+  private actionMarkers: Marker[] = [];
   private placing = false;
   private basemapLoaded = false;
   private basemapOffline = false;
@@ -100,8 +113,13 @@ export class WijkMap {
     this.attributionControl = new AttributionControl({ compact: true });
     this.map.addControl(this.attributionControl);
     this.map.addControl(new NavigationControl({ showCompass: false }), 'bottom-right');
+    this.drawer = new ShapeDrawer(this.map);
 
-    this.map.on('load', () => this.addAssetSourcesAndLayers());
+    this.map.on('load', () => {
+      this.addAssetSourcesAndLayers();
+      // After our layers, so what is being drawn lies on top of them.
+      this.drawer.start();
+    });
     this.map.on('click', (event) => this.handleClick(event));
     this.map.on('moveend', () => this.handlers.current.onViewChange(this.bounds()));
     this.map.on('sourcedata', (event) => {
@@ -118,6 +136,7 @@ export class WijkMap {
 
   remove(): void {
     clearTimeout(this.basemapTimer);
+    this.drawer.stop();
     this.map.remove();
   }
 
@@ -178,7 +197,17 @@ export class WijkMap {
     for (const feature of collection.features) {
       if (feature.geometry && 'coordinates' in feature.geometry) visit(feature.geometry.coordinates);
     }
-    if (!bounds.isEmpty()) this.map.fitBounds(bounds, { padding: 60, maxZoom: 16, duration: 600 });
+    if (!bounds.isEmpty()) this.map.fitBounds(bounds, fitOptions);
+  }
+
+  fitBbox([west, south, east, north]: Bbox): void {
+    this.map.fitBounds(
+      [
+        [west, south],
+        [east, north],
+      ],
+      fitOptions,
+    );
   }
 
   /** The planner's gap cells, shaded by the uncovered people of the group; null hides them. */
@@ -226,10 +255,51 @@ export class WijkMap {
     this.source(draftSourceId)?.setData(this.draftCollection());
   }
 
+  /** A route or area drawn and not yet saved, shown while its form is filled in; null hides it. */
+  setDraftShape(geometry: DrawnGeometry | null): void {
+    if (geometry === this.draftShape) return;
+    this.draftShape = geometry;
+    this.source(draftShapeSourceId)?.setData(this.draftShapeCollection());
+  }
+
+  /** Workshop actions, each a star with its label. */
+  setActionPoints(points: ActionPoint[]): void {
+    const key = JSON.stringify(points);
+    if (key === this.actionPointsKey) return;
+    this.actionPointsKey = key;
+    for (const marker of this.actionMarkers) marker.remove();
+    this.actionMarkers = points.map((point) =>
+      new Marker({ element: actionMarkerElement(point.label), anchor: 'bottom' }).setLngLat([point.lon, point.lat]).addTo(this.map),
+    );
+  }
+
+  // Drawing a route or an area: terra-draw does it (shapeDrawing.ts); while it draws, taps are its points.
+  startDrawing(kind: ShapeKind, events: DrawingEvents): void {
+    this.drawer.startDrawing(kind, events);
+  }
+
+  undoLastVertex(): void {
+    this.drawer.undoLastVertex();
+  }
+
+  finishDrawing(): void {
+    this.drawer.finishDrawing();
+  }
+
+  cancelDrawing(): void {
+    this.drawer.cancelDrawing();
+    // terra-draw unsets the cursor when it stops; placing a spot may go on.
+    this.showPlacingCursor();
+  }
+
   setPlacing(placing: boolean): void {
     if (placing === this.placing) return;
     this.placing = placing;
-    this.map.getCanvas().style.cursor = placing ? 'crosshair' : '';
+    this.showPlacingCursor();
+  }
+
+  private showPlacingCursor(): void {
+    this.map.getCanvas().style.cursor = this.placing ? 'crosshair' : '';
   }
 
   private source(id: string): GeoJSONSource | undefined {
@@ -252,6 +322,11 @@ export class WijkMap {
     };
   }
 
+  private draftShapeCollection(): FeatureCollection {
+    if (!this.draftShape) return emptyCollection;
+    return { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: this.draftShape }] };
+  }
+
   private addAssetSourcesAndLayers(): void {
     const { points, shapes } = splitAssets(this.assets ?? { type: 'FeatureCollection', features: [] });
     this.map.addSource(pointSourceId, { type: 'geojson', data: points, cluster: true, clusterMaxZoom: 15, clusterRadius: 45 });
@@ -261,17 +336,21 @@ export class WijkMap {
     this.map.addSource(previewSourceId, { type: 'geojson', data: this.preview ?? emptyCollection });
     this.map.addSource(gapSourceId, { type: 'geojson', data: (this.gapCells ?? emptyCollection) as FeatureCollection });
     this.map.addSource(candidateSourceId, { type: 'geojson', data: this.candidateCollection() });
+    this.map.addSource(draftShapeSourceId, { type: 'geojson', data: this.draftShapeCollection() });
     for (const layer of gapCellLayers(this.gapGroup)) this.map.addLayer(layer);
     for (const layer of areaLayers()) this.map.addLayer(layer);
     for (const layer of assetLayers(this.categories)) this.map.addLayer(layer);
     for (const layer of previewLayers()) this.map.addLayer(layer);
     for (const layer of candidateLayers()) this.map.addLayer(layer);
+    for (const layer of draftShapeLayers()) this.map.addLayer(layer);
     this.map.setFilter(layerIds.selectedPoint, selectedFilter(this.selectedId));
     this.map.setFilter(layerIds.selectedShape, selectedFilter(this.selectedId));
     this.handlers.current.onViewChange(this.bounds());
   }
 
   private handleClick(event: MapMouseEvent): void {
+    // terra-draw heard the same tap as a point of the shape being drawn.
+    if (this.drawer.drawing) return;
     if (this.placing) {
       this.handlers.current.onMapClick({ lon: event.lngLat.lng, lat: event.lngLat.lat });
       return;

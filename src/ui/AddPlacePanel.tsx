@@ -5,6 +5,8 @@ import type { PlaceDraft } from '../domain/placeDraft';
 import type { AssetFeature, Category } from '../backend/wireTypes';
 import { categoryLabel } from './categoryLabel';
 import { DimensionPicker } from './DimensionPicker';
+import { assetLocation } from './drawing/shapeDraft';
+import type { ShapeDraftState } from './drawing/useShapeDraft';
 import { useErrorText } from './useErrorText';
 
 interface AddPlacePanelProps {
@@ -13,12 +15,25 @@ interface AddPlacePanelProps {
   draft: PlaceDraft;
   restoredFromEarlier: boolean;
   setDraft(update: (current: PlaceDraft) => PlaceDraft): void;
+  /** A walking route or area drawn for this form; without one, the tapped spot is saved as a place. */
+  shapeDraft: ShapeDraftState;
+  onRedraw(): void;
   onSaved(feature: AssetFeature): void;
   onCancel(): void;
 }
 
-/** "Voeg een plek toe": the form beside (or under) the map once a spot is tapped. */
-export function AddPlacePanel({ api, categories, draft, restoredFromEarlier, setDraft, onSaved, onCancel }: AddPlacePanelProps) {
+/** "Voeg een plek toe": the form beside (or under) the map once a spot is tapped or a shape is drawn. */
+export function AddPlacePanel({
+  api,
+  categories,
+  draft,
+  restoredFromEarlier,
+  setDraft,
+  shapeDraft: { shape, clearShape },
+  onRedraw,
+  onSaved,
+  onCancel,
+}: AddPlacePanelProps) {
   const { t, i18n } = useTranslation();
   const errorText = useErrorText();
   const [saving, setSaving] = useState(false);
@@ -34,20 +49,21 @@ export function AddPlacePanel({ api, categories, draft, restoredFromEarlier, set
 
   async function save(event: FormEvent) {
     event.preventDefault();
-    if (draft.lon === null || draft.lat === null || saving) return;
+    const location = assetLocation(draft, shape);
+    if (!location || saving) return;
     setSaving(true);
     setError(null);
     try {
       const feature = await api.addAsset({
-        kind: 'place',
+        ...location,
         category: draft.category,
         name: draft.name,
-        geometry: { type: 'Point', coordinates: [draft.lon, draft.lat] },
         dimensions: draft.dimensions,
         story: draft.story,
         authorName: draft.authorName,
         idempotencyKey,
       });
+      clearShape();
       onSaved(feature);
     } catch (failure) {
       // The draft stays as typed (and stored); only the message changes.
@@ -59,8 +75,17 @@ export function AddPlacePanel({ api, categories, draft, restoredFromEarlier, set
 
   return (
     <form className="panel" aria-labelledby={ids.title} onSubmit={save} noValidate>
-      <h2 id={ids.title}>{t('add.title')}</h2>
-      <p className="hint">{t('add.moveHint')}</p>
+      <h2 id={ids.title}>{shape ? t(`drawing.title.${shape.kind}`) : t('add.title')}</h2>
+      {shape ? (
+        <p className="hint">
+          {t(`drawing.redrawHint.${shape.kind}`)}{' '}
+          <button type="button" className="link-button" onClick={onRedraw}>
+            {t('drawing.redraw')}
+          </button>
+        </p>
+      ) : (
+        <p className="hint">{t('add.moveHint')}</p>
+      )}
       {restoredFromEarlier && <p className="notice">{t('add.draftRestored')}</p>}
 
       <label htmlFor={ids.name}>{t('add.name')}</label>
@@ -107,7 +132,14 @@ export function AddPlacePanel({ api, categories, draft, restoredFromEarlier, set
         <button type="submit" className="primary" disabled={saving}>
           {saving ? t('add.saving') : t('add.save')}
         </button>
-        <button type="button" onClick={onCancel}>
+        <button
+          type="button"
+          onClick={() => {
+            // Cancelling drops a drawn shape; what was typed stays, as for a place.
+            clearShape();
+            onCancel();
+          }}
+        >
           {t('add.cancel')}
         </button>
       </div>

@@ -2,7 +2,10 @@ import { useEffect, useRef } from 'react';
 import type { FeatureCollection } from 'geojson';
 import type { CandidatePoint, TargetGroup } from '../domain/types';
 import type { AreaCollection, AssetCollection, Category, GapCellCollection } from '../backend/wireTypes';
-import { WijkMap, type WijkMapHandlers } from '../map/WijkMap';
+import type { ActionPoint } from '../map/actionMarkers';
+import type { DrawnGeometry } from '../map/drawnShape';
+import type { ShapeDrawing } from '../map/shapeDrawing';
+import { WijkMap, type Bbox, type WijkMapHandlers } from '../map/WijkMap';
 
 interface MapViewProps extends WijkMapHandlers {
   assets: AssetCollection;
@@ -20,20 +23,34 @@ interface MapViewProps extends WijkMapHandlers {
   gapCells: GapCellCollection | null;
   gapGroup: TargetGroup;
   candidates: CandidatePoint[];
+  /** A route or area drawn and not yet saved (its form is open). */
+  draftShape?: DrawnGeometry | null;
+  /** Workshop actions, each a star with its label. */
+  actionPoints?: ActionPoint[];
+  /** A box the view fits, once for each new array given (e.g. a workshop's area). */
+  fitBbox?: Bbox | null;
+  /** Hands out drawing on this map once it exists (null once it is gone), e.g. for DrawShapeControls. */
+  onDrawingReady?(drawing: ShapeDrawing | null): void;
 }
+
+const noActionPoints: ActionPoint[] = [];
 
 /** Hosts the WijkMap: makes it once, pushes props into it on every render. */
 export function MapView(props: MapViewProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<WijkMap | null>(null);
-  const handlers = useRef<WijkMapHandlers>(props);
+  const fittedBbox = useRef<Bbox | null>(null);
+  const handlers = useRef(props);
   handlers.current = props;
 
   useEffect(() => {
     if (mapRef.current || !containerRef.current) return;
-    mapRef.current = new WijkMap({ container: containerRef.current, handlers });
+    const map = new WijkMap({ container: containerRef.current, handlers });
+    mapRef.current = map;
+    handlers.current.onDrawingReady?.(map);
     return () => {
-      mapRef.current?.remove();
+      handlers.current.onDrawingReady?.(null);
+      map.remove();
       mapRef.current = null;
     };
   }, []);
@@ -53,6 +70,10 @@ export function MapView(props: MapViewProps) {
     map.setPlacing(props.placing);
     map.setGapCells(props.gapCells, props.gapGroup);
     map.setCandidates(props.candidates);
+    map.setDraftShape(props.draftShape ?? null);
+    map.setActionPoints(props.actionPoints ?? noActionPoints);
+    if (props.fitBbox && props.fitBbox !== fittedBbox.current) map.fitBbox(props.fitBbox);
+    fittedBbox.current = props.fitBbox ?? null;
   });
 
   return <div ref={containerRef} className="map" data-testid="map" />;

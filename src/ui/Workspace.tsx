@@ -4,9 +4,12 @@ import type { Backend } from '../backend/backend';
 import { hasTypedContent } from '../domain/placeDraft';
 import type { FeatureCollection } from 'geojson';
 import type { AssetFeature, Category, GapCellCollection, ModerationItem, Werkgebied } from '../backend/wireTypes';
+import type { ShapeDrawing } from '../map/shapeDrawing';
 import { moderatesAnywhere } from '../domain/roles';
 import { AddPlacePanel } from './AddPlacePanel';
 import { AssetPanel } from './AssetPanel';
+import { AddingBanner } from './drawing/AddingBanner';
+import { useShapeDraft } from './drawing/useShapeDraft';
 import { ExportDialog } from './ExportDialog';
 import { FirstRunScreen } from './FirstRunScreen';
 import { ImportDialog } from './ImportDialog';
@@ -59,8 +62,12 @@ export function Workspace({ backend }: { backend: Backend }) {
   // Where the map should look after a first-run load: the new boundaries.
   const [focus, setFocus] = useState<FeatureCollection | null>(null);
   const { draft, setDraft, clearDraft, restoredFromEarlier } = usePlaceDraft();
-  // A draft with a spot and typed text from before a reload reopens its form.
-  const [mode, setMode] = useState<Mode>(() => (draft.lon !== null && hasTypedContent(draft) ? { name: 'form' } : { name: 'browse' }));
+  const shapeDraft = useShapeDraft();
+  const [drawing, setDrawing] = useState<ShapeDrawing | null>(null);
+  // A drawn route or area, or a spot with typed text, from before a reload reopens its form.
+  const [mode, setMode] = useState<Mode>(() =>
+    shapeDraft.shape !== null || (draft.lon !== null && hasTypedContent(draft)) ? { name: 'form' } : { name: 'browse' },
+  );
   const [basemapOffline, setBasemapOffline] = useState(false);
   const [status, setStatus] = useState('');
   // Kept while the planner is closed, so reopening it shows the same question.
@@ -98,10 +105,12 @@ export function Workspace({ backend }: { backend: Backend }) {
         }));
         return;
       }
+      // The form of a drawn route or area: a tap does not turn it into a place ("Opnieuw tekenen" redraws it).
+      if (shapeDraft.shape) return;
       setDraft((current) => ({ ...current, lon: lngLat.lon, lat: lngLat.lat }));
       setMode({ name: 'form' });
     },
-    [setDraft, whatIfTapping],
+    [setDraft, whatIfTapping, shapeDraft.shape],
   );
 
   const onSaved = useCallback(
@@ -188,6 +197,8 @@ export function Workspace({ backend }: { backend: Backend }) {
           gapCells={mode.name === 'planner' ? gapCells : null}
           gapGroup={planner.group}
           candidates={mode.name === 'planner' ? planner.candidates : noCandidates}
+          draftShape={mode.name === 'form' ? (shapeDraft.shape?.geometry ?? null) : null}
+          onDrawingReady={setDrawing}
           onMapClick={onMapClick}
           onAssetClick={(assetId) => setMode({ name: 'details', assetId })}
           onViewChange={(bbox) => void load(bbox)}
@@ -216,12 +227,13 @@ export function Workspace({ backend }: { backend: Backend }) {
           </button>
         )}
         {mode.name === 'placing' && (
-          <div className="placing-banner" role="status">
-            <p>{t('add.tapMap')}</p>
-            <button type="button" onClick={() => setMode({ name: 'browse' })}>
-              {t('add.cancel')}
-            </button>
-          </div>
+          <AddingBanner
+            drawing={drawing}
+            shapeDraft={shapeDraft}
+            setDraft={setDraft}
+            onShapeDrawn={() => setMode({ name: 'form' })}
+            onCancel={() => setMode({ name: 'browse' })}
+          />
         )}
       </div>
       {mode.name === 'form' && (
@@ -231,6 +243,8 @@ export function Workspace({ backend }: { backend: Backend }) {
           draft={draft}
           restoredFromEarlier={restoredFromEarlier}
           setDraft={setDraft}
+          shapeDraft={shapeDraft}
+          onRedraw={() => setMode({ name: 'placing' })}
           onSaved={onSaved}
           onCancel={() => setMode({ name: 'browse' })}
         />
