@@ -1,4 +1,6 @@
 import type { Messages } from './nl';
+import { drawingEn } from './drawingTexts';
+import { workshopEn } from './workshopTexts';
 
 export const en: Messages = {
   app: {
@@ -6,7 +8,6 @@ export const en: Messages = {
     tagline: 'Places that keep the neighbourhood healthy',
     starting: 'Getting the map ready…',
     startingSlow: 'The first time takes a while (about 20 MB). After that it also works offline.',
-    otherTab: 'Wijkkracht is already open in another tab or window. Close it and this one continues.',
     startFailed: 'The app could not start.',
     retry: 'Try again',
     offlineBasemap: 'No background map: there is no internet. Your places are still shown.',
@@ -227,6 +228,12 @@ export const en: Messages = {
     not_found_area: 'One of the chosen areas no longer exists. Reload the page.',
     not_found_story: 'This story no longer exists.',
     not_found_werkgebied: 'This working area no longer exists.',
+    not_found_action: 'This action no longer exists.',
+    join_refused: 'You cannot join with this code.',
+    join_unknown_code: 'We do not know this code. Please check the big screen again.',
+    join_expired: 'This code has expired. Ask the facilitator for a new one.',
+    join_locked: 'This session is closed to new participants. Ask the facilitator.',
+    join_too_many_attempts: 'You entered a wrong code too often. Wait ten minutes, then try again.',
     not_found_change: 'This change no longer exists.',
     stale_edit: 'Someone else just changed this place. What you typed is still here: check it and save again.',
     stale_undo: 'This was changed again afterwards; undo that change first.',
@@ -445,4 +452,6 @@ export const en: Messages = {
   source: {
     label: 'Source',
   },
+  workshop: workshopEn,
+  drawing: drawingEn,
 };

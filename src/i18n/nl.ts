@@ -1,11 +1,13 @@
 // Dutch is the first language: plain words, B1 level, short sentences.
+import { drawingNl } from './drawingTexts';
+import { workshopNl } from './workshopTexts';
+
 export const nl = {
   app: {
     title: 'Wijkkracht',
     tagline: 'Plekken die de buurt gezond houden',
     starting: 'De kaart wordt klaargezet…',
     startingSlow: 'De eerste keer duurt dit even (ongeveer 20 MB). Daarna werkt het ook zonder internet.',
-    otherTab: 'Wijkkracht is al open in een ander tabblad of venster. Sluit dat, dan gaat het hier verder.',
     startFailed: 'De app kon niet starten.',
     retry: 'Opnieuw proberen',
     offlineBasemap: 'Geen achtergrondkaart: er is geen internet. Uw plekken staan er wel.',
@@ -226,6 +228,12 @@ export const nl = {
     not_found_area: 'Een van de gekozen gebieden bestaat niet meer. Laad de pagina opnieuw.',
     not_found_story: 'Dit verhaal bestaat niet meer.',
     not_found_werkgebied: 'Dit werkgebied bestaat niet meer.',
+    not_found_action: 'Deze actie bestaat niet meer.',
+    join_refused: 'Meedoen lukt niet met deze code.',
+    join_unknown_code: 'Deze code kennen we niet. Kijk nog eens goed op het grote scherm.',
+    join_expired: 'Deze code is verlopen. Vraag de begeleider om een nieuwe code.',
+    join_locked: 'Deze sessie is gesloten voor nieuwe deelnemers. Vraag de begeleider.',
+    join_too_many_attempts: 'U heeft te vaak een verkeerde code ingevuld. Wacht tien minuten en probeer het dan opnieuw.',
     not_found_change: 'Deze wijziging bestaat niet meer.',
     stale_edit: 'Iemand anders heeft deze plek net veranderd. Wat je typte, staat er nog: kijk het na en sla opnieuw op.',
     stale_undo: 'Dit is daarna nog eens gewijzigd; maak eerst die wijziging ongedaan.',
@@ -447,6 +455,8 @@ export const nl = {
   source: {
     label: 'Bron',
   },
+  workshop: workshopNl,
+  drawing: drawingNl,
 };
 
 export type Messages = typeof nl;

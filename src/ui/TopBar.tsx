@@ -1,6 +1,8 @@
-import type { ReactNode } from 'react';
+import { useContext, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { languages, setLanguage } from '../i18n';
+import { WorkshopButton } from './workshop/WorkshopButton';
+import { WorkshopEntryContext } from './workshop/workshopEntryContext';
 
 interface TopBarProps {
   backendName: 'embedded' | 'supabase';
@@ -20,6 +22,9 @@ interface TopBarProps {
 export function TopBar(props: TopBarProps) {
   const { backendName, onImport, onExport, onPlanner, moderationCount, onModeration, showWerkgebieden, onWerkgebieden, account } = props;
   const { t, i18n } = useTranslation();
+  const workshopApi = useContext(WorkshopEntryContext);
+  // Who moderates somewhere facilitates there (the same roles: facilitator, admin of a werkgebied, administrator).
+  const facilitates = moderationCount !== null && workshopApi !== null;
   return (
     <header className="top-bar">
       <div className="brand">
@@ -54,6 +59,7 @@ export function TopBar(props: TopBarProps) {
               {t('werkgebieden.open')}
             </button>
           )}
+          {facilitates && <WorkshopButton api={workshopApi} />}
         </div>
       )}
       {account}

@@ -8,7 +8,7 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type Route } from 'playwright-core';
 import { projectRoot } from '../support/migrationFiles';
 
 const chromiumPath = '/usr/bin/chromium';
@@ -96,6 +96,8 @@ export interface FreshProfileOptions {
 export class AppBrowser {
   private context: BrowserContext | null = null;
   private contextIsFresh = false;
+  /** Made by openAnotherTab(): the browser belongs to the AppBrowser that opened this tab. */
+  private isTabOfAnother = false;
   private currentPage: Page | null = null;
   private profileCopy: string | null = null;
   readonly pageErrors: string[] = [];
@@ -150,9 +152,107 @@ export class AppBrowser {
     await this.startPage(new URL(options.hash ?? '', this.appUrl).toString());
   }
 
-  private async startPage(url: string): Promise<void> {
+  /**
+   * Another tab of the same browser, at this tab's address (its map view
+   * included): the same profile, so the same embedded database. Its close()
+   * closes that tab only; the browser closes with this AppBrowser.
+   */
+  async openAnotherTab(): Promise<AppBrowser> {
+    if (!this.context) throw new Error('open() the app first');
+    const tab = new AppBrowser(this.appUrl, null);
+    tab.context = this.context;
+    tab.isTabOfAnother = true;
+    await tab.startPage(this.page.url(), { newTab: true });
+    return tab;
+  }
+
+  /**
+   * Another tab of the same browser at the app's address with `hash` (e.g.
+   * `#meedoen=ACK4DF`), at a size of its own: the same profile, so the same
+   * embedded database. Ready once the app has left its start screen, whatever
+   * it shows then (a join screen has no map).
+   */
+  async openAnotherTabAt(hash: string, viewport: { width: number; height: number }): Promise<AppBrowser> {
+    if (!this.context) throw new Error('open() the app first');
+    const tab = new AppBrowser(this.appUrl, null);
+    tab.context = this.context;
+    tab.isTabOfAnother = true;
+    const page = await this.context.newPage();
+    tab.currentPage = page;
+    page.on('pageerror', (error) => tab.pageErrors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+        tab.consoleErrors.push(message.text().slice(0, 300));
+      }
+    });
+    await page.setViewportSize(viewport);
+    await page.goto(new URL(hash, this.appUrl).toString());
+    await tab.step('the app leaves its start screen', () => tab.waitUntilStarted());
+    return tab;
+  }
+
+  /** The database is ready and the app shows a screen of its own (not the start screen), whichever. */
+  async waitUntilStarted(): Promise<void> {
+    await this.page.locator('#root > :not(.start-screen)').first().waitFor({ timeout: 120_000 });
+  }
+
+  /**
+   * window.print() as a print dialog the user closes at once: headless
+   * Chromium opens no dialog but starts a print job that never ends (and then
+   * refuses printToPdf). Counts the calls, for printDialogsOpened().
+   */
+  async closePrintDialogsAtOnce(): Promise<void> {
+    await this.page.evaluate(() => {
+      const counted = window as Window & { printDialogsOpened?: number };
+      counted.printDialogsOpened = 0;
+      window.print = () => {
+        counted.printDialogsOpened = (counted.printDialogsOpened ?? 0) + 1;
+      };
+    });
+  }
+
+  async printDialogsOpened(): Promise<number> {
+    return this.page.evaluate(() => (window as Window & { printDialogsOpened?: number }).printDialogsOpened ?? 0);
+  }
+
+  /** The page as a printer gets it (A4, its print stylesheet, backgrounds), as a PDF beside the screenshots. */
+  async printToPdf(name: string): Promise<string> {
+    mkdirSync(screenshotDirectory, { recursive: true });
+    const path = join(screenshotDirectory, `${name}.pdf`);
+    await this.page.pdf({ path, format: 'A4', printBackground: true });
+    return path;
+  }
+
+  /** The network goes away (or comes back) for this browser, as on a venue's Wi-Fi; the page hears 'offline' / 'online'. */
+  async setOffline(offline: boolean): Promise<void> {
+    await this.page.context().setOffline(offline);
+  }
+
+  /**
+   * The next request to this path (e.g. `/rest/v1/rpc/add_asset`) reaches the
+   * server, but its answer is lost on the way back, as when the Wi-Fi drops
+   * just then. Resolves once that trap is set; the request after it goes
+   * through as usual.
+   */
+  async loseNextAnswerFrom(path: string): Promise<void> {
+    const matches = (url: URL) => url.pathname === path;
+    const loseAnswer = async (route: Route) => {
+      await this.page.unroute(matches, loseAnswer);
+      await route.fetch();
+      await route.abort('connectionreset');
+    };
+    await this.page.route(matches, loseAnswer);
+  }
+
+  /** Closes this tab only, as a person closing it would (no beforeunload); the browser and its other tabs stay. */
+  async closeTab(): Promise<void> {
+    await this.currentPage?.close();
+    this.currentPage = null;
+  }
+
+  private async startPage(url: string, { newTab = false } = {}): Promise<void> {
     if (!this.context) throw new Error('no browser context');
-    this.currentPage = this.context.pages()[0] ?? (await this.context.newPage());
+    this.currentPage = (newTab ? undefined : this.context.pages()[0]) ?? (await this.context.newPage());
     this.currentPage.on('pageerror', (error) => this.pageErrors.push(error.message));
     this.currentPage.on('console', (message) => {
       if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
@@ -173,7 +273,8 @@ export class AppBrowser {
   }
 
   async close(): Promise<void> {
-    await this.closeContext();
+    if (this.isTabOfAnother) await this.closeTab();
+    else await this.closeContext();
   }
 
   async waitUntilReady(): Promise<void> {
@@ -271,6 +372,40 @@ export class AppBrowser {
     const box = await this.page.getByTestId('map').boundingBox();
     if (!box) throw new Error('the map is not visible');
     await this.page.mouse.click(box.x + box.width / 2 + x(lon) - x(centreLon), box.y + box.height / 2 + y(lat) - y(centreLat));
+  }
+
+  /**
+   * As open(), on a touch screen (`hasTouch`): for touchMapOffset(). open() is left as it is, so this
+   * repeats its few lines with the one option more.
+   */
+  async openWithTouch(viewport: { width: number; height: number }): Promise<void> {
+    await this.closeContext();
+    this.pageErrors.length = 0;
+    this.consoleErrors.length = 0;
+    if (!this.startedProfile) throw new Error('No started browser profile: tests/e2e/appServerGlobalSetup.ts makes one');
+    this.profileCopy = mkdtempSync(join(tmpdir(), 'wijkkracht-profile-copy-'));
+    cpSync(this.startedProfile, this.profileCopy, { recursive: true });
+    const options = { executablePath: chromiumPath, args: chromiumFlags, viewport, locale: 'nl-NL', hasTouch: true };
+    this.context = await chromium.launchPersistentContext(this.profileCopy, options);
+    await this.startPage(this.appUrl);
+  }
+
+  /** Clicks the map with the mouse, this many pixels right of and below its centre. */
+  async clickMapOffset(right: number, down: number): Promise<void> {
+    const { x, y } = await this.mapPointAtOffset(right, down);
+    await this.page.mouse.click(x, y);
+  }
+
+  /** Taps the map with a finger (a page opened with openWithTouch), this many pixels right of and below its centre. */
+  async touchMapOffset(right: number, down: number): Promise<void> {
+    const { x, y } = await this.mapPointAtOffset(right, down);
+    await this.page.touchscreen.tap(x, y);
+  }
+
+  private async mapPointAtOffset(right: number, down: number): Promise<{ x: number; y: number }> {
+    const box = await this.page.getByTestId('map').boundingBox();
+    if (!box) throw new Error('the map is not visible');
+    return { x: box.x + box.width / 2 + right, y: box.y + box.height / 2 + down };
   }
 
   /** Lets the page handle what just happened and paint it, twice over: after this, a tap that would open something has. */

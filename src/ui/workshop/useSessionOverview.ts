@@ -1,0 +1,55 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Backend } from '../../backend/backend';
+import type { SessionOverview } from '../../backend/sessionWireTypes';
+import { coalescedRefresh } from './coalescedRefresh';
+
+/** Without live messages (a backend that has none), ask this often. */
+const pollMs = 3000;
+/** With them, still ask now and then: a message lost on a flaky network must not freeze a screen. */
+const safetyPollMs = 30_000;
+
+/**
+ * Everything a session's screens show (session_overview), kept current: asked
+ * again on every live message of the session's topic (which says only that
+ * something changed, so what a screen sees stays what the database lets it
+ * see), by polling where the backend has no live messages, and when the
+ * network comes back. At most one request is in flight; a burst is one more.
+ */
+export function useSessionOverview(backend: Backend, sessionId: string) {
+  const { api, live } = backend;
+  const [overview, setOverview] = useState<SessionOverview | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const currentSession = useRef(sessionId);
+  currentSession.current = sessionId;
+
+  const refresh = useMemo(
+    () =>
+      coalescedRefresh(async () => {
+        try {
+          const next = await api.sessionOverview(sessionId);
+          if (currentSession.current !== sessionId) return;
+          setOverview(next);
+          setError(null);
+        } catch (failure) {
+          if (currentSession.current === sessionId) setError(failure);
+          throw failure;
+        }
+      }),
+    [api, sessionId],
+  );
+
+  useEffect(() => {
+    void refresh();
+    const unsubscribe = live?.subscribe(`session:${sessionId}`, () => void refresh());
+    const timer = setInterval(() => void refresh(), live ? safetyPollMs : pollMs);
+    const catchUp = () => void refresh();
+    window.addEventListener('online', catchUp);
+    return () => {
+      unsubscribe?.();
+      clearInterval(timer);
+      window.removeEventListener('online', catchUp);
+    };
+  }, [live, refresh, sessionId]);
+
+  return { overview, error, refresh };
+}
