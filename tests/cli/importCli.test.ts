@@ -74,6 +74,8 @@ describe('npm run import', () => {
 
   it.skipIf(requirementMissing(`Leiden PC4 population at ${leidenPc4}`, existsSync(leidenPc4)))(
     'recognises a CBS population file and says that its cells are estimates',
+    // A process that spreads 16 areas over 2 400 cells: 40 s on a busy machine, over 60 s on a very busy one.
+    { timeout: 240_000 },
     async () => {
       const { code, output } = await importCommand(leidenPc4, '--db', database, '--dry-run');
       expect(code).toBe(0);

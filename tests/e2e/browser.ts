@@ -8,7 +8,7 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page, type Route } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { projectRoot } from '../support/migrationFiles';
 
 const chromiumPath = '/usr/bin/chromium';
@@ -177,18 +177,35 @@ export class AppBrowser {
     const tab = new AppBrowser(this.appUrl, null);
     tab.context = this.context;
     tab.isTabOfAnother = true;
-    const page = await this.context.newPage();
-    tab.currentPage = page;
-    page.on('pageerror', (error) => tab.pageErrors.push(error.message));
+    await tab.startPageAt(await this.context.newPage(), hash, viewport);
+    return tab;
+  }
+
+  /**
+   * As openFresh(), opening the app at `hash` on a screen that has no map (the
+   * join screen, `#meedoen=CODE`): ready once the app has left its start screen.
+   */
+  async openFreshAt(hash: string, viewport: { width: number; height: number }): Promise<void> {
+    await this.closeContext();
+    this.pageErrors.length = 0;
+    this.consoleErrors.length = 0;
+    this.context = await openFreshContext({ viewport, locale: 'nl-NL' });
+    this.contextIsFresh = true;
+    await this.startPageAt(this.context.pages()[0] ?? (await this.context.newPage()), hash, viewport);
+  }
+
+  /** Opens the app at `hash` in this page, collecting its errors, and waits until it has started (whatever screen it shows). */
+  private async startPageAt(page: Page, hash: string, viewport: { width: number; height: number }): Promise<void> {
+    this.currentPage = page;
+    page.on('pageerror', (error) => this.pageErrors.push(error.message));
     page.on('console', (message) => {
       if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
-        tab.consoleErrors.push(message.text().slice(0, 300));
+        this.consoleErrors.push(message.text().slice(0, 300));
       }
     });
     await page.setViewportSize(viewport);
     await page.goto(new URL(hash, this.appUrl).toString());
-    await tab.step('the app leaves its start screen', () => tab.waitUntilStarted());
-    return tab;
+    await this.step('the app leaves its start screen', () => this.waitUntilStarted());
   }
 
   /** The database is ready and the app shows a screen of its own (not the start screen), whichever. */
@@ -235,13 +252,14 @@ export class AppBrowser {
    * through as usual.
    */
   async loseNextAnswerFrom(path: string): Promise<void> {
-    const matches = (url: URL) => url.pathname === path;
-    const loseAnswer = async (route: Route) => {
-      await this.page.unroute(matches, loseAnswer);
-      await route.fetch();
-      await route.abort('connectionreset');
-    };
-    await this.page.route(matches, loseAnswer);
+    await this.page.route(
+      (url) => url.pathname === path,
+      async (route) => {
+        await route.fetch();
+        await route.abort('connectionreset');
+      },
+      { times: 1 },
+    );
   }
 
   /** Closes this tab only, as a person closing it would (no beforeunload); the browser and its other tabs stay. */

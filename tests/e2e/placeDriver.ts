@@ -42,9 +42,10 @@ export class PlaceDriver {
     throw new Error('no place opened at the centre of the map');
   }
 
-  async detailsHeading(): Promise<string> {
+  /** The open place's name; `timeout` for a save that first waits for the database to start (another tab took it over). */
+  async detailsHeading({ timeout = 30_000 } = {}): Promise<string> {
     const heading = this.app.page.locator('section.panel h2');
-    await heading.filter({ hasNotText: 'Even laden' }).waitFor();
+    await heading.filter({ hasNotText: 'Even laden' }).waitFor({ timeout });
     return (await heading.textContent()) ?? '';
   }
 

@@ -78,7 +78,9 @@ describe.skipIf(skip)('the app in two tabs of one browser (embedded database, re
     const places = new PlaceDriver(second);
     await places.fillPlace(moestuin);
     await places.save();
-    expect(await places.detailsHeading()).toBe(moestuin.name);
+    // The save waits while this tab's worker starts the database, as a first start does.
+    const saved = await second.step('the other tab saves once it runs the database', () => places.detailsHeading({ timeout: 120_000 }));
+    expect(saved).toBe(moestuin.name);
 
     const live = new LiveDriver(second);
     await live.notify({ topic: 'session:2', event: 'changed', payload: { table: 'stories' } });

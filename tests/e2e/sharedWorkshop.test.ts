@@ -51,7 +51,7 @@ describe.skipIf(skip)('a phone on bad Wi-Fi in a shared-mode workshop (PostgREST
   });
 
   it('keeps a place added without network, and it lands once though the first answer is lost', async () => {
-    await phone.openFresh(viewports.phone, { hash: `#meedoen=${session.join_code}` });
+    await phone.openFreshAt(`#meedoen=${session.join_code}`, viewports.phone);
     expect(await workshop.codeFieldValue()).toBe(session.join_code);
     await workshop.joinAs('Wim');
 
