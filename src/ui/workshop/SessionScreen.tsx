@@ -31,7 +31,10 @@ interface SessionScreenProps {
   categories: Category[];
   /** The last refresh's failure, if it failed (a lost network shows the offline banner). */
   refreshError: unknown;
+  /** Ask for the overview now (the facilitator's own phase and settings: their screen answers at once). */
   refresh(): Promise<void>;
+  /** After a contribution, appreciation or action of this screen (see useSessionOverview). */
+  afterOwnWrite(): void;
 }
 
 /** How long "Dank u wel" stays above the palette. */
@@ -45,7 +48,7 @@ const spotOf = (draft: { lon: number | null; lat: number | null }) =>
  * touch screen, 1200 px and wider: big type, the QR code, the live counter and
  * the newest stories) and a phone (the map above, what to do below).
  */
-export function SessionScreen({ api, overview, categories, refreshError, refresh }: SessionScreenProps) {
+export function SessionScreen({ api, overview, categories, refreshError, refresh, afterOwnWrite }: SessionScreenProps) {
   const { t } = useTranslation();
   const session = overview.session;
   const phase = session.phase;
@@ -54,15 +57,14 @@ export function SessionScreen({ api, overview, categories, refreshError, refresh
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [thanks, setThanks] = useState<string | null>(null);
   const [drawing, setDrawing] = useState<ShapeDrawing | null>(null);
-  const changed = useCallback(() => void refresh(), [refresh]);
 
   const contribution = useContributionDraft(api, session.id, categories, (feature: AssetFeature) => {
     setThanks(t(feature.properties.status === 'pending' ? 'workshop.explore.savedPending' : 'workshop.explore.saved'));
     // Back to the start of the panel (on a phone the form had scrolled it up): "Dank u wel" above the palette.
     window.scrollTo({ top: 0, behavior: 'smooth' });
-    changed();
+    afterOwnWrite();
   });
-  const action = useActionDraft(api, session.id, changed);
+  const action = useActionDraft(api, session.id, afterOwnWrite);
   const gaps = useSessionGaps(api, session, phase === 'gaten_zien');
   const phaseChange = useAction();
   const settings = useAction();
@@ -149,7 +151,7 @@ export function SessionScreen({ api, overview, categories, refreshError, refresh
             onSelect={setSelectedId}
             gaps={{ figures: gaps.value?.figures ?? null, upToDate: gaps.upToDate, error: gaps.error }}
             settings={{ busy: settings.busy, error: settings.error, onChange: changeSettings }}
-            onChanged={changed}
+            onChanged={afterOwnWrite}
           />
           {wide && <StoryTicker stories={overview.stories} contributions={overview.contributions} />}
         </aside>
