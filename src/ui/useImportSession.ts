@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { WijkkrachtApi } from '../backend/api';
 import type { Category, ImportReport } from '../backend/wireTypes';
 import type { ColumnMapping } from '../import/columnMapping';
@@ -82,6 +82,8 @@ export function useImportSession(api: WijkkrachtApi, categories: Category[]) {
         if (mine === requestRef.current) update(changes);
       };
       current({ busy: 'checking', progress: null, problem: null, report: null });
+      // Still 'checking' until the kinds of place are known; the effect below plans then.
+      if (categories.length === 0) return;
       await nextPaint();
       let built: ImportPlan;
       try {
@@ -121,6 +123,26 @@ export function useImportSession(api: WijkkrachtApi, categories: Category[]) {
     },
     [api, categories],
   );
+
+  // The kinds of place come from the database (there are always some) and may arrive
+  // after a file was chosen, right after start-up: plan again once they are there.
+  const plannedWith = useRef(categories);
+  useEffect(() => {
+    if (plannedWith.current === categories) return;
+    plannedWith.current = categories;
+    if (!session.fileName || !session.format || session.done || session.busy === 'writing') return;
+    void plan(session.format, session.fileName, session.mapping, session.choices, session.sourceName);
+  }, [
+    categories,
+    plan,
+    session.fileName,
+    session.format,
+    session.mapping,
+    session.choices,
+    session.sourceName,
+    session.done,
+    session.busy,
+  ]);
 
   const openFile = useCallback(
     async (file: File) => {
