@@ -1,9 +1,12 @@
 import type { WijkkrachtApi } from './api';
+import type { RpcTransport } from './rpcCall';
 
 /** A running backend: where the data lives, and the seam the UI talks to. */
 export interface Backend {
   name: 'embedded' | 'supabase';
   api: WijkkrachtApi;
+  /** The calls `api` is built over (createApi); startBackend.ts builds a waiting api over it. */
+  transport: RpcTransport;
   /**
    * Signing in by e-mail, for facilitators, planners and admins in shared mode;
    * residents stay anonymous. Absent in the embedded database (one local user).

@@ -58,6 +58,7 @@ export interface WijkMapOptions {
 // Leiden: the Merenwijk field lab is the first neighbourhood we work with.
 const defaultCenter: [number, number] = [4.505, 52.168];
 const defaultZoom = 14;
+
 // If no basemap tile has arrived by then, assume there is no internet.
 const basemapTimeoutMs = 8000;
 
@@ -115,6 +116,10 @@ export class WijkMap implements ShapeDrawing {
     this.map.addControl(new NavigationControl({ showCompass: false }), 'bottom-right');
     this.drawer = new ShapeDrawer(this.map);
 
+    this.map.once('load', () => {
+      // The first frame is drawn: a mark for the browser tests (the map comes before the database).
+      options.container.dataset.map = 'painted';
+    });
     this.map.on('load', () => {
       this.addAssetSourcesAndLayers();
       // After our layers, so what is being drawn lies on top of them.

@@ -4,6 +4,8 @@ import type { WijkkrachtApi } from '../backend/api';
 import type { PlaceDraft } from '../domain/placeDraft';
 import type { AssetFeature, Category } from '../backend/wireTypes';
 import { categoryLabel } from './categoryLabel';
+import { useDatabaseReady } from './databaseStatus';
+import { DatabaseGettingReady } from './DatabaseStartNote';
 import { DimensionPicker } from './DimensionPicker';
 import { assetLocation } from './drawing/shapeDraft';
 import type { ShapeDraftState } from './drawing/useShapeDraft';
@@ -36,6 +38,7 @@ export function AddPlacePanel({
 }: AddPlacePanelProps) {
   const { t, i18n } = useTranslation();
   const errorText = useErrorText();
+  const databaseReady = useDatabaseReady();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   // One key for this place, sent with every try: saving again after a lost answer adds it once.
@@ -123,13 +126,15 @@ export function AddPlacePanel({
       <label htmlFor={ids.author}>{t('add.authorName')}</label>
       <input id={ids.author} value={draft.authorName} maxLength={100} onChange={(event) => field('authorName')(event.target.value)} />
 
+      <DatabaseGettingReady />
       {error && (
         <p className="error" role="alert">
           {error}
         </p>
       )}
       <div className="actions">
-        <button type="submit" className="primary" disabled={saving}>
+        {/* What was typed is kept meanwhile (the draft is stored on every keystroke). */}
+        <button type="submit" className="primary" disabled={saving || !databaseReady}>
           {saving ? t('add.saving') : t('add.save')}
         </button>
         <button

@@ -1,34 +1,37 @@
 import { useState } from 'react';
+import { DatabaseStatusContext } from './databaseStatus';
+import { JoinScreen, WhenLoaded, WorkshopScreen, WorkshopSummary } from './lazyScreens';
 import { useBackend } from './useBackend';
 import { StartScreen } from './StartScreen';
 import { Workspace } from './Workspace';
-import { JoinScreen } from './workshop/JoinScreen';
 import { tabIdentityFor } from './workshop/tabIdentityChoice';
 import { useHashRoute } from './workshop/useHashRoute';
 import { WorkshopEntryContext } from './workshop/workshopEntryContext';
-import { WorkshopScreen } from './workshop/WorkshopScreen';
-import { WorkshopSummary } from './workshop/WorkshopSummary';
 
-/** The start screen until the backend is ready, then the screen the URL hash asks for. */
+/**
+ * The map at once, while the database starts in the background (its calls wait
+ * for it, see startBackend.ts); the workshop screens once the database is ready.
+ */
 export function App() {
   const route = useHashRoute();
   // Decided once, before the backend starts: a tab opened by a join link is a participant of its own.
   const [identity] = useState(() => tabIdentityFor(route, sessionStorage));
-  const { state, retry } = useBackend({ identity });
-  if (state.status !== 'ready') return <StartScreen state={state} onRetry={retry} />;
-  const { backend } = state;
-  switch (route.name) {
-    case 'join':
-      return <JoinScreen api={backend.api} initialCode={route.code} />;
-    case 'session':
-      return <WorkshopScreen key={route.sessionId} backend={backend} sessionId={route.sessionId} />;
-    case 'summary':
-      return <WorkshopSummary key={route.sessionId} backend={backend} sessionId={route.sessionId} />;
-    case 'map':
-      return (
+  const { backend, database, retry } = useBackend({ identity });
+  if (route.name === 'map') {
+    return (
+      <DatabaseStatusContext.Provider value={database}>
         <WorkshopEntryContext.Provider value={backend.api}>
-          <Workspace backend={backend} />
+          <Workspace backend={backend} database={database} onRetry={retry} />
         </WorkshopEntryContext.Provider>
-      );
+      </DatabaseStatusContext.Provider>
+    );
   }
+  if (database.status !== 'ready') return <StartScreen state={database} onRetry={retry} />;
+  return (
+    <WhenLoaded>
+      {route.name === 'join' && <JoinScreen api={backend.api} initialCode={route.code} />}
+      {route.name === 'session' && <WorkshopScreen key={route.sessionId} backend={backend} sessionId={route.sessionId} />}
+      {route.name === 'summary' && <WorkshopSummary key={route.sessionId} backend={backend} sessionId={route.sessionId} />}
+    </WhenLoaded>
+  );
 }

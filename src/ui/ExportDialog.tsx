@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { WijkkrachtApi } from '../backend/api';
 import { exporters } from '../export/exporters';
+import { DatabaseGettingReady } from './DatabaseStartNote';
 import { PanelHeader } from './PanelHeader';
 import { useFileDownload } from './useFileDownload';
 
@@ -12,6 +13,7 @@ export function ExportDialog({ api, onClose }: { api: WijkkrachtApi; onClose(): 
   return (
     <section className="panel export-dialog" role="dialog" aria-labelledby="export-title">
       <PanelHeader titleId="export-title" title={t('export.title')} closeLabel={t('export.close')} onClose={onClose} />
+      <DatabaseGettingReady />
       <p className="hint">{t('export.hint')}</p>
       <ul className="export-list">
         {exporters.map((exporter) => (

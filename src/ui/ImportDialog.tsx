@@ -6,6 +6,7 @@ import type { Category, ImportReport } from '../backend/wireTypes';
 import { importFormats, type ImportFormat } from '../import/importSources';
 import { countByTone, previewCollection, previewRows } from '../import/previewRows';
 import { ColumnMappingForm } from './ColumnMappingForm';
+import { DatabaseGettingReady } from './DatabaseStartNote';
 import { ImportProgress } from './ImportProgress';
 import { PopulationNote } from './PopulationNote';
 import { useImportSession } from './useImportSession';
@@ -63,6 +64,7 @@ export function ImportDialog({ api, categories, onPreview, onImported, onClose }
           {done ? t('import.close') : t('import.cancel')}
         </button>
       </header>
+      <DatabaseGettingReady />
 
       <label
         className={`file-drop${dragging ? ' dragging' : ''}`}

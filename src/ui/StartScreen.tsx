@@ -1,16 +1,11 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BackendState } from './useBackend';
+import type { DatabaseStatus } from './useBackend';
+import { useStartingSeconds } from './useStartingSeconds';
 
-/** Shown while the database starts (seconds; longer on the very first visit). */
-export function StartScreen({ state, onRetry }: { state: Exclude<BackendState, { status: 'ready' }>; onRetry(): void }) {
+/** Shown by the workshop screens while the database starts (the map screen shows its map at once: DatabaseStartNote). */
+export function StartScreen({ state, onRetry }: { state: Exclude<DatabaseStatus, { status: 'ready' }>; onRetry(): void }) {
   const { t } = useTranslation();
-  const [seconds, setSeconds] = useState(0);
-  useEffect(() => {
-    if (state.status !== 'starting') return;
-    const timer = setInterval(() => setSeconds(Math.round((Date.now() - state.since) / 1000)), 1000);
-    return () => clearInterval(timer);
-  }, [state]);
+  const seconds = useStartingSeconds(state);
 
   return (
     <main className="start-screen">

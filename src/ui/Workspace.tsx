@@ -8,25 +8,24 @@ import type { ShapeDrawing } from '../map/shapeDrawing';
 import { moderatesAnywhere } from '../domain/roles';
 import { AddPlacePanel } from './AddPlacePanel';
 import { AssetPanel } from './AssetPanel';
+import { DatabaseStartNote } from './DatabaseStartNote';
 import { AddingBanner } from './drawing/AddingBanner';
 import { useShapeDraft } from './drawing/useShapeDraft';
-import { ExportDialog } from './ExportDialog';
 import { FirstRunScreen } from './FirstRunScreen';
-import { ImportDialog } from './ImportDialog';
+import { ExportDialog, ImportDialog, PlannerPanel, WerkgebiedenDialog, WhenLoaded } from './lazyScreens';
 import { MapView } from './MapView';
 import { ModerationPanel } from './ModerationPanel';
-import { PlannerPanel } from './planner/PlannerPanel';
 import { StaffSignIn } from './StaffSignIn';
 import { initialPlannerState, type PlannerState } from './planner/plannerState';
 import { TopBar } from './TopBar';
 import { useAssets } from './useAssets';
+import type { DatabaseStatus } from './useBackend';
 import { useErrorText } from './useErrorText';
 import { useMapContext } from './useMapContext';
 import { useModerationQueue } from './useModerationQueue';
 import { useMyRoles } from './useMyRoles';
 import { usePlaceDraft } from './usePlaceDraft';
 import { useWerkgebieden } from './useWerkgebieden';
-import { WerkgebiedenDialog } from './WerkgebiedenDialog';
 
 const noCandidates: PlannerState['candidates'] = [];
 
@@ -46,8 +45,15 @@ function focusOn(geometry: Werkgebied['geometry'] | ModerationItem['geometry']):
   return { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry }] };
 }
 
-/** The map with its panels: browse, add a place, look at one. */
-export function Workspace({ backend }: { backend: Backend }) {
+interface WorkspaceProps {
+  /** Usable before the database is ready: its calls wait (startBackend.ts). */
+  backend: Backend;
+  database: DatabaseStatus;
+  onRetry(): void;
+}
+
+/** The map with its panels: browse, add a place, look at one. The map is there before the database. */
+export function Workspace({ backend, database, onRetry }: WorkspaceProps) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const { api } = backend;
@@ -205,6 +211,7 @@ export function Workspace({ backend }: { backend: Backend }) {
           onBasemapOffline={() => setBasemapOffline(true)}
         />
         {basemapOffline && <p className="map-notice">{t('app.offlineBasemap')}</p>}
+        <DatabaseStartNote database={database} onRetry={onRetry} />
         {loadError !== null && (
           <p className="map-notice error" role="alert">
             {t('errors.loadFailed')} {errorText(loadError)}
@@ -236,82 +243,85 @@ export function Workspace({ backend }: { backend: Backend }) {
           />
         )}
       </div>
-      {mode.name === 'form' && (
-        <AddPlacePanel
-          api={api}
-          categories={categories}
-          draft={draft}
-          restoredFromEarlier={restoredFromEarlier}
-          setDraft={setDraft}
-          shapeDraft={shapeDraft}
-          onRedraw={() => setMode({ name: 'placing' })}
-          onSaved={onSaved}
-          onCancel={() => setMode({ name: 'browse' })}
-        />
-      )}
-      {mode.name === 'import' && (
-        <ImportDialog
-          api={api}
-          categories={categories}
-          onPreview={setPreview}
-          onImported={(report) => afterImport(t('import.done', { added: report.added, updated: report.updated }))}
-          onClose={() => setMode({ name: 'browse' })}
-        />
-      )}
-      {mode.name === 'planner' && (
-        <PlannerPanel
-          api={api}
-          categories={categories}
-          areas={mapContext.areas}
-          werkgebieden={werkgebieden.werkgebieden}
-          state={planner}
-          onChange={changePlanner}
-          onGapCells={setGapCells}
-          onClose={() => setMode({ name: 'browse' })}
-        />
-      )}
-      {mode.name === 'export' && <ExportDialog api={api} onClose={() => setMode({ name: 'browse' })} />}
-      {mode.name === 'details' && (
-        <AssetPanel
-          api={api}
-          assetId={mode.assetId}
-          categories={categories}
-          roles={roles}
-          onChanged={afterChange}
-          onClose={() => setMode({ name: 'browse' })}
-        />
-      )}
-      {mode.name === 'moderation' && (
-        <ModerationPanel
-          api={api}
-          items={queue.items}
-          error={queue.error}
-          selectedId={mode.selected ? `${mode.selected.item_type}:${mode.selected.id}` : null}
-          onSelect={(item) => {
-            setMode({ name: 'moderation', selected: item });
-            setFocus(focusOn(item.geometry));
-          }}
-          onDecided={(message) => {
-            setMode({ name: 'moderation', selected: null });
-            afterChange(message);
-          }}
-          onClose={() => setMode({ name: 'browse' })}
-        />
-      )}
-      {mode.name === 'werkgebieden' && (
-        <WerkgebiedenDialog
-          api={api}
-          werkgebieden={werkgebieden.werkgebieden}
-          areas={mapContext.areas}
-          onCreated={(created) => {
-            werkgebieden.reload();
-            reloadRoles();
-            setFocus(focusOn(created.geometry));
-            afterChange(t('werkgebieden.created', { name: created.name }));
-          }}
-          onClose={() => setMode({ name: 'browse' })}
-        />
-      )}
+      {/* The panels; the rarer ones load on first use (lazyScreens.tsx), the map stays meanwhile. */}
+      <WhenLoaded>
+        {mode.name === 'form' && (
+          <AddPlacePanel
+            api={api}
+            categories={categories}
+            draft={draft}
+            restoredFromEarlier={restoredFromEarlier}
+            setDraft={setDraft}
+            shapeDraft={shapeDraft}
+            onRedraw={() => setMode({ name: 'placing' })}
+            onSaved={onSaved}
+            onCancel={() => setMode({ name: 'browse' })}
+          />
+        )}
+        {mode.name === 'import' && (
+          <ImportDialog
+            api={api}
+            categories={categories}
+            onPreview={setPreview}
+            onImported={(report) => afterImport(t('import.done', { added: report.added, updated: report.updated }))}
+            onClose={() => setMode({ name: 'browse' })}
+          />
+        )}
+        {mode.name === 'planner' && (
+          <PlannerPanel
+            api={api}
+            categories={categories}
+            areas={mapContext.areas}
+            werkgebieden={werkgebieden.werkgebieden}
+            state={planner}
+            onChange={changePlanner}
+            onGapCells={setGapCells}
+            onClose={() => setMode({ name: 'browse' })}
+          />
+        )}
+        {mode.name === 'export' && <ExportDialog api={api} onClose={() => setMode({ name: 'browse' })} />}
+        {mode.name === 'details' && (
+          <AssetPanel
+            api={api}
+            assetId={mode.assetId}
+            categories={categories}
+            roles={roles}
+            onChanged={afterChange}
+            onClose={() => setMode({ name: 'browse' })}
+          />
+        )}
+        {mode.name === 'moderation' && (
+          <ModerationPanel
+            api={api}
+            items={queue.items}
+            error={queue.error}
+            selectedId={mode.selected ? `${mode.selected.item_type}:${mode.selected.id}` : null}
+            onSelect={(item) => {
+              setMode({ name: 'moderation', selected: item });
+              setFocus(focusOn(item.geometry));
+            }}
+            onDecided={(message) => {
+              setMode({ name: 'moderation', selected: null });
+              afterChange(message);
+            }}
+            onClose={() => setMode({ name: 'browse' })}
+          />
+        )}
+        {mode.name === 'werkgebieden' && (
+          <WerkgebiedenDialog
+            api={api}
+            werkgebieden={werkgebieden.werkgebieden}
+            areas={mapContext.areas}
+            onCreated={(created) => {
+              werkgebieden.reload();
+              reloadRoles();
+              setFocus(focusOn(created.geometry));
+              afterChange(t('werkgebieden.created', { name: created.name }));
+            }}
+            onClose={() => setMode({ name: 'browse' })}
+          />
+        )}
+      </WhenLoaded>
       <p className="status-toast" role="status" aria-live="polite">
         {status}
       </p>

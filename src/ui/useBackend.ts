@@ -1,38 +1,60 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Backend } from '../backend/backend';
-import { createBackend } from '../backend/createBackend';
+import { startBackend, type StartingBackend } from '../backend/startBackend';
 
-export type BackendState =
-  { status: 'starting'; since: number } | { status: 'ready'; backend: Backend } | { status: 'failed'; message: string };
+export type DatabaseStatus = { status: 'starting'; since: number } | { status: 'ready' } | { status: 'failed'; message: string };
 
-type BackendOptions = Parameters<typeof createBackend>[0];
+type BackendOptions = Parameters<typeof startBackend>[0];
 
-/** Starts the backend once, with the options of the first render; `retry` starts it again after a failure. */
-export function useBackend(options: BackendOptions = {}): { state: BackendState; retry: () => void } {
-  const [attempt, setAttempt] = useState(0);
+interface Start extends StartingBackend {
+  attempt: number;
+  since: number;
+}
+
+// One backend per page and attempt, outside React: a second render (or StrictMode's
+// double mount in development) must not start a second database.
+let current: Start | null = null;
+
+function startAttempt(attempt: number, options: BackendOptions): Start {
+  if (current?.attempt !== attempt) {
+    void current?.backend.close();
+    current = { ...startBackend(options), attempt, since: Date.now() };
+  }
+  return current;
+}
+
+/**
+ * Starts the backend once, with the options of the first render, and hands out
+ * its stand-in at once (startBackend.ts): screens mount while the database
+ * starts. `retry` starts it again after a failure, with a new stand-in.
+ */
+export function useBackend(options: BackendOptions = {}): { backend: Backend; database: DatabaseStatus; retry: () => void } {
   const [startOptions] = useState(options);
-  const [state, setState] = useState<BackendState>({ status: 'starting', since: Date.now() });
+  const [attempt, setAttempt] = useState(1);
+  const start = startAttempt(attempt, startOptions);
+  const [database, setDatabase] = useState<DatabaseStatus>({ status: 'starting', since: start.since });
 
   useEffect(() => {
-    let cancelled = false;
-    let started: Backend | null = null;
-    setState({ status: 'starting', since: Date.now() });
-    createBackend(startOptions).then(
-      (backend) => {
-        started = backend;
-        if (cancelled) void backend.close();
-        else setState({ status: 'ready', backend });
+    let mounted = true;
+    setDatabase({ status: 'starting', since: start.since });
+    start.ready.then(
+      () => {
+        if (mounted) setDatabase({ status: 'ready' });
       },
       (error: unknown) => {
-        if (!cancelled) setState({ status: 'failed', message: error instanceof Error ? error.message : String(error) });
+        if (mounted) setDatabase({ status: 'failed', message: error instanceof Error ? error.message : String(error) });
       },
     );
     return () => {
-      cancelled = true;
-      void started?.close();
+      mounted = false;
     };
-  }, [attempt, startOptions]);
+  }, [start]);
+
+  // A marker for the browser tests and the stylesheet: whether the database answers yet.
+  useEffect(() => {
+    document.documentElement.dataset.database = database.status;
+  }, [database.status]);
 
   const retry = useCallback(() => setAttempt((value) => value + 1), []);
-  return { state, retry };
+  return { backend: start.backend, database, retry };
 }

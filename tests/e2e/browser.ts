@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { projectRoot } from '../support/migrationFiles';
 
-const chromiumPath = '/usr/bin/chromium';
+export const chromiumPath = '/usr/bin/chromium';
 const screenshotDirectory = join(projectRoot, 'test-output', 'screenshots');
 
 export const viewports = {
@@ -19,7 +19,7 @@ export const viewports = {
   sharedScreen: { width: 1920, height: 1080 },
 } as const;
 
-const chromiumFlags = [
+export const chromiumFlags = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -30,6 +30,9 @@ const chromiumFlags = [
   // WebGL (MapLibre) on the software rasteriser, as there is no GPU.
   '--enable-unsafe-swiftshader',
 ];
+
+/** The app marks the page once its database answers (useBackend.ts); the map is there before that. */
+const databaseReady = 'html[data-database="ready"]';
 
 export function chromiumAvailable(): boolean {
   return existsSync(chromiumPath);
@@ -48,8 +51,8 @@ export async function prepareStartedProfile(appUrl: string): Promise<string> {
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(appUrl);
-    // The top bar appears once the database is ready; the first run screen once it is known to be empty.
-    await page.getByRole('banner').waitFor({ timeout: 240_000 });
+    // The map screen is there at once; the database is ready when the page says so, the first run screen once it is known to be empty.
+    await page.locator(databaseReady).waitFor({ state: 'attached', timeout: 240_000 });
     await page.getByText('Welkom bij Wijkkracht').waitFor({ timeout: 120_000 });
   } catch (error) {
     await context.close();
@@ -116,6 +119,30 @@ export class AppBrowser {
 
   /** A fresh browser profile of its own: no data, nothing left from an earlier test. */
   async open(viewport: { width: number; height: number }): Promise<void> {
+    await this.openStartedProfile(viewport);
+    await this.startPage(this.appUrl);
+  }
+
+  /**
+   * As open(), but the database's files (PGlite's wasm and data, the PostGIS
+   * bundle) are held back until `release()`, as on a slow line: what the app
+   * shows before its database can answer. Returns once the page has loaded.
+   */
+  async openWithDatabaseHeld(viewport: { width: number; height: number }): Promise<{ release(): void }> {
+    await this.openStartedProfile(viewport);
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await this.context!.route(/\/assets\/(pglite|postgis|initdb)[^/]*$/, async (route) => {
+      await released;
+      await route.continue();
+    });
+    this.currentPage = this.context!.pages()[0] ?? (await this.context!.newPage());
+    this.currentPage.on('pageerror', (error) => this.pageErrors.push(error.message));
+    await this.currentPage.goto(this.appUrl);
+    return { release };
+  }
+
+  private async openStartedProfile(viewport: { width: number; height: number }): Promise<void> {
     await this.closeContext();
     // A test that starts the app afresh answers for its own page's errors only.
     this.pageErrors.length = 0;
@@ -129,7 +156,6 @@ export class AppBrowser {
       viewport,
       locale: 'nl-NL',
     });
-    await this.startPage(this.appUrl);
   }
 
   /**
@@ -210,6 +236,7 @@ export class AppBrowser {
 
   /** The database is ready and the app shows a screen of its own (not the start screen), whichever. */
   async waitUntilStarted(): Promise<void> {
+    await this.page.locator(databaseReady).waitFor({ state: 'attached', timeout: 120_000 });
     await this.page.locator('#root > :not(.start-screen)').first().waitFor({ timeout: 120_000 });
   }
 
@@ -297,6 +324,7 @@ export class AppBrowser {
 
   async waitUntilReady(): Promise<void> {
     try {
+      await this.page.locator(databaseReady).waitFor({ state: 'attached', timeout: 120_000 });
       await this.page.getByRole('banner').waitFor({ timeout: 120_000 });
       await this.page.locator('.map canvas').waitFor({ timeout: 30_000 });
     } catch (error) {
@@ -342,6 +370,34 @@ export class AppBrowser {
     await this.waitUntilReady();
   }
 
+  /**
+   * Waits until the app's service worker controls this page and has stored
+   * everything it precaches (its install ends only then): from here on the
+   * app opens without network.
+   */
+  async waitForOfflineReady(): Promise<void> {
+    await this.page.waitForFunction(
+      async () => {
+        const registration = await navigator.serviceWorker.getRegistration();
+        return registration?.active?.state === 'activated' && navigator.serviceWorker.controller !== null;
+      },
+      null,
+      { polling: 250, timeout: 240_000 },
+    );
+  }
+
+  /**
+   * No network at all, as on a venue without Wi-Fi: the page hears 'offline',
+   * and every request that would leave the browser, the app's own server
+   * included, fails. What the service worker answers from its cache still
+   * arrives (such requests never reach the network).
+   */
+  async cutOffNetwork(): Promise<void> {
+    const context = this.page.context();
+    await context.setOffline(true);
+    await context.route('**/*', (route) => route.abort('internetdisconnected'));
+  }
+
   /** Makes a host unreachable, as when there is no internet. */
   async cutOffHost(host: string): Promise<void> {
     await this.page.context().route(`https://${host}/**`, (route) => route.abort('internetdisconnected'));
@@ -362,6 +418,11 @@ export class AppBrowser {
 
   async waitForStatus(text: string): Promise<void> {
     await this.page.locator('.status-toast').filter({ hasText: text }).waitFor({ timeout: 60_000 });
+  }
+
+  /** What the app says of its database: 'starting', 'ready' or 'failed' (useBackend.ts marks the page). */
+  async databaseStatus(): Promise<string | undefined> {
+    return this.page.evaluate(() => document.documentElement.dataset.database);
   }
 
   async waitForText(text: string): Promise<void> {

@@ -31,9 +31,11 @@ export async function createEmbeddedBackend(options: EmbeddedStartOptions = {}):
       identity === 'tab-guest' ? tabGuestId(sessionStorage) : await retryOnLeaderChange(database, () => readLocalUserId(connection));
     const claims = claimsFor(identity, sub);
     const live = await listenAcrossTabs(database);
+    const transport = createSqlRpcCall(connection, () => claims);
     return {
       name: 'embedded',
-      api: createApi(createSqlRpcCall(connection, () => claims)),
+      api: createApi(transport),
+      transport,
       live,
       close: () => database.close(),
     };

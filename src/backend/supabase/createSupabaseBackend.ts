@@ -48,9 +48,11 @@ export async function createSupabaseBackend(options: SupabaseBackendOptions): Pr
     // by the grants and shown to the user as "not allowed".
     if (error) console.warn('Anonymous sign-in failed; continuing read-only', error.message);
   }
+  const transport = createSupabaseRpcCall(client);
   return {
     name: 'supabase',
-    api: createApi(createSupabaseRpcCall(client)),
+    api: createApi(transport),
+    transport,
     staffSignIn: staffSignIn(client),
     live: realtimeBroadcasts(client),
     close: async () => {

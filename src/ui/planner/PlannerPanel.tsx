@@ -4,6 +4,7 @@ import type { WijkkrachtApi } from '../../backend/api';
 import { coverageGain, groupFigures } from '../../coverage/coverageFigures';
 import type { AreaCollection, Category, GapCellCollection, Werkgebied } from '../../backend/wireTypes';
 import { coverageExporters } from '../../export/exporters';
+import { DatabaseGettingReady } from '../DatabaseStartNote';
 import { PanelHeader } from '../PanelHeader';
 import { useErrorText } from '../useErrorText';
 import { useFileDownload } from '../useFileDownload';
@@ -61,6 +62,7 @@ export function PlannerPanel({ api, categories, areas, werkgebieden, state, onCh
   return (
     <section className="panel planner-panel" role="dialog" aria-labelledby="planner-title">
       <PanelHeader titleId="planner-title" title={t('planner.title')} closeLabel={t('planner.close')} onClose={onClose} />
+      <DatabaseGettingReady />
 
       <WerkgebiedPicker value={state.werkgebiedId} werkgebieden={werkgebieden} onChange={(werkgebiedId) => onChange({ werkgebiedId })} />
       <TargetPicker value={state.target} categories={categories} onChange={(target) => onChange({ target })} />

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WijkkrachtApi } from '../../backend/api';
-import { WorkshopDialog } from './WorkshopDialog';
+import { WhenLoaded, WorkshopDialog } from '../lazyScreens';
 
 /** The top bar's "Workshop" button, for who facilitates somewhere, and the dialog it opens. */
 export function WorkshopButton({ api }: { api: WijkkrachtApi }) {
@@ -12,7 +12,11 @@ export function WorkshopButton({ api }: { api: WijkkrachtApi }) {
       <button type="button" onClick={() => setOpen(true)} aria-haspopup="dialog">
         {t('workshop.open')}
       </button>
-      {open && <WorkshopDialog api={api} onClose={() => setOpen(false)} />}
+      {open && (
+        <WhenLoaded>
+          <WorkshopDialog api={api} onClose={() => setOpen(false)} />
+        </WhenLoaded>
+      )}
     </>
   );
 }

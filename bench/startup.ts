@@ -1,0 +1,239 @@
+/**
+ * How soon the map is on screen and the database answers:
+ * `npm run bench:start [-- --runs 3 --baseline <git ref> --json]`.
+ *
+ * Three production builds and one plain page, served by `vite preview` on
+ * loopback, measured side by side in headless Chromium (no network beyond
+ * loopback, so the PDOK basemap fails alike everywhere):
+ * - plain: MapLibre alone with the app's base style (bench/plainMap);
+ * - app: this working tree, embedded database;
+ * - baseline: the app at `--baseline` (default: main before the map came first), embedded database;
+ * - shared: this working tree in shared mode (a Supabase URL that does not answer), for the
+ *   JavaScript a phone downloads before its map.
+ * "Map painted" is the page's first WebGL draw call (hooked before any script runs), the same
+ * measure for all; "database ready" is the app's `data-database="ready"` mark, or for the
+ * baseline (which has none) its top bar, which it showed only once the database was ready.
+ * Cold: a new browser profile (nothing cached, no database); warm: a reload in that profile.
+ * Prints medians and ratios; `--json` prints one JSON object (mapPaintRatio = the app's median
+ * cold paint time divided by the plain page's).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build, preview, type PreviewServer } from 'vite';
+import { chromiumFlags, chromiumPath } from '../tests/e2e/browser';
+import { buildApp } from '../tests/support/appBuild';
+import { projectRoot } from '../tests/support/migrationFiles';
+
+const argument = (name: string) => {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 ? process.argv[index + 1] : undefined;
+};
+const runs = Number(argument('runs') ?? 3);
+// main before issue 12 ("the map at once"): the map waited for the database.
+const baselineRef = argument('baseline') ?? '1d9e92f';
+const asJson = process.argv.includes('--json');
+const log = (line: string) => (asJson ? process.stderr : process.stdout).write(`${line}\n`);
+
+const workDirectory = join(projectRoot, 'test-output', 'bench-start');
+const phone = { width: 390, height: 844 };
+const timeoutMs = 600_000;
+
+/** Records the first WebGL draw call, in the page's own clock (ms since navigation). */
+function recordFirstDraw() {
+  const marked = window as Window & { firstMapDraw?: number };
+  for (const prototype of [WebGLRenderingContext.prototype, WebGL2RenderingContext.prototype]) {
+    for (const name of ['drawElements', 'drawArrays'] as const) {
+      const original = prototype[name] as (...args: unknown[]) => void;
+      (prototype as unknown as Record<string, unknown>)[name] = function (this: unknown, ...args: unknown[]) {
+        marked.firstMapDraw ??= performance.now();
+        return original.apply(this, args);
+      };
+    }
+  }
+}
+
+async function buildAll(): Promise<Record<'plain' | 'app' | 'baseline' | 'shared', string>> {
+  const directories = {
+    plain: join(workDirectory, 'plain'),
+    app: join(workDirectory, 'app'),
+    shared: join(workDirectory, 'shared'),
+    baseline: join(workDirectory, `baseline-${gitSha(baselineRef)}`),
+  };
+  log('building the plain page, the app, the app in shared mode …');
+  await build({
+    configFile: false,
+    root: join(projectRoot, 'bench', 'plainMap'),
+    logLevel: 'warn',
+    build: { outDir: directories.plain, emptyOutDir: true, target: 'es2022' },
+  });
+  await buildApp(directories.app);
+  await buildApp(directories.shared, { VITE_SUPABASE_URL: 'http://127.0.0.1:9', VITE_SUPABASE_ANON_KEY: 'bench' });
+  if (!existsSync(join(directories.baseline, 'index.html'))) buildBaseline(directories.baseline);
+  return directories;
+}
+
+function gitSha(ref: string): string {
+  return execFileSync('git', ['rev-parse', '--short', ref], { cwd: projectRoot, encoding: 'utf8' }).trim();
+}
+
+/** The baseline commit in a worktree of its own, built once with this checkout's node_modules. */
+function buildBaseline(outDir: string): void {
+  log(`building the baseline (${baselineRef}) …`);
+  const tree = join(workDirectory, 'baseline-tree');
+  rmSync(tree, { recursive: true, force: true });
+  execFileSync('git', ['worktree', 'prune'], { cwd: projectRoot });
+  execFileSync('git', ['worktree', 'add', '--detach', tree, baselineRef], { cwd: projectRoot, stdio: 'ignore' });
+  try {
+    symlinkSync(join(projectRoot, 'node_modules'), join(tree, 'node_modules'));
+    execFileSync('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
+      cwd: tree,
+      env: { ...process.env, NODE_ENV: 'production' },
+      stdio: 'inherit',
+    });
+  } finally {
+    execFileSync('git', ['worktree', 'remove', '--force', tree], { cwd: projectRoot });
+  }
+}
+
+async function serve(outDir: string): Promise<PreviewServer> {
+  return preview({ configFile: false, root: projectRoot, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0 } });
+}
+
+const firstDraw = (page: Page) =>
+  page.waitForFunction(() => (window as Window & { firstMapDraw?: number }).firstMapDraw, null, { polling: 50, timeout: timeoutMs });
+
+async function databaseReady(page: Page): Promise<number> {
+  const handle = await page.waitForFunction(
+    () => {
+      const marked = document.documentElement.dataset.database;
+      const ready = marked === undefined ? document.querySelector('header') !== null : marked === 'ready';
+      return ready ? performance.now() : 0;
+    },
+    null,
+    { polling: 100, timeout: timeoutMs },
+  );
+  return (await handle.jsonValue()) as number;
+}
+
+interface Visit {
+  paintMs: number;
+  databaseMs: number | null;
+}
+
+async function visit(page: Page, url: string, withDatabase: boolean, reload: boolean): Promise<Visit> {
+  if (reload) await page.reload();
+  else await page.goto(url);
+  const paintMs = (await (await firstDraw(page)).jsonValue()) as number;
+  return { paintMs, databaseMs: withDatabase ? await databaseReady(page) : null };
+}
+
+/** A first visit in a new profile, then a reload in it. */
+async function coldAndWarm(browser: Browser, url: string, withDatabase: boolean): Promise<{ cold: Visit; warm: Visit }> {
+  const context = await browser.newContext({ viewport: phone });
+  await context.addInitScript(recordFirstDraw);
+  try {
+    const page = await context.newPage();
+    const cold = await visit(page, url, withDatabase, false);
+    const warm = await visit(page, url, withDatabase, true);
+    return { cold, warm };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Compressed size (gzip -9, as a server would send it) of the scripts a page fetched before its first draw. */
+async function javascriptBeforeMap(browser: Browser, url: string, outDir: string): Promise<number> {
+  const context = await browser.newContext({ viewport: phone });
+  await context.addInitScript(recordFirstDraw);
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    const painted = (await (await firstDraw(page)).jsonValue()) as number;
+    const scripts = await page.evaluate(
+      (before) =>
+        performance
+          .getEntriesByType('resource')
+          .filter((entry) => entry.name.endsWith('.js') && (entry as PerformanceResourceTiming).responseEnd <= before)
+          .map((entry) => new URL(entry.name).pathname),
+      painted,
+    );
+    return scripts.reduce((total, path) => total + gzipSync(readFileSync(join(outDir, path)), { level: 9 }).length, 0);
+  } finally {
+    await context.close();
+  }
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+const directories = await buildAll();
+const servers = {
+  plain: await serve(directories.plain),
+  app: await serve(directories.app),
+  baseline: await serve(directories.baseline),
+  shared: await serve(directories.shared),
+};
+const urlOf = (server: PreviewServer) => server.resolvedUrls!.local[0]!;
+const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumFlags });
+const samples = { plain: [] as [Visit, Visit][], app: [] as [Visit, Visit][], baseline: [] as [Visit, Visit][] };
+try {
+  for (let run = 0; run < runs; run++) {
+    // Taking turns, so a busy minute on the machine falls on all of them.
+    for (const name of ['plain', 'app', 'baseline'] as const) {
+      const { cold, warm } = await coldAndWarm(browser, urlOf(servers[name]), name !== 'plain');
+      samples[name].push([cold, warm]);
+      log(
+        `run ${run + 1}/${runs} ${name}: paint ${seconds(cold.paintMs)} cold, ${seconds(warm.paintMs)} warm` +
+          (cold.databaseMs === null ? '' : `; database ${seconds(cold.databaseMs)} cold, ${seconds(warm.databaseMs!)} warm`),
+      );
+    }
+  }
+  const sharedJsBytes = await javascriptBeforeMap(browser, urlOf(servers.shared), directories.shared);
+
+  const pick = (name: keyof typeof samples, visitIndex: 0 | 1, field: keyof Visit) =>
+    median(samples[name].map((pair) => pair[visitIndex][field] ?? Number.NaN));
+  const result = {
+    runs,
+    baseline: baselineRef,
+    mapPaintMs: {
+      plain: { cold: pick('plain', 0, 'paintMs'), warm: pick('plain', 1, 'paintMs') },
+      app: { cold: pick('app', 0, 'paintMs'), warm: pick('app', 1, 'paintMs') },
+      baseline: { cold: pick('baseline', 0, 'paintMs'), warm: pick('baseline', 1, 'paintMs') },
+    },
+    databaseReadyMs: {
+      app: { cold: pick('app', 0, 'databaseMs'), warm: pick('app', 1, 'databaseMs') },
+      baseline: { cold: pick('baseline', 0, 'databaseMs'), warm: pick('baseline', 1, 'databaseMs') },
+    },
+    mapPaintRatio: 0,
+    mapPaintRatioWarm: 0,
+    baselineMapPaintRatio: 0,
+    databaseReadyRatioCold: 0,
+    sharedModeJavascriptBeforeMapKb: Math.round(sharedJsBytes / 1024),
+  };
+  result.mapPaintRatio = result.mapPaintMs.app.cold / result.mapPaintMs.plain.cold;
+  result.mapPaintRatioWarm = result.mapPaintMs.app.warm / result.mapPaintMs.plain.warm;
+  result.baselineMapPaintRatio = result.mapPaintMs.baseline.cold / result.mapPaintMs.plain.cold;
+  result.databaseReadyRatioCold = result.databaseReadyMs.app.cold / result.databaseReadyMs.baseline.cold;
+
+  if (asJson) console.log(JSON.stringify(result));
+  else {
+    log(`\nmedians of ${runs} runs (cold = new profile, warm = reload)`);
+    for (const name of ['plain', 'app', 'baseline'] as const) {
+      const paint = result.mapPaintMs[name];
+      log(`  ${name.padEnd(9)} map painted ${seconds(paint.cold)} cold, ${seconds(paint.warm)} warm`);
+    }
+    log(
+      `  map painted, app / plain: ${result.mapPaintRatio.toFixed(2)}× cold, ${result.mapPaintRatioWarm.toFixed(2)}× warm (baseline: ${result.baselineMapPaintRatio.toFixed(2)}× cold)`,
+    );
+    log(
+      `  database ready cold: app ${seconds(result.databaseReadyMs.app.cold)}, baseline ${seconds(result.databaseReadyMs.baseline.cold)} (${result.databaseReadyRatioCold.toFixed(2)}×)`,
+    );
+    log(`  shared mode, phone: ${result.sharedModeJavascriptBeforeMapKb} kB of compressed JavaScript before the map`);
+  }
+} finally {
+  await browser.close();
+  for (const server of Object.values(servers)) await server.close();
+}

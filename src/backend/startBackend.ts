@@ -1,0 +1,67 @@
+import { supabaseSettings } from '../env';
+import { createApi } from './api';
+import type { Backend, StaffSignIn } from './backend';
+import { createBackend } from './createBackend';
+import type { EmbeddedStartOptions } from './embedded/createEmbeddedBackend';
+
+export interface StartingBackend {
+  /**
+   * Usable at once: every call waits until the database is ready and then runs
+   * (or fails with the start's error). So the map and the screens can mount
+   * before the database has started, and what they ask arrives when it can.
+   */
+  backend: Backend;
+  /** The started backend; rejects when it could not start. */
+  ready: Promise<Backend>;
+}
+
+/** Starts the backend (createBackend.ts) and hands out a stand-in for it at once. */
+export function startBackend(options: EmbeddedStartOptions = {}): StartingBackend {
+  const ready = createBackend(options);
+  // Each waiting call reports the start's failure itself; this one only keeps it from counting as unhandled.
+  ready.catch(() => undefined);
+  const shared = supabaseSettings() !== null;
+  const transport: Backend['transport'] = async (functionName, args) => (await ready).transport(functionName, args);
+  return {
+    ready,
+    backend: {
+      name: shared ? 'supabase' : 'embedded',
+      transport,
+      api: createApi(transport),
+      ...(shared ? { staffSignIn: waitingStaffSignIn(ready) } : {}),
+      live: {
+        subscribe(topic, onMessage) {
+          let unsubscribe: (() => void) | null = null;
+          let cancelled = false;
+          void ready.then(
+            (backend) => {
+              if (!cancelled && backend.live) unsubscribe = backend.live.subscribe(topic, onMessage);
+            },
+            () => undefined,
+          );
+          return () => {
+            cancelled = true;
+            unsubscribe?.();
+          };
+        },
+      },
+      close: async () => {
+        const backend = await ready.catch(() => null);
+        await backend?.close();
+      },
+    },
+  };
+}
+
+function waitingStaffSignIn(ready: Promise<Backend>): StaffSignIn {
+  const signIn = async () => {
+    const backend = await ready;
+    if (!backend.staffSignIn) throw new Error('This backend has no staff sign-in');
+    return backend.staffSignIn;
+  };
+  return {
+    email: async () => (await signIn()).email(),
+    sendLink: async (email, returnTo) => (await signIn()).sendLink(email, returnTo),
+    signOut: async () => (await signIn()).signOut(),
+  };
+}

@@ -1,0 +1,9 @@
+import { createContext, useContext } from 'react';
+import type { DatabaseStatus } from './useBackend';
+
+/** Whether the database answers yet: screens mount before it does (useBackend.ts). */
+export const DatabaseStatusContext = createContext<DatabaseStatus>({ status: 'ready' });
+
+export function useDatabaseReady(): boolean {
+  return useContext(DatabaseStatusContext).status === 'ready';
+}
