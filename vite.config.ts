@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, loadEnv } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { embeddedDatabaseFiles } from './build/embeddedDatabaseFiles';
 
 export default defineConfig(({ mode }) => {
   // In shared mode (Supabase) the embedded database is never loaded, so it is not precached either.
@@ -9,6 +10,8 @@ export default defineConfig(({ mode }) => {
   return {
     plugins: [
       react(),
+      // The slim PostGIS bundle and the prebuilt database the worker starts from.
+      embeddedDatabaseFiles(),
       // A service worker that precaches the app (and, embedded, the database's files), so a reload
       // without network opens the app with everything stored; the manifest makes it installable.
       VitePWA({
@@ -30,7 +33,11 @@ export default defineConfig(({ mode }) => {
         },
         workbox: {
           globPatterns: ['**/*.{js,css,html,svg,wasm,data,gz,woff2,png}'],
-          globIgnores: shared ? ['**/pglite-*', '**/postgis*', '**/initdb-*', '**/embeddedDatabase.worker-*'] : [],
+          // PGlite's full PostGIS bundle is emitted but never fetched: the worker loads the slim one.
+          globIgnores: [
+            '**/postgis.tar-*',
+            ...(shared ? ['**/pglite-*', '**/postgis*', '**/prebuilt-datadir*', '**/initdb-*', '**/embeddedDatabase.worker-*'] : []),
+          ],
           // The database's files are large (PostGIS about 20 MB); they are what makes the app work offline.
           maximumFileSizeToCacheInBytes: 40 * 1024 * 1024,
           navigateFallback: 'index.html',

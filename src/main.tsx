@@ -1,11 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { initI18n } from './i18n';
-import { registerServiceWorker } from './registerServiceWorker';
 import { App } from './ui/App';
 import './ui/styles.css';
 
-registerServiceWorker();
 await initI18n();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -15,9 +15,17 @@ export interface StartingBackend {
   ready: Promise<Backend>;
 }
 
-/** Starts the backend (createBackend.ts) and hands out a stand-in for it at once. */
-export function startBackend(options: EmbeddedStartOptions = {}): StartingBackend {
-  const ready = createBackend(options);
+/**
+ * Starts the backend (createBackend.ts) once `startWhen` settles, and hands out
+ * a stand-in for it at once. The map screen passes its first frame: starting
+ * PGlite (downloading and compiling megabytes of WebAssembly) takes both cores
+ * of a small machine, and the map should not wait for that.
+ */
+export function startBackend(options: EmbeddedStartOptions = {}, startWhen: Promise<unknown> = Promise.resolve()): StartingBackend {
+  const ready = startWhen.then(
+    () => createBackend(options),
+    () => createBackend(options),
+  );
   // Each waiting call reports the start's failure itself; this one only keeps it from counting as unhandled.
   ready.catch(() => undefined);
   const shared = supabaseSettings() !== null;

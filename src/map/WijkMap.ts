@@ -30,6 +30,7 @@ import {
 } from './assetLayers';
 import { attributionHtml } from './attributionHtml';
 import { basemapLayerId, basemapSourceId, createBaseStyle } from './baseStyle';
+import { announceMapPainted } from './mapPainted';
 import { draftShapeLayers, draftShapeSourceId } from './draftShapeLayers';
 import type { DrawnGeometry, ShapeKind } from './drawnShape';
 import { candidateLayers, candidateSourceId, gapCellLayers, gapFillColor, gapLayerIds, gapSourceId } from './gapLayers';
@@ -119,6 +120,7 @@ export class WijkMap implements ShapeDrawing {
     this.map.once('load', () => {
       // The first frame is drawn: a mark for the browser tests (the map comes before the database).
       options.container.dataset.map = 'painted';
+      announceMapPainted();
     });
     this.map.on('load', () => {
       this.addAssetSourcesAndLayers();

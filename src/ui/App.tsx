@@ -1,4 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { mapPainted } from '../map/mapPainted';
+import { registerServiceWorker } from '../registerServiceWorker';
 import { DatabaseStatusContext } from './databaseStatus';
 import { JoinScreen, WhenLoaded, WorkshopScreen, WorkshopSummary } from './lazyScreens';
 import { useBackend } from './useBackend';
@@ -16,7 +18,12 @@ export function App() {
   const route = useHashRoute();
   // Decided once, before the backend starts: a tab opened by a join link is a participant of its own.
   const [identity] = useState(() => tabIdentityFor(route, sessionStorage));
-  const { backend, database, retry } = useBackend({ identity });
+  // The map screen draws its map first, then the database starts (startBackend.ts).
+  const { backend, database, retry } = useBackend({ identity }, route.name === 'map' ? mapPainted : undefined);
+  useEffect(() => {
+    // After the database, so the service worker's downloads do not compete with it on a first visit.
+    if (database.status === 'ready') registerServiceWorker();
+  }, [database.status]);
   if (route.name === 'map') {
     return (
       <DatabaseStatusContext.Provider value={database}>

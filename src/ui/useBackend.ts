@@ -5,6 +5,7 @@ import { startBackend, type StartingBackend } from '../backend/startBackend';
 export type DatabaseStatus = { status: 'starting'; since: number } | { status: 'ready' } | { status: 'failed'; message: string };
 
 type BackendOptions = Parameters<typeof startBackend>[0];
+type StartWhen = Parameters<typeof startBackend>[1];
 
 interface Start extends StartingBackend {
   attempt: number;
@@ -15,10 +16,11 @@ interface Start extends StartingBackend {
 // double mount in development) must not start a second database.
 let current: Start | null = null;
 
-function startAttempt(attempt: number, options: BackendOptions): Start {
+function startAttempt(attempt: number, options: BackendOptions, startWhen?: () => StartWhen): Start {
   if (current?.attempt !== attempt) {
     void current?.backend.close();
-    current = { ...startBackend(options), attempt, since: Date.now() };
+    // Only the first start waits (for the map's first frame); a retry starts at once.
+    current = { ...startBackend(options, attempt === 1 ? startWhen?.() : undefined), attempt, since: Date.now() };
   }
   return current;
 }
@@ -28,10 +30,13 @@ function startAttempt(attempt: number, options: BackendOptions): Start {
  * its stand-in at once (startBackend.ts): screens mount while the database
  * starts. `retry` starts it again after a failure, with a new stand-in.
  */
-export function useBackend(options: BackendOptions = {}): { backend: Backend; database: DatabaseStatus; retry: () => void } {
+export function useBackend(
+  options: BackendOptions = {},
+  startWhen?: () => StartWhen,
+): { backend: Backend; database: DatabaseStatus; retry: () => void } {
   const [startOptions] = useState(options);
   const [attempt, setAttempt] = useState(1);
-  const start = startAttempt(attempt, startOptions);
+  const start = startAttempt(attempt, startOptions, startWhen);
   const [database, setDatabase] = useState<DatabaseStatus>({ status: 'starting', since: start.since });
 
   useEffect(() => {

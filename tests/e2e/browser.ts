@@ -142,6 +142,23 @@ export class AppBrowser {
     return { release };
   }
 
+  /**
+   * Closes the whole browser at once, as when a tablet's lid is shut or the
+   * app is swiped away (no waiting for anything the page still does), then
+   * starts it again on the same profile, as the same person coming back.
+   */
+  async closeBrowserAndReopen(viewport: { width: number; height: number }): Promise<void> {
+    if (!this.context || !this.profileCopy) throw new Error('open() the app first');
+    await this.context.close();
+    this.context = await chromium.launchPersistentContext(this.profileCopy, {
+      executablePath: chromiumPath,
+      args: chromiumFlags,
+      viewport,
+      locale: 'nl-NL',
+    });
+    await this.startPage(this.appUrl);
+  }
+
   private async openStartedProfile(viewport: { width: number; height: number }): Promise<void> {
     await this.closeContext();
     // A test that starts the app afresh answers for its own page's errors only.

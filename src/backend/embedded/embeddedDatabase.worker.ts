@@ -1,12 +1,12 @@
 /// <reference lib="webworker" />
 import { PGlite } from '@electric-sql/pglite';
-import { postgis } from '@electric-sql/pglite-postgis';
 import { worker } from '@electric-sql/pglite/worker';
 import { applyMigrations } from '../migrations';
 import { bundledMigrations, localShims } from './bundledMigrations';
 import { embeddedStoreUrl } from './embeddedStore';
 import { ensureLocalUser } from './localUser';
 import { leaderDatabase } from './leaderDatabase';
+import { prebuiltDataDirForFirstVisit, slimPostgis } from './startFiles';
 import { databaseErrorFields, type StartFailedMessage } from './workerErrors';
 
 // Every tab starts this worker, off the main thread so the map stays smooth
@@ -20,7 +20,9 @@ declare const self: DedicatedWorkerGlobalScope;
 void worker({
   async init() {
     try {
-      const database = await PGlite.create({ dataDir: embeddedStoreUrl, extensions: { postgis } });
+      // A first visit starts from the prebuilt database; the migrations below then find nothing to do.
+      const loadDataDir = await prebuiltDataDirForFirstVisit();
+      const database = await PGlite.create({ dataDir: embeddedStoreUrl, extensions: { postgis: slimPostgis }, loadDataDir });
       await applyMigrations(database, bundledMigrations, localShims.join('\n'));
       await ensureLocalUser(database);
       return leaderDatabase(database);
