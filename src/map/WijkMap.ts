@@ -157,6 +157,11 @@ export class WijkMap implements ShapeDrawing {
     this.basemaps.set(basemap, preference);
   }
 
+  /** After a file was loaded: the view moves to its area if the map shows it and looks elsewhere. */
+  lookAtStoredBasemap(): void {
+    this.basemaps.lookAtStored();
+  }
+
   setAreas(collection: AreaCollection): void {
     if (collection === this.areas) return;
     this.areas = collection;

@@ -63,6 +63,25 @@ export class BasemapSwitch {
     this.pdokTimer = null;
   }
 
+  /**
+   * A file just loaded: if the map shows it and looks elsewhere, the view moves to the file's area,
+   * so the user sees what was loaded (a file opened at start-up leaves the view where it was).
+   */
+  lookAtStored(): void {
+    const stored = this.stored;
+    if (!stored || this.shown !== 'stored') return;
+    const [west, south, east, north] = stored.bounds;
+    const { lng, lat } = this.map.getCenter();
+    if (lng >= west && lng <= east && lat >= south && lat <= north) return;
+    this.map.fitBounds(
+      [
+        [west, south],
+        [east, north],
+      ],
+      { padding: 20, duration: 0 },
+    );
+  }
+
   set(stored: StoredBasemap | null, preference: BasemapPreference): void {
     if (stored?.key === this.stored?.key && preference === this.preference) return;
     this.stored = stored;

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { FeatureCollection } from 'geojson';
 import type { CandidatePoint, TargetGroup } from '../domain/types';
 import type { AreaCollection, AssetCollection, Category, GapCellCollection } from '../backend/wireTypes';
+import type { StoredBasemap } from '../basemap/storedBasemap';
 import type { ActionPoint } from '../map/actionMarkers';
 import type { BasemapShown } from '../map/basemapSwitch';
 import type { DrawnGeometry } from '../map/drawnShape';
@@ -45,6 +46,7 @@ export function MapView(props: MapViewProps) {
   const fittedBbox = useRef<Bbox | null>(null);
   const [basemapShown, setBasemapShown] = useState<BasemapShown | null>(null);
   const stored = useStoredBasemap();
+  const lookedAtLoaded = useRef<StoredBasemap | null>(null);
   const handlers = useRef<WijkMapHandlers & MapViewProps>({ ...props, onBasemapShown: setBasemapShown });
   handlers.current = { ...props, onBasemapShown: setBasemapShown };
 
@@ -78,6 +80,11 @@ export function MapView(props: MapViewProps) {
     map.setDraftShape(props.draftShape ?? null);
     map.setActionPoints(props.actionPoints ?? noActionPoints);
     map.setStoredBasemap(stored.basemap, stored.preference);
+    // Once the map shows a file just loaded (its layers come a moment later), once per file.
+    if (stored.loadedNow && basemapShown === 'stored' && stored.loadedNow !== lookedAtLoaded.current) {
+      lookedAtLoaded.current = stored.loadedNow;
+      map.lookAtStoredBasemap();
+    }
     if (props.fitBbox && props.fitBbox !== fittedBbox.current) map.fitBbox(props.fitBbox);
     fittedBbox.current = props.fitBbox ?? null;
   });

@@ -64,6 +64,13 @@ export class BasemapDriver {
     await this.app.page.evaluate((hash) => (location.hash = hash), `#kaart=${zoom}/${lat}/${lon}`);
   }
 
+  /** Where the map looks, from the URL (`#kaart=zoom/lat/lon`). */
+  async mapCentre(): Promise<{ lon: number; lat: number }> {
+    const hash = await this.app.page.evaluate(() => location.hash);
+    const [, lat, lon] = /kaart=[\d.]+\/(-?[\d.]+)\/(-?[\d.]+)/.exec(hash) ?? [];
+    return { lon: Number(lon), lat: Number(lat) };
+  }
+
   async mapMiddle(): Promise<MapMiddle> {
     const middle: MapMiddle = { white: 0, text: 0 };
     for (const [colour, count] of await this.app.mapMiddleColours()) {

@@ -52,6 +52,13 @@ describe.skipIf(skip)('a street map without internet: a basemap file kept in the
     expect(await basemap.chooseFile(amsterdam)).toBe('Op dit apparaat: amsterdam_centre_osm.pmtiles (0,4 MB)');
     await app.screenshot('offline-basemap-2-panel');
     await basemap.closePanel();
+    // The map looked at the demo neighbourhood; it moves to the file's area (4.88–4.92 E, 52.36–52.38 N).
+    await expect
+      .poll(() => basemap.mapCentre(), { timeout: 10_000 })
+      .toMatchObject({
+        lon: expect.closeTo(4.902, 1) as number,
+        lat: expect.closeTo(52.37, 1) as number,
+      });
     await basemap.lookAt(16, 52.372, 4.895);
     const middle = await basemap.waitForMapMiddle('streets and street names', streetsAndNames);
     expect(middle.white, 'white street pixels').toBeGreaterThan(1_500);

@@ -17,6 +17,8 @@ export function useStoredBasemap() {
   const [preference, setPreferenceState] = useState<BasemapPreference>(storedPreference);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<BasemapProblem | null>(null);
+  /** The file loaded by the user in this session (not one read at start-up), so the map can show its area once. */
+  const [loadedNow, setLoadedNow] = useState<StoredBasemap | null>(null);
 
   useEffect(() => {
     let current = true;
@@ -44,7 +46,10 @@ export function useStoredBasemap() {
         return;
       }
       await storeBasemap(read).then(
-        () => setBasemap(read),
+        () => {
+          setBasemap(read);
+          setLoadedNow(read);
+        },
         () => setProblem('storeFailed'),
       );
     } finally {
@@ -65,7 +70,7 @@ export function useStoredBasemap() {
     setPreferenceState(next);
   }, []);
 
-  return { basemap, preference, setPreference, busy, problem, load, remove };
+  return { basemap, loadedNow, preference, setPreference, busy, problem, load, remove };
 }
 
 export type StoredBasemapState = ReturnType<typeof useStoredBasemap>;
