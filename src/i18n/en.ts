@@ -1,4 +1,5 @@
 import type { Messages } from './nl';
+import { basemapEn } from './basemapTexts';
 import { drawingEn } from './drawingTexts';
 import { workshopEn } from './workshopTexts';
 
@@ -458,4 +459,5 @@ export const en: Messages = {
   },
   workshop: workshopEn,
   drawing: drawingEn,
+  basemap: basemapEn,
 };
