@@ -1,5 +1,4 @@
 import type { Messages } from './nl';
-import { basemapEn } from './basemapTexts';
 import { drawingEn } from './drawingTexts';
 import { workshopEn } from './workshopTexts';
 
@@ -459,5 +458,4 @@ export const en: Messages = {
   },
   workshop: workshopEn,
   drawing: drawingEn,
-  basemap: basemapEn,
 };

@@ -1,5 +1,4 @@
 // Dutch is the first language: plain words, B1 level, short sentences.
-import { basemapNl } from './basemapTexts';
 import { drawingNl } from './drawingTexts';
 import { workshopNl } from './workshopTexts';
 
@@ -462,7 +461,6 @@ export const nl = {
   },
   workshop: workshopNl,
   drawing: drawingNl,
-  basemap: basemapNl,
 };
 
 export type Messages = typeof nl;

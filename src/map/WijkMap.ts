@@ -1,5 +1,4 @@
 import {
-  addProtocol,
   AttributionControl,
   LngLatBounds,
   Map as MapLibreMap,
@@ -17,7 +16,6 @@ import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&ur
 import type { FeatureCollection, Position } from 'geojson';
 import type { BoundingBox, CandidatePoint, TargetGroup } from '../domain/types';
 import type { AreaCollection, AssetCollection, Category, GapCellCollection } from '../backend/wireTypes';
-import type { StoredBasemap } from '../basemap/storedBasemap';
 import { actionMarkerElement, type ActionPoint } from './actionMarkers';
 import { areaLayers, areaSourceId } from './areaLayers';
 import {
@@ -31,8 +29,7 @@ import {
   shapeSourceId,
 } from './assetLayers';
 import { attributionHtml } from './attributionHtml';
-import { createBaseStyle, storedBasemapProtocol } from './baseStyle';
-import { BasemapSwitch, type BasemapPreference, type BasemapShown } from './basemapSwitch';
+import { basemapLayerId, basemapSourceId, createBaseStyle } from './baseStyle';
 import { announceMapPainted } from './mapPainted';
 import { draftShapeLayers, draftShapeSourceId } from './draftShapeLayers';
 import type { DrawnGeometry, ShapeKind } from './drawnShape';
@@ -49,8 +46,7 @@ export interface WijkMapHandlers {
   onMapClick(lngLat: { lon: number; lat: number }): void;
   onAssetClick(id: string): void;
   onViewChange(bbox: BoundingBox): void;
-  /** PDOK online, the stored file, or neither (no internet and no stored file): what the map now draws beneath the places. */
-  onBasemapShown(shown: BasemapShown): void;
+  onBasemapOffline(): void;
 }
 
 export interface WijkMapOptions {
@@ -64,12 +60,10 @@ export interface WijkMapOptions {
 const defaultCenter: [number, number] = [4.505, 52.168];
 const defaultZoom = 14;
 
+// If no basemap tile has arrived by then, assume there is no internet.
+const basemapTimeoutMs = 8000;
+
 setWorkerUrl(maplibreWorkerUrl);
-// A stored basemap's tiles come from the file on this device; its reader is loaded with the first tile asked for.
-addProtocol(storedBasemapProtocol, async (request, abortController) => {
-  const { storedBasemapTile } = await import('./storedBasemapTiles');
-  return storedBasemapTile(request, abortController);
-});
 
 const emptyCollection: FeatureCollection = { type: 'FeatureCollection', features: [] };
 const fitOptions = { padding: 60, maxZoom: 16, duration: 600 };
@@ -99,7 +93,9 @@ export class WijkMap implements ShapeDrawing {
   private actionPointsKey = '[]';
   private actionMarkers: Marker[] = [];
   private placing = false;
-  private readonly basemaps: BasemapSwitch;
+  private basemapLoaded = false;
+  private basemapOffline = false;
+  private readonly basemapTimer: ReturnType<typeof setTimeout>;
 
   constructor(options: WijkMapOptions) {
     this.handlers = options.handlers;
@@ -120,7 +116,6 @@ export class WijkMap implements ShapeDrawing {
     this.map.addControl(this.attributionControl);
     this.map.addControl(new NavigationControl({ showCompass: false }), 'bottom-right');
     this.drawer = new ShapeDrawer(this.map);
-    this.basemaps = new BasemapSwitch(this.map, (shown) => this.handlers.current.onBasemapShown(shown));
 
     this.map.once('load', () => {
       // The first frame is drawn: a mark for the browser tests (the map comes before the database).
@@ -129,16 +124,25 @@ export class WijkMap implements ShapeDrawing {
     });
     this.map.on('load', () => {
       this.addAssetSourcesAndLayers();
-      this.basemaps.start();
       // After our layers, so what is being drawn lies on top of them.
       this.drawer.start();
     });
     this.map.on('click', (event) => this.handleClick(event));
     this.map.on('moveend', () => this.handlers.current.onViewChange(this.bounds()));
+    this.map.on('sourcedata', (event) => {
+      if (event.sourceId === basemapSourceId && event.tile) this.basemapLoaded = true;
+    });
+    this.map.on('error', (event) => {
+      const sourceId = (event as { sourceId?: string }).sourceId;
+      if (sourceId === basemapSourceId && !this.basemapLoaded) this.goOffline();
+    });
+    this.basemapTimer = setTimeout(() => {
+      if (!this.basemapLoaded) this.goOffline();
+    }, basemapTimeoutMs);
   }
 
   remove(): void {
-    this.basemaps.stop();
+    clearTimeout(this.basemapTimer);
     this.drawer.stop();
     this.map.remove();
   }
@@ -156,16 +160,6 @@ export class WijkMap implements ShapeDrawing {
     const { points, shapes } = splitAssets(collection);
     this.source(pointSourceId)?.setData(points);
     this.source(shapeSourceId)?.setData(shapes);
-  }
-
-  /** The basemap file kept on this device (null: none), and whether to show it also while PDOK is reachable. */
-  setStoredBasemap(basemap: StoredBasemap | null, preference: BasemapPreference): void {
-    this.basemaps.set(basemap, preference);
-  }
-
-  /** After a file was loaded: the view moves to its area if the map shows it and looks elsewhere. */
-  lookAtStoredBasemap(): void {
-    this.basemaps.lookAtStored();
   }
 
   setAreas(collection: AreaCollection): void {
@@ -389,5 +383,13 @@ export class WijkMap implements ShapeDrawing {
     const zoom = await this.source(pointSourceId)!.getClusterExpansionZoom(clusterId);
     const [lon, lat] = (cluster.geometry as unknown as { coordinates: [number, number] }).coordinates;
     this.map.easeTo({ center: [lon, lat], zoom });
+  }
+
+  private goOffline(): void {
+    if (this.basemapOffline) return;
+    this.basemapOffline = true;
+    if (this.map.getLayer(basemapLayerId)) this.map.setLayoutProperty(basemapLayerId, 'visibility', 'none');
+    else this.map.once('load', () => this.map.setLayoutProperty(basemapLayerId, 'visibility', 'none'));
+    this.handlers.current.onBasemapOffline();
   }
 }

@@ -74,6 +74,7 @@ export function Workspace({ backend, database, onRetry }: WorkspaceProps) {
   const [mode, setMode] = useState<Mode>(() =>
     shapeDraft.shape !== null || (draft.lon !== null && hasTypedContent(draft)) ? { name: 'form' } : { name: 'browse' },
   );
+  const [basemapOffline, setBasemapOffline] = useState(false);
   const [status, setStatus] = useState('');
   // Kept while the planner is closed, so reopening it shows the same question.
   const [planner, setPlanner] = useState<PlannerState>(initialPlannerState);
@@ -207,7 +208,9 @@ export function Workspace({ backend, database, onRetry }: WorkspaceProps) {
           onMapClick={onMapClick}
           onAssetClick={(assetId) => setMode({ name: 'details', assetId })}
           onViewChange={(bbox) => void load(bbox)}
+          onBasemapOffline={() => setBasemapOffline(true)}
         />
+        {basemapOffline && <p className="map-notice">{t('app.offlineBasemap')}</p>}
         <DatabaseStartNote database={database} onRetry={onRetry} />
         {loadError !== null && (
           <p className="map-notice error" role="alert">
