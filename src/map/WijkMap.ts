@@ -59,7 +59,6 @@ export interface WijkMapOptions {
 // Leiden: the Merenwijk field lab is the first neighbourhood we work with.
 const defaultCenter: [number, number] = [4.505, 52.168];
 const defaultZoom = 14;
-
 // If no basemap tile has arrived by then, assume there is no internet.
 const basemapTimeoutMs = 8000;
 
@@ -117,12 +116,10 @@ export class WijkMap implements ShapeDrawing {
     this.map.addControl(new NavigationControl({ showCompass: false }), 'bottom-right');
     this.drawer = new ShapeDrawer(this.map);
 
-    this.map.once('load', () => {
-      // The first frame is drawn: a mark for the browser tests (the map comes before the database).
+    this.map.on('load', () => {
+      // The first frame is drawn: the database may start now (mapPainted.ts); a mark for the browser tests.
       options.container.dataset.map = 'painted';
       announceMapPainted();
-    });
-    this.map.on('load', () => {
       this.addAssetSourcesAndLayers();
       // After our layers, so what is being drawn lies on top of them.
       this.drawer.start();

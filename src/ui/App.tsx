@@ -28,7 +28,7 @@ export function App() {
     return (
       <DatabaseStatusContext.Provider value={database}>
         <WorkshopEntryContext.Provider value={backend.api}>
-          <Workspace backend={backend} database={database} onRetry={retry} />
+          <Workspace backend={backend} onRetry={retry} />
         </WorkshopEntryContext.Provider>
       </DatabaseStatusContext.Provider>
     );

@@ -1,14 +1,14 @@
 import { useTranslation } from 'react-i18next';
-import { useDatabaseReady } from './databaseStatus';
-import type { DatabaseStatus } from './useBackend';
+import { useDatabaseReady, useDatabaseStatus } from './databaseStatus';
 import { useStartingSeconds } from './useStartingSeconds';
 
 /**
  * Over the map while the database starts (the map itself is already there),
  * and with a retry when it could not start.
  */
-export function DatabaseStartNote({ database, onRetry }: { database: DatabaseStatus; onRetry(): void }) {
+export function DatabaseStartNote({ onRetry }: { onRetry(): void }) {
   const { t } = useTranslation();
+  const database = useDatabaseStatus();
   const seconds = useStartingSeconds(database);
 
   if (database.status === 'ready') return null;

@@ -19,7 +19,6 @@ import { StaffSignIn } from './StaffSignIn';
 import { initialPlannerState, type PlannerState } from './planner/plannerState';
 import { TopBar } from './TopBar';
 import { useAssets } from './useAssets';
-import type { DatabaseStatus } from './useBackend';
 import { useErrorText } from './useErrorText';
 import { useMapContext } from './useMapContext';
 import { useModerationQueue } from './useModerationQueue';
@@ -48,12 +47,11 @@ function focusOn(geometry: Werkgebied['geometry'] | ModerationItem['geometry']):
 interface WorkspaceProps {
   /** Usable before the database is ready: its calls wait (startBackend.ts). */
   backend: Backend;
-  database: DatabaseStatus;
   onRetry(): void;
 }
 
 /** The map with its panels: browse, add a place, look at one. The map is there before the database. */
-export function Workspace({ backend, database, onRetry }: WorkspaceProps) {
+export function Workspace({ backend, onRetry }: WorkspaceProps) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const { api } = backend;
@@ -211,7 +209,7 @@ export function Workspace({ backend, database, onRetry }: WorkspaceProps) {
           onBasemapOffline={() => setBasemapOffline(true)}
         />
         {basemapOffline && <p className="map-notice">{t('app.offlineBasemap')}</p>}
-        <DatabaseStartNote database={database} onRetry={onRetry} />
+        <DatabaseStartNote onRetry={onRetry} />
         {loadError !== null && (
           <p className="map-notice error" role="alert">
             {t('errors.loadFailed')} {errorText(loadError)}

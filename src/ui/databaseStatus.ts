@@ -4,6 +4,10 @@ import type { DatabaseStatus } from './useBackend';
 /** Whether the database answers yet: screens mount before it does (useBackend.ts). */
 export const DatabaseStatusContext = createContext<DatabaseStatus>({ status: 'ready' });
 
+export function useDatabaseStatus(): DatabaseStatus {
+  return useContext(DatabaseStatusContext);
+}
+
 export function useDatabaseReady(): boolean {
-  return useContext(DatabaseStatusContext).status === 'ready';
+  return useDatabaseStatus().status === 'ready';
 }

@@ -55,7 +55,7 @@ export function useBackend(
     };
   }, [start]);
 
-  // A marker for the browser tests and the stylesheet: whether the database answers yet.
+  // A marker on the page for the browser tests and the start-up benchmark: whether the database answers yet.
   useEffect(() => {
     document.documentElement.dataset.database = database.status;
   }, [database.status]);
