@@ -54,9 +54,9 @@ async function keepCurrent(file: string, inputs: string[], make: () => Promise<U
 async function slimPostgisBundle(): Promise<Uint8Array> {
   const directory = mkdtempSync(join(tmpdir(), 'wijkkracht-postgis-'));
   try {
-    await tar.x({ file: fullPostgisBundle(), cwd: directory });
+    // One pass: only what is kept is written out, and its paths are noted for packing.
     const kept: string[] = [];
-    await tar.t({ file: fullPostgisBundle(), onReadEntry: (entry) => void (keptInSlimBundle(entry.path) && kept.push(entry.path)) });
+    await tar.x({ file: fullPostgisBundle(), cwd: directory, filter: (path) => keptInSlimBundle(path) && kept.push(path) > 0 });
     const packed = join(directory, 'slim.tar.gz');
     await tar.c({ file: packed, cwd: directory, gzip: { level: 9 }, portable: true, noDirRecurse: true }, kept);
     return readFileSync(packed);
