@@ -137,7 +137,7 @@ export class AppBrowser {
       await route.continue();
     });
     this.currentPage = this.context!.pages()[0] ?? (await this.context!.newPage());
-    this.currentPage.on('pageerror', (error) => this.pageErrors.push(error.message));
+    this.collectErrors(this.currentPage);
     await this.currentPage.goto(this.appUrl);
     return { release };
   }
@@ -238,14 +238,19 @@ export class AppBrowser {
   }
 
   /** Opens the app at `hash` in this page, collecting its errors, and waits until it has started (whatever screen it shows). */
-  private async startPageAt(page: Page, hash: string, viewport: { width: number; height: number }): Promise<void> {
-    this.currentPage = page;
+  /** The page's uncaught errors, and its console errors for diagnosis (a failed resource is expected offline). */
+  private collectErrors(page: Page): void {
     page.on('pageerror', (error) => this.pageErrors.push(error.message));
     page.on('console', (message) => {
       if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
         this.consoleErrors.push(message.text().slice(0, 300));
       }
     });
+  }
+
+  private async startPageAt(page: Page, hash: string, viewport: { width: number; height: number }): Promise<void> {
+    this.currentPage = page;
+    this.collectErrors(page);
     await page.setViewportSize(viewport);
     await page.goto(new URL(hash, this.appUrl).toString());
     await this.step('the app leaves its start screen', () => this.waitUntilStarted());
@@ -315,12 +320,7 @@ export class AppBrowser {
   private async startPage(url: string, { newTab = false } = {}): Promise<void> {
     if (!this.context) throw new Error('no browser context');
     this.currentPage = (newTab ? undefined : this.context.pages()[0]) ?? (await this.context.newPage());
-    this.currentPage.on('pageerror', (error) => this.pageErrors.push(error.message));
-    this.currentPage.on('console', (message) => {
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
-        this.consoleErrors.push(message.text().slice(0, 300));
-      }
-    });
+    this.collectErrors(this.currentPage);
     await this.page.goto(url);
     await this.waitUntilReady();
   }
