@@ -73,6 +73,18 @@ describe.skipIf(skip)('the app in two tabs of one browser (embedded database, re
     });
   });
 
+  it('a tab that goes away while the database answers it leaves no error in the tab that runs the database', async () => {
+    await new LiveDriver(second).leaveWhileCommitting('select pg_sleep(1)');
+    // PGlite logs the answer it could not deliver; that it did shows the tab had gone before the answer.
+    await expect
+      .poll(() => first.consoleErrors.some((text) => text.includes('Channel is closed')), { timeout: 60_000, interval: 200 })
+      .toBe(true);
+    // One more call through the database (it answers in turn), so what the failed answer raised has surfaced.
+    const live = new LiveDriver(first);
+    await live.notify({ topic: 'session:3', event: 'changed', payload: {} });
+    expect(first.pageErrors).toEqual([]);
+  });
+
   it('after the tab that ran the database closes, the other tab takes over: it saves and hears', async () => {
     await first.closeTab();
     const places = new PlaceDriver(second);

@@ -2,6 +2,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { worker } from '@electric-sql/pglite/worker';
 import { applyMigrations } from '../migrations';
+import { ignoreAnswersToClosedTabs } from './answersToClosedTabs';
 import { bundledMigrations, localShims } from './bundledMigrations';
 import { embeddedStoreUrl } from './embeddedStore';
 import { ensureLocalUser } from './localUser';
@@ -16,6 +17,8 @@ import { databaseErrorFields, type StartFailedMessage } from './workerErrors';
 // closes, the next tab's worker wins and runs init on the same store: the shims
 // are idempotent, migrations already recorded are skipped, the local user is kept.
 declare const self: DedicatedWorkerGlobalScope;
+
+ignoreAnswersToClosedTabs(self);
 
 void worker({
   async init() {
