@@ -24,6 +24,7 @@ import type {
   ExportedStory,
   ImportReport,
   AssetCollection,
+  AssetsInView,
   AssetFeature,
   AssetWithStories,
   Category,
@@ -46,7 +47,7 @@ import { sessionMethods, type SessionApi } from './sessionApi';
  */
 export interface WijkkrachtApi extends SessionApi {
   listCategories(): Promise<Category[]>;
-  assetsInBbox(bbox: BoundingBox, options?: { category?: string; limit?: number }): Promise<AssetCollection>;
+  assetsInBbox(bbox: BoundingBox, options?: { category?: string; limit?: number }): Promise<AssetsInView>;
   assetsWithin(lon: number, lat: number, meters: number, category?: string): Promise<AssetCollection>;
   nearestAssets(lon: number, lat: number, k?: number, category?: string): Promise<AssetCollection>;
   getAsset(id: string): Promise<AssetWithStories>;

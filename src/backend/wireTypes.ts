@@ -61,6 +61,11 @@ export interface AssetCollection {
   features: AssetFeature[];
 }
 
+/** The places in a box: at most the limit asked for, and how many lie there in all. */
+export interface AssetsInView extends AssetCollection {
+  total: number;
+}
+
 export interface Story {
   id: string;
   asset_id: string;
@@ -318,7 +323,7 @@ export interface SqlResults extends Record<keyof SqlFunctions, unknown> {
   add_asset: AssetFeature;
   add_story: Story;
   archive_asset: AssetFeature;
-  assets_in_bbox: AssetCollection;
+  assets_in_bbox: AssetsInView;
   assets_within: AssetCollection;
   coverage: CoverageFigures;
   coverage_by_buurt: BuurtCoverage[];

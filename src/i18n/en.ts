@@ -14,6 +14,7 @@ export const en: Messages = {
     databaseStarting: 'Loading the places…',
     databaseStartingSlow: 'The first time takes a while. You can already look at the map.',
     databaseGettingReady: 'One moment: the data is being prepared. Then you can use this.',
+    partlyShown: 'There are {{total}} places here. The map shows the first {{shown}}. Zoom in to see them all.',
     offlineBasemap: 'No background map: there is no internet. Your places are still shown.',
     language: 'Language',
     localDatabase: 'Saved on this device',

@@ -14,6 +14,7 @@ export const nl = {
     databaseStarting: 'De plekken worden geladen…',
     databaseStartingSlow: 'De eerste keer duurt dit even. U kunt de kaart al bekijken.',
     databaseGettingReady: 'Even geduld: de gegevens worden klaargezet. Daarna kunt u dit gebruiken.',
+    partlyShown: 'Hier liggen {{total}} plekken. De kaart toont de eerste {{shown}}. Zoom in om ze allemaal te zien.',
     offlineBasemap: 'Geen achtergrondkaart: er is geen internet. Uw plekken staan er wel.',
     language: 'Taal',
     localDatabase: 'Opgeslagen op dit apparaat',

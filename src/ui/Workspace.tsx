@@ -18,6 +18,7 @@ import { ModerationPanel } from './ModerationPanel';
 import { StaffSignIn } from './StaffSignIn';
 import { initialPlannerState, type PlannerState } from './planner/plannerState';
 import { TopBar } from './TopBar';
+import { PartlyShownNote } from './PartlyShownNote';
 import { useAssets } from './useAssets';
 import { useErrorText } from './useErrorText';
 import { useMapContext } from './useMapContext';
@@ -56,7 +57,7 @@ export function Workspace({ backend, onRetry }: WorkspaceProps) {
   const errorText = useErrorText();
   const { api } = backend;
   const [categories, setCategories] = useState<Category[]>([]);
-  const { assets, loadError, load, upsert, reload } = useAssets(api);
+  const { assets, partlyShown, loadError, load, upsert, reload } = useAssets(api);
   const mapContext = useMapContext(api);
   const { roles, reload: reloadRoles } = useMyRoles(api);
   const werkgebieden = useWerkgebieden(api);
@@ -210,6 +211,7 @@ export function Workspace({ backend, onRetry }: WorkspaceProps) {
         />
         {basemapOffline && <p className="map-notice">{t('app.offlineBasemap')}</p>}
         <DatabaseStartNote onRetry={onRetry} />
+        {partlyShown && <PartlyShownNote {...partlyShown} />}
         {loadError !== null && (
           <p className="map-notice error" role="alert">
             {t('errors.loadFailed')} {errorText(loadError)}

@@ -1,33 +1,65 @@
 import { useCallback, useRef, useState } from 'react';
 import type { WijkkrachtApi } from '../backend/api';
+import { areaToLoad, needsLoading, type LoadedArea } from '../domain/loadedArea';
 import type { BoundingBox } from '../domain/types';
 import type { AssetCollection, AssetFeature } from '../backend/wireTypes';
 
 const empty: AssetCollection = { type: 'FeatureCollection', features: [] };
 
-/** The assets in view: loaded per bounding box, with saved ones shown at once. */
+/** How many places the map holds at most; the map says so when an area has more. */
+export const placesOnMapLimit = 5000;
+
+/** Fewer places on the map than lie in the area loaded: the map says so. */
+export interface PartlyShown {
+  shown: number;
+  total: number;
+}
+
+/**
+ * The assets around the view: loaded for the view with a margin where places
+ * are sparse, for just the view where they are dense (loadedArea.ts), and asked
+ * again only when the view leaves what is held, or when the area held more
+ * places than the map takes. Saved ones are shown at once.
+ */
 export function useAssets(api: WijkkrachtApi) {
   const [assets, setAssets] = useState<AssetCollection>(empty);
+  const [partlyShown, setPartlyShown] = useState<PartlyShown | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
-  const lastBbox = useRef<BoundingBox | null>(null);
+  const lastView = useRef<BoundingBox | null>(null);
+  const loaded = useRef<LoadedArea | null>(null);
   const request = useRef(0);
 
-  const load = useCallback(
-    async (bbox: BoundingBox) => {
-      lastBbox.current = bbox;
+  const fetchAround = useCallback(
+    async (view: BoundingBox) => {
       const mine = ++request.current;
+      const area = areaToLoad(view, loaded.current, placesOnMapLimit);
       try {
-        const collection = await api.assetsInBbox(bbox);
-        if (mine === request.current) {
-          setAssets(collection);
-          setLoadError(null);
-        }
+        const { features, total } = await api.assetsInBbox(area, { limit: placesOnMapLimit });
+        if (mine !== request.current) return;
+        loaded.current = { area, total, complete: features.length >= total };
+        setAssets({ type: 'FeatureCollection', features });
+        setPartlyShown(features.length < total ? { shown: features.length, total } : null);
+        setLoadError(null);
       } catch (error) {
         if (mine === request.current) setLoadError(error);
       }
     },
     [api],
   );
+
+  /** The view changed: loads only what the map does not hold yet. */
+  const load = useCallback(
+    async (view: BoundingBox) => {
+      lastView.current = view;
+      if (needsLoading(view, loaded.current)) await fetchAround(view);
+    },
+    [fetchAround],
+  );
+
+  /** After a change elsewhere (an import, a moderation): loads the view again. */
+  const reload = useCallback(() => {
+    if (lastView.current) void fetchAround(lastView.current);
+  }, [fetchAround]);
 
   /** Shows a saved feature immediately, then refreshes from the database. */
   const upsert = useCallback(
@@ -36,15 +68,10 @@ export function useAssets(api: WijkkrachtApi) {
         type: 'FeatureCollection',
         features: [...current.features.filter((item) => item.id !== feature.id), feature],
       }));
-      if (lastBbox.current) void load(lastBbox.current);
+      reload();
     },
-    [load],
+    [reload],
   );
 
-  /** After an import: load the view again. */
-  const reload = useCallback(() => {
-    if (lastBbox.current) void load(lastBbox.current);
-  }, [load]);
-
-  return { assets, loadError, load, upsert, reload };
+  return { assets, partlyShown, loadError, load, upsert, reload };
 }

@@ -349,18 +349,21 @@ begin
   if p_limit is null or p_limit not between 1 and 50000 then
     raise exception using errcode = 'WKARG', message = 'limit must be between 1 and 50000', detail = 'limit';
   end if;
-  return internal.feature_collection((
-    select jsonb_agg(internal.asset_feature(a) order by a.created_at)
-    from (
-      select * from public.assets a
+  -- The places in view, at most p_limit of them, and how many there are: a map
+  -- that shows fewer than exist says so instead of dropping the rest unseen.
+  return (
+    with matching as (
+      select a as asset, a.created_at from public.assets a
       where a.geom && st_makeenvelope(p_west, p_south, p_east, p_north, 4326)
         and a.status <> 'archived'
         and internal.asset_visible(a.status, a.created_by, a.werkgebied_id)
         and (p_category is null or a.category = p_category)
-      order by a.created_at
-      limit p_limit
-    ) a
-  ));
+    )
+    select internal.feature_collection((
+      select jsonb_agg(internal.asset_feature(shown.asset) order by shown.created_at)
+      from (select * from matching order by created_at limit p_limit) shown
+    )) || jsonb_build_object('total', (select count(*) from matching))
+  );
 end
 $$;
 revoke all on function public.assets_in_bbox(double precision, double precision, double precision, double precision, text, int) from public, anon, authenticated, service_role;

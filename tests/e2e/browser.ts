@@ -452,16 +452,22 @@ export class AppBrowser {
     await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   }
 
+  /** Where the map looks, from the URL (`#kaart=zoom/lat/lon`, MapLibre's hash). */
+  async mapView(): Promise<{ zoom: number; lat: number; lon: number }> {
+    const hash = await this.page.evaluate(() => location.hash);
+    const view = /kaart=([\d.]+)\/(-?[\d.]+)\/(-?[\d.]+)/.exec(hash);
+    if (!view) throw new Error(`the URL does not say where the map looks: ${hash}`);
+    const [zoom, lat, lon] = view.slice(1).map(Number) as [number, number, number];
+    return { zoom, lat, lon };
+  }
+
   /**
    * Taps the map where a longitude and latitude are, worked out from the view
    * in the URL (`#kaart=zoom/lat/lon`, MapLibre's hash; the centre of the map
    * element) with Web Mercator on 512-pixel tiles, as MapLibre draws it.
    */
   async tapMapAt(lon: number, lat: number): Promise<void> {
-    const hash = await this.page.evaluate(() => location.hash);
-    const view = /kaart=([\d.]+)\/(-?[\d.]+)\/(-?[\d.]+)/.exec(hash);
-    if (!view) throw new Error(`the URL does not say where the map looks: ${hash}`);
-    const [zoom, centreLat, centreLon] = view.slice(1).map(Number) as [number, number, number];
+    const { zoom, lat: centreLat, lon: centreLon } = await this.mapView();
     const worldSize = 512 * 2 ** zoom;
     const x = (longitude: number) => ((longitude + 180) / 360) * worldSize;
     const y = (latitude: number) => ((1 - Math.log(Math.tan(Math.PI / 4 + (latitude * Math.PI) / 360)) / Math.PI) / 2) * worldSize;

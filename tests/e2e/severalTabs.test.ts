@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { requirementMissing } from '../support/sharedRequirements';
+import { leaveWhileWaiting } from './anotherTab';
 import { AppBrowser, chromiumAvailable, viewports } from './browser';
 import { ImportDriver } from './importDriver';
 import { LiveDriver } from './liveDriver';
@@ -73,15 +74,15 @@ describe.skipIf(skip)('the app in two tabs of one browser (embedded database, re
     });
   });
 
-  it('a tab that goes away while the database answers it leaves no error in the tab that runs the database', async () => {
-    await new LiveDriver(second).leaveWhileCommitting('select pg_sleep(1)');
-    // PGlite logs the answer it could not deliver; that it did shows the tab had gone before the answer.
+  // Last before the first tab closes: the database is left holding a lock for the tab that went (see leaveWhileWaiting).
+  it('a tab that goes away while its call waits leaves no error in the tab that runs the database', async () => {
+    await leaveWhileWaiting(second);
+    // PGlite logs the answer it could not deliver: the tab had gone before the answer.
     await expect
       .poll(() => first.consoleErrors.some((text) => text.includes('Channel is closed')), { timeout: 60_000, interval: 200 })
       .toBe(true);
-    // One more call through the database (it answers in turn), so what the failed answer raised has surfaced.
-    const live = new LiveDriver(first);
-    await live.notify({ topic: 'session:3', event: 'changed', payload: {} });
+    // One more call through the database, so what the failed answer raised has surfaced.
+    await new LiveDriver(first).notify({ topic: 'session:3', event: 'changed', payload: {} });
     expect(first.pageErrors).toEqual([]);
   });
 

@@ -327,6 +327,15 @@ describe.each(engines)('SQL API on $name', ({ skip, open }) => {
       expect(clubs.features.map((feature) => feature.properties.name)).toEqual(['P300']);
     });
 
+    it('says how many assets lie in the box when it returns fewer, the oldest first', async () => {
+      const box = { west: lon - 0.01, south: lat, east: lon + 0.01, north: lat + 0.01 };
+      const firstTwo = await asAnon.assetsInBbox(box, { limit: 2 });
+      expect(firstTwo.features.map((feature) => feature.properties.name)).toEqual(['P100', 'P300']);
+      expect(firstTwo.total).toBe(3);
+      expect((await asAnon.assetsInBbox(box)).total).toBe(3);
+      expect((await asAnon.assetsInBbox(box, { category: 'buurthuis', limit: 1 })).total).toBe(1);
+    });
+
     it('leaves an argument given as undefined to its SQL default, as supabase-js does', async () => {
       const call = createSqlRpcCall(database.connection, () => ({ role: 'anon' }));
       const box = { p_west: lon - 0.01, p_south: lat, p_east: lon + 0.01, p_north: lat + 0.01 };
