@@ -45,4 +45,12 @@ describe('the area the map loads around its view', () => {
     const dense = { area: view, total: 1200, complete: true };
     expect(areaToLoad(view, dense, 5000)).toEqual(view);
   });
+
+  it('keeps to the globe when the view reaches past it (zoomed far out)', () => {
+    const wide = { west: -250, south: -80, east: 250, north: 80 };
+    const dense = { area: view, total: 1200, complete: true };
+    expect(areaToLoad(wide, dense, 5000)).toEqual({ west: -180, south: -80, east: 180, north: 80 });
+    // Once the whole globe is loaded, such a view needs nothing more.
+    expect(needsLoading(wide, { area: { west: -180, south: -90, east: 180, north: 90 }, total: 3, complete: true })).toBe(false);
+  });
 });

@@ -9,15 +9,26 @@ import type { BoundingBox } from './types';
 export function areaAround(view: BoundingBox): BoundingBox {
   const width = view.east - view.west;
   const height = view.north - view.south;
+  return onGlobe({ west: view.west - width, south: view.south - height, east: view.east + width, north: view.north + height });
+}
+
+/** A box cut to the globe: zoomed far out, MapLibre's view reaches past ±180° (copies of the world). */
+export function onGlobe(box: BoundingBox): BoundingBox {
   return {
-    west: Math.max(-180, view.west - width),
-    south: Math.max(-90, view.south - height),
-    east: Math.min(180, view.east + width),
-    north: Math.min(90, view.north + height),
+    west: Math.max(-180, box.west),
+    south: Math.max(-90, box.south),
+    east: Math.min(180, box.east),
+    north: Math.min(90, box.north),
   };
 }
 
+export function sameBox(a: BoundingBox, b: BoundingBox): boolean {
+  return a.west === b.west && a.south === b.south && a.east === b.east && a.north === b.north;
+}
+
+/** Whether `outer` holds the part of `inner` that lies on the globe. */
 export function containsBox(outer: BoundingBox, inner: BoundingBox): boolean {
+  inner = onGlobe(inner);
   return outer.west <= inner.west && outer.south <= inner.south && outer.east >= inner.east && outer.north >= inner.north;
 }
 
@@ -41,7 +52,7 @@ export function areaToLoad(view: BoundingBox, last: LoadedArea | null, limit: nu
   const around = areaAround(view);
   if (last === null) return around;
   const expected = (last.total / size(last.area)) * size(around);
-  return expected <= limit ? around : view;
+  return expected <= limit ? around : onGlobe(view);
 }
 
 /**

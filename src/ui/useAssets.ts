@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
 import type { WijkkrachtApi } from '../backend/api';
-import { areaToLoad, needsLoading, type LoadedArea } from '../domain/loadedArea';
+import { areaToLoad, containsBox, needsLoading, onGlobe, sameBox, type LoadedArea } from '../domain/loadedArea';
 import type { BoundingBox } from '../domain/types';
 import type { AssetCollection, AssetFeature } from '../backend/wireTypes';
 
@@ -30,18 +30,26 @@ export function useAssets(api: WijkkrachtApi) {
   const request = useRef(0);
 
   const fetchAround = useCallback(
-    async (view: BoundingBox) => {
+    async (view: BoundingBox, area: BoundingBox = areaToLoad(view, loaded.current, placesOnMapLimit)): Promise<void> => {
       const mine = ++request.current;
-      const area = areaToLoad(view, loaded.current, placesOnMapLimit);
       try {
         const { features, total } = await api.assetsInBbox(area, { limit: placesOnMapLimit });
         if (mine !== request.current) return;
-        loaded.current = { area, total, complete: features.length >= total };
+        const complete = features.length >= total;
+        loaded.current = { area, total, complete };
         setAssets({ type: 'FeatureCollection', features });
-        setPartlyShown(features.length < total ? { shown: features.length, total } : null);
+        setPartlyShown(complete ? null : { shown: features.length, total });
         setLoadError(null);
+        const now = lastView.current ?? view;
+        // The view moved on while this was asked (a view inside the area held before asks nothing): catch up.
+        if (!containsBox(area, now)) await fetchAround(now);
+        // More places around the view than the map takes: spend the limit on the view itself, and say so of it.
+        else if (!complete && !sameBox(area, onGlobe(now))) await fetchAround(now, onGlobe(now));
       } catch (error) {
-        if (mine === request.current) setLoadError(error);
+        if (mine !== request.current) return;
+        // Nothing counts as held: the next move asks again.
+        loaded.current = null;
+        setLoadError(error);
       }
     },
     [api],

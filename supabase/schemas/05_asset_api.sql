@@ -353,15 +353,16 @@ begin
   -- that shows fewer than exist says so instead of dropping the rest unseen.
   return (
     with matching as (
-      select a as asset, a.created_at from public.assets a
+      select a.id, a.created_at from public.assets a
       where a.geom && st_makeenvelope(p_west, p_south, p_east, p_north, 4326)
         and a.status <> 'archived'
         and internal.asset_visible(a.status, a.created_by, a.werkgebied_id)
         and (p_category is null or a.category = p_category)
     )
     select internal.feature_collection((
-      select jsonb_agg(internal.asset_feature(shown.asset) order by shown.created_at)
+      select jsonb_agg(internal.asset_feature(a) order by shown.created_at)
       from (select * from matching order by created_at limit p_limit) shown
+      join public.assets a on a.id = shown.id
     )) || jsonb_build_object('total', (select count(*) from matching))
   );
 end

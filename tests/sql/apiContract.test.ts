@@ -284,6 +284,11 @@ describe.each(engines)('SQL API on $name', ({ skip, open }) => {
         ].map((feature) => feature.properties.name);
       expect(await names(asAnon)).not.toContain('Oude soos');
       expect(await names(asAlice)).not.toContain('Oude soos');
+      // Nor is it counted: the total is of what the caller may see.
+      for (const caller of [asAnon, asAlice, asBob]) {
+        const inBox = await caller.assetsInBbox({ west: 4.4, south: 52.1, east: 4.6, north: 52.3 });
+        expect(inBox.total).toBe(inBox.features.length);
+      }
       expect((await refusal(asBob.getAsset(place.id))).kind).toBe('not_found');
       expect((await asAlice.getAsset(place.id)).feature.properties.status).toBe('archived');
       expect((await refusal(asBob.addStory({ assetId: place.id, body: 'Jammer' }))).kind).toBe('not_found');
