@@ -60,6 +60,10 @@ export async function startPostgrest(options: PostgrestOptions): Promise<Postgre
       PGRST_SERVER_HOST: '127.0.0.1',
       PGRST_SERVER_PORT: String(port),
       PGRST_DB_POOL: '4',
+      // The concurrency tests queue 100 clients for these 4 connections; on a loaded
+      // machine a request waited past PostgREST's default of 10 s and was refused.
+      // They test that every contribution lands exactly once, not how fast.
+      PGRST_DB_POOL_ACQUISITION_TIMEOUT: '120',
       PGRST_LOG_LEVEL: 'warn',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
