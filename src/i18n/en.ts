@@ -1,4 +1,5 @@
 import type { Messages } from './nl';
+import { basemapEn } from './basemapTexts';
 import { drawingEn } from './drawingTexts';
 import { workshopEn } from './workshopTexts';
 
@@ -459,4 +460,5 @@ export const en: Messages = {
   },
   workshop: workshopEn,
   drawing: drawingEn,
+  basemap: basemapEn,
 };

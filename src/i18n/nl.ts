@@ -1,4 +1,5 @@
 // Dutch is the first language: plain words, B1 level, short sentences.
+import { basemapNl } from './basemapTexts';
 import { drawingNl } from './drawingTexts';
 import { workshopNl } from './workshopTexts';
 
@@ -462,6 +463,7 @@ export const nl = {
   },
   workshop: workshopNl,
   drawing: drawingNl,
+  basemap: basemapNl,
 };
 
 export type Messages = typeof nl;

@@ -1,4 +1,5 @@
 import {
+  addProtocol,
   AttributionControl,
   LngLatBounds,
   Map as MapLibreMap,
@@ -16,6 +17,7 @@ import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&ur
 import type { FeatureCollection, Position } from 'geojson';
 import type { BoundingBox, CandidatePoint, TargetGroup } from '../domain/types';
 import type { AreaCollection, AssetCollection, Category, GapCellCollection } from '../backend/wireTypes';
+import type { StoredBasemap } from '../basemap/storedBasemap';
 import { actionMarkerElement, type ActionPoint } from './actionMarkers';
 import { areaLayers, areaSourceId } from './areaLayers';
 import {
@@ -29,7 +31,8 @@ import {
   shapeSourceId,
 } from './assetLayers';
 import { attributionHtml } from './attributionHtml';
-import { basemapLayerId, basemapSourceId, createBaseStyle } from './baseStyle';
+import { createBaseStyle, storedBasemapProtocol } from './baseStyle';
+import { BasemapSwitch, type BasemapPreference, type BasemapShown } from './basemapSwitch';
 import { announceMapPainted } from './mapPainted';
 import { draftShapeLayers, draftShapeSourceId } from './draftShapeLayers';
 import type { DrawnGeometry, ShapeKind } from './drawnShape';
@@ -46,7 +49,10 @@ export interface WijkMapHandlers {
   onMapClick(lngLat: { lon: number; lat: number }): void;
   onAssetClick(id: string): void;
   onViewChange(bbox: BoundingBox): void;
-  onBasemapOffline(): void;
+  /** PDOK online, the stored file, or neither (no internet and no stored file): what the map now draws beneath the places. */
+  onBasemapShown(shown: BasemapShown): void;
+  /** True while a tap on the map sets a spot or a point of a route or area, so nothing over the map should take it. */
+  onMapTapsTaken(taken: boolean): void;
 }
 
 export interface WijkMapOptions {
@@ -59,10 +65,13 @@ export interface WijkMapOptions {
 // Leiden: the Merenwijk field lab is the first neighbourhood we work with.
 const defaultCenter: [number, number] = [4.505, 52.168];
 const defaultZoom = 14;
-// If no basemap tile has arrived by then, assume there is no internet.
-const basemapTimeoutMs = 8000;
 
 setWorkerUrl(maplibreWorkerUrl);
+// A stored basemap's tiles come from the file on this device; its reader is loaded with the first tile asked for.
+addProtocol(storedBasemapProtocol, async (request, abortController) => {
+  const { storedBasemapTile } = await import('./storedBasemapTiles');
+  return storedBasemapTile(request, abortController);
+});
 
 const emptyCollection: FeatureCollection = { type: 'FeatureCollection', features: [] };
 const fitOptions = { padding: 60, maxZoom: 16, duration: 600 };
@@ -92,9 +101,8 @@ export class WijkMap implements ShapeDrawing {
   private actionPointsKey = '[]';
   private actionMarkers: Marker[] = [];
   private placing = false;
-  private basemapLoaded = false;
-  private basemapOffline = false;
-  private readonly basemapTimer: ReturnType<typeof setTimeout>;
+  private tapsTaken = false;
+  private readonly basemaps: BasemapSwitch;
 
   constructor(options: WijkMapOptions) {
     this.handlers = options.handlers;
@@ -115,31 +123,28 @@ export class WijkMap implements ShapeDrawing {
     this.map.addControl(this.attributionControl);
     this.map.addControl(new NavigationControl({ showCompass: false }), 'bottom-right');
     this.drawer = new ShapeDrawer(this.map);
+    this.basemaps = new BasemapSwitch(this.map, (shown) => this.handlers.current.onBasemapShown(shown));
 
-    this.map.on('load', () => {
-      // The first frame is drawn: the database may start now (mapPainted.ts); a mark for the browser tests.
-      options.container.dataset.map = 'painted';
-      announceMapPainted();
+    // Our layers and drawing go in as soon as the style is there, not at 'load': 'load' waits until every
+    // tile and label font has arrived, which a slow or cut-off network (or a tab in the background) holds up,
+    // and a route's first taps were lost while it did.
+    this.map.once('style.load', () => {
       this.addAssetSourcesAndLayers();
+      this.basemaps.start();
       // After our layers, so what is being drawn lies on top of them.
       this.drawer.start();
     });
+    this.map.once('load', () => {
+      // The first frame is drawn: the database may start now (mapPainted.ts); a mark for the browser tests.
+      options.container.dataset.map = 'painted';
+      announceMapPainted();
+    });
     this.map.on('click', (event) => this.handleClick(event));
     this.map.on('moveend', () => this.handlers.current.onViewChange(this.bounds()));
-    this.map.on('sourcedata', (event) => {
-      if (event.sourceId === basemapSourceId && event.tile) this.basemapLoaded = true;
-    });
-    this.map.on('error', (event) => {
-      const sourceId = (event as { sourceId?: string }).sourceId;
-      if (sourceId === basemapSourceId && !this.basemapLoaded) this.goOffline();
-    });
-    this.basemapTimer = setTimeout(() => {
-      if (!this.basemapLoaded) this.goOffline();
-    }, basemapTimeoutMs);
   }
 
   remove(): void {
-    clearTimeout(this.basemapTimer);
+    this.basemaps.stop();
     this.drawer.stop();
     this.map.remove();
   }
@@ -152,11 +157,21 @@ export class WijkMap implements ShapeDrawing {
   setAssets(collection: AssetCollection): void {
     if (collection === this.assets) return;
     this.assets = collection;
-    // Before 'load' the sources don't exist yet; they are made from this.assets then.
+    // Before 'style.load' the sources don't exist yet; they are made from this.assets then.
     if (!this.source(pointSourceId)) return;
     const { points, shapes } = splitAssets(collection);
     this.source(pointSourceId)?.setData(points);
     this.source(shapeSourceId)?.setData(shapes);
+  }
+
+  /** The basemap file kept on this device (null: none), and whether to show it also while PDOK is reachable. */
+  setStoredBasemap(basemap: StoredBasemap | null, preference: BasemapPreference): void {
+    this.basemaps.set(basemap, preference);
+  }
+
+  /** After a file was loaded: the view moves to its area if the map shows it and looks elsewhere. */
+  lookAtStoredBasemap(): void {
+    this.basemaps.lookAtStored();
   }
 
   setAreas(collection: AreaCollection): void {
@@ -279,7 +294,14 @@ export class WijkMap implements ShapeDrawing {
 
   // Drawing a route or an area: terra-draw does it (shapeDrawing.ts); while it draws, taps are its points.
   startDrawing(kind: ShapeKind, events: DrawingEvents): void {
-    this.drawer.startDrawing(kind, events);
+    this.drawer.startDrawing(kind, {
+      ...events,
+      onFinished: (geometry) => {
+        events.onFinished(geometry);
+        this.reportTapsTaken();
+      },
+    });
+    this.reportTapsTaken();
   }
 
   undoLastVertex(): void {
@@ -294,12 +316,21 @@ export class WijkMap implements ShapeDrawing {
     this.drawer.cancelDrawing();
     // terra-draw unsets the cursor when it stops; placing a spot may go on.
     this.showPlacingCursor();
+    this.reportTapsTaken();
   }
 
   setPlacing(placing: boolean): void {
     if (placing === this.placing) return;
     this.placing = placing;
     this.showPlacingCursor();
+    this.reportTapsTaken();
+  }
+
+  private reportTapsTaken(): void {
+    const taken = this.placing || this.drawer.drawing;
+    if (taken === this.tapsTaken) return;
+    this.tapsTaken = taken;
+    this.handlers.current.onMapTapsTaken(taken);
   }
 
   private showPlacingCursor(): void {
@@ -380,13 +411,5 @@ export class WijkMap implements ShapeDrawing {
     const zoom = await this.source(pointSourceId)!.getClusterExpansionZoom(clusterId);
     const [lon, lat] = (cluster.geometry as unknown as { coordinates: [number, number] }).coordinates;
     this.map.easeTo({ center: [lon, lat], zoom });
-  }
-
-  private goOffline(): void {
-    if (this.basemapOffline) return;
-    this.basemapOffline = true;
-    if (this.map.getLayer(basemapLayerId)) this.map.setLayoutProperty(basemapLayerId, 'visibility', 'none');
-    else this.map.once('load', () => this.map.setLayoutProperty(basemapLayerId, 'visibility', 'none'));
-    this.handlers.current.onBasemapOffline();
   }
 }

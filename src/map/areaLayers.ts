@@ -1,9 +1,13 @@
 import type { LayerSpecification } from 'maplibre-gl';
+import { labelFont } from './labelFonts';
 
 /** Buurten, wijken and gemeenten as quiet outlines under the assets: context, also without a basemap. */
 export const areaSourceId = 'areas';
 
 const areaLayerIds = { fill: 'area-fill', outline: 'area-outline' } as const;
+
+/** Buurt and wijk names: shown only where no PDOK map names the streets (basemapSwitch.ts), hidden until then. */
+export const areaLabelLayerId = 'area-labels';
 
 export function areaLayers(): LayerSpecification[] {
   return [
@@ -25,6 +29,22 @@ export function areaLayers(): LayerSpecification[] {
         'line-width': ['match', ['get', 'level'], 'gemeente', 3, 'wijk', 2, 1],
         'line-dasharray': [3, 2],
       },
+    },
+    {
+      id: areaLabelLayerId,
+      type: 'symbol',
+      source: areaSourceId,
+      layout: {
+        visibility: 'none',
+        'text-field': ['get', 'name'],
+        'text-font': [labelFont.medium],
+        'text-size': ['match', ['get', 'level'], 'gemeente', 16, 'wijk', 15, 13],
+        'text-max-width': 8,
+        // Where two names collide, the wijk's wins over its buurten's.
+        'symbol-sort-key': ['match', ['get', 'level'], 'gemeente', 0, 'wijk', 1, 2],
+        'text-padding': 6,
+      },
+      paint: { 'text-color': '#2b3a4a', 'text-halo-color': 'rgba(255, 255, 255, 0.9)', 'text-halo-width': 1.5 },
     },
   ];
 }

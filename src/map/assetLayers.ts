@@ -1,5 +1,6 @@
 import type { DataDrivenPropertyValueSpecification, ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { Category } from '../backend/wireTypes';
+import { labelFont } from './labelFonts';
 
 export const pointSourceId = 'asset-points';
 export const shapeSourceId = 'asset-shapes';
@@ -14,6 +15,8 @@ export const layerIds = {
   selectedPoint: 'asset-selected-point',
   selectedShape: 'asset-selected-shape',
   draft: 'draft-place',
+  /** Place names under their dots: shown only where no PDOK map is drawn (basemapSwitch.ts), hidden until then. */
+  labels: 'asset-labels',
 } as const;
 
 /** Layers a click can select an asset on. */
@@ -97,6 +100,24 @@ export function assetLayers(categories: Category[]): LayerSpecification[] {
         'circle-stroke-color': ['case', published, '#ffffff', '#1d2428'],
         'circle-stroke-width': 3,
       },
+    },
+    {
+      id: layerIds.labels,
+      type: 'symbol',
+      source: pointSourceId,
+      filter: ['!', ['has', 'point_count']],
+      minzoom: 13,
+      layout: {
+        visibility: 'none',
+        'text-field': ['get', 'name'],
+        'text-font': [labelFont.regular],
+        'text-size': 13,
+        'text-anchor': 'top',
+        'text-offset': [0, 1.2],
+        'text-max-width': 9,
+        'text-optional': true,
+      },
+      paint: { 'text-color': '#1d2428', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
     },
     {
       id: layerIds.selectedPoint,

@@ -1,18 +1,28 @@
 import type { StyleSpecification } from 'maplibre-gl';
 import { attributionHtml } from './attributionHtml';
+import { labelFontFaces } from './labelFonts';
 
 export const basemapSourceId = 'basemap';
 export const basemapLayerId = 'basemap';
 
+/** A basemap file kept on this device (basemapSwitch.ts): its tiles' protocol, source and layer names. */
+export const storedBasemapProtocol = 'pmtiles';
+export const storedSourceId = 'stored-basemap';
+/** Every layer of the stored basemap starts with this, so the map can take them all away again. */
+export const storedLayerPrefix = 'stored-basemap-';
+
 /**
  * PDOK BRT-Achtergrondkaart (Kadaster, CC BY 4.0) as raster tiles over a plain
  * background. When the tiles cannot load, the wrapper hides the raster layer and
- * the plain background with the assets remains: never a blank map.
- * No text layers, so the style needs no glyphs and works fully offline.
+ * shows a stored basemap if there is one, else the plain background with the
+ * assets and the names of areas and places: never a blank map.
+ * Labels are drawn with fonts the app ships (`font-faces`, labelFonts.ts), so no
+ * glyph server is needed and the style is complete offline.
  */
 export function createBaseStyle(): StyleSpecification {
   return {
     version: 8,
+    'font-faces': labelFontFaces(),
     sources: {
       [basemapSourceId]: {
         type: 'raster',

@@ -1,13 +1,17 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { FeatureCollection } from 'geojson';
 import type { CandidatePoint, TargetGroup } from '../domain/types';
 import type { AreaCollection, AssetCollection, Category, GapCellCollection } from '../backend/wireTypes';
+import type { StoredBasemap } from '../basemap/storedBasemap';
 import type { ActionPoint } from '../map/actionMarkers';
+import type { BasemapShown } from '../map/basemapSwitch';
 import type { DrawnGeometry } from '../map/drawnShape';
 import type { ShapeDrawing } from '../map/shapeDrawing';
 import { WijkMap, type Bbox, type WijkMapHandlers } from '../map/WijkMap';
+import { BasemapControl } from './basemap/BasemapControl';
+import { useStoredBasemap } from './basemap/useStoredBasemap';
 
-interface MapViewProps extends WijkMapHandlers {
+interface MapViewProps extends Omit<WijkMapHandlers, 'onBasemapShown' | 'onMapTapsTaken'> {
   assets: AssetCollection;
   areas: AreaCollection;
   /** What an import would add, shown before it is written. */
@@ -35,13 +39,18 @@ interface MapViewProps extends WijkMapHandlers {
 
 const noActionPoints: ActionPoint[] = [];
 
-/** Hosts the WijkMap: makes it once, pushes props into it on every render. */
+/** Hosts the WijkMap: makes it once, pushes props into it on every render. Over it: the background map's notice and choices. */
 export function MapView(props: MapViewProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<WijkMap | null>(null);
   const fittedBbox = useRef<Bbox | null>(null);
-  const handlers = useRef(props);
-  handlers.current = props;
+  const [basemapShown, setBasemapShown] = useState<BasemapShown | null>(null);
+  const stored = useStoredBasemap();
+  const lookedAtLoaded = useRef<StoredBasemap | null>(null);
+  const [mapTapsTaken, setMapTapsTaken] = useState(false);
+  const ownHandlers = { onBasemapShown: setBasemapShown, onMapTapsTaken: setMapTapsTaken };
+  const handlers = useRef<WijkMapHandlers & MapViewProps>({ ...props, ...ownHandlers });
+  handlers.current = { ...props, ...ownHandlers };
 
   useEffect(() => {
     if (mapRef.current || !containerRef.current) return;
@@ -72,9 +81,20 @@ export function MapView(props: MapViewProps) {
     map.setCandidates(props.candidates);
     map.setDraftShape(props.draftShape ?? null);
     map.setActionPoints(props.actionPoints ?? noActionPoints);
+    map.setStoredBasemap(stored.basemap, stored.preference);
+    // Once the map shows a file just loaded (its layers come a moment later), once per file.
+    if (stored.loadedNow && basemapShown === 'stored' && stored.loadedNow !== lookedAtLoaded.current) {
+      lookedAtLoaded.current = stored.loadedNow;
+      map.lookAtStoredBasemap();
+    }
     if (props.fitBbox && props.fitBbox !== fittedBbox.current) map.fitBbox(props.fitBbox);
     fittedBbox.current = props.fitBbox ?? null;
   });
 
-  return <div ref={containerRef} className="map" data-testid="map" />;
+  return (
+    <>
+      <div ref={containerRef} className="map" data-testid="map" />
+      <BasemapControl shown={basemapShown} stored={stored} mapTapsTaken={mapTapsTaken} />
+    </>
+  );
 }

@@ -73,7 +73,6 @@ export function Workspace({ backend, onRetry }: WorkspaceProps) {
   const [mode, setMode] = useState<Mode>(() =>
     shapeDraft.shape !== null || (draft.lon !== null && hasTypedContent(draft)) ? { name: 'form' } : { name: 'browse' },
   );
-  const [basemapOffline, setBasemapOffline] = useState(false);
   const [status, setStatus] = useState('');
   // Kept while the planner is closed, so reopening it shows the same question.
   const [planner, setPlanner] = useState<PlannerState>(initialPlannerState);
@@ -207,9 +206,7 @@ export function Workspace({ backend, onRetry }: WorkspaceProps) {
           onMapClick={onMapClick}
           onAssetClick={(assetId) => setMode({ name: 'details', assetId })}
           onViewChange={(bbox) => void load(bbox)}
-          onBasemapOffline={() => setBasemapOffline(true)}
         />
-        {basemapOffline && <p className="map-notice">{t('app.offlineBasemap')}</p>}
         <DatabaseStartNote onRetry={onRetry} />
         {partlyShown && <PartlyShownNote {...partlyShown} />}
         {loadError !== null && (

@@ -106,6 +106,10 @@ export class AppBrowser {
   readonly pageErrors: string[] = [];
   /** Console errors, for diagnosis only (the basemap's tile failures are expected offline). */
   readonly consoleErrors: string[] = [];
+  /** Every URL the page asked for, in order (e.g. to see which font files the app served). */
+  readonly requestedUrls: string[] = [];
+  /** What the page asked of hosts other than the app's after cutOffInternet(); none of it reached them. */
+  readonly cutOffRequests: string[] = [];
   /** Each open() starts from a copy of `startedProfile` (prepareStartedProfile); null only where Chromium is missing and the specs skip. */
   constructor(
     private readonly appUrl: string,
@@ -164,6 +168,8 @@ export class AppBrowser {
     // A test that starts the app afresh answers for its own page's errors only.
     this.pageErrors.length = 0;
     this.consoleErrors.length = 0;
+    this.requestedUrls.length = 0;
+    this.cutOffRequests.length = 0;
     if (!this.startedProfile) throw new Error('No started browser profile: tests/e2e/appServerGlobalSetup.ts makes one');
     this.profileCopy = mkdtempSync(join(tmpdir(), 'wijkkracht-profile-copy-'));
     cpSync(this.startedProfile, this.profileCopy, { recursive: true });
@@ -237,10 +243,10 @@ export class AppBrowser {
     await this.startPageAt(this.context.pages()[0] ?? (await this.context.newPage()), hash, viewport);
   }
 
-  /** Opens the app at `hash` in this page, collecting its errors, and waits until it has started (whatever screen it shows). */
-  /** The page's uncaught errors, and its console errors for diagnosis (a failed resource is expected offline). */
+  /** The page's uncaught errors, its console errors for diagnosis (a failed resource is expected offline), and what it asked for. */
   private collectErrors(page: Page): void {
     page.on('pageerror', (error) => this.pageErrors.push(error.message));
+    page.on('request', (request) => this.requestedUrls.push(request.url()));
     page.on('console', (message) => {
       if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
         this.consoleErrors.push(message.text().slice(0, 300));
@@ -248,6 +254,7 @@ export class AppBrowser {
     });
   }
 
+  /** Opens the app at `hash` in this page, collecting its errors, and waits until it has started (whatever screen it shows). */
   private async startPageAt(page: Page, hash: string, viewport: { width: number; height: number }): Promise<void> {
     this.currentPage = page;
     this.collectErrors(page);
@@ -418,6 +425,42 @@ export class AppBrowser {
   /** Makes a host unreachable, as when there is no internet. */
   async cutOffHost(host: string): Promise<void> {
     await this.page.context().route(`https://${host}/**`, (route) => route.abort('internetdisconnected'));
+  }
+
+  /** No internet at all: every request to a host other than the app's fails (and is listed in cutOffRequests). */
+  async cutOffInternet(): Promise<void> {
+    const appOrigin = new URL(this.appUrl).origin;
+    await this.page.context().route(
+      (url) => url.origin !== appOrigin,
+      (route) => {
+        this.cutOffRequests.push(route.request().url());
+        return route.abort('internetdisconnected');
+      },
+    );
+  }
+
+  /**
+   * The colours of the map's middle (the centre half of its width and height, clear of the buttons
+   * and notices at its edges) from a screenshot, counted in the page: `rrggbb` → number of pixels.
+   */
+  async mapMiddleColours(): Promise<Map<string, number>> {
+    const box = await this.page.getByTestId('map').boundingBox();
+    if (!box) throw new Error('the map is not visible');
+    const clip = { x: box.x + box.width / 4, y: box.y + box.height / 4, width: box.width / 2, height: box.height / 2 };
+    const png = (await this.page.screenshot({ clip })).toString('base64');
+    const counts = await this.page.evaluate(async (base64) => {
+      const image = await createImageBitmap(await (await fetch(`data:image/png;base64,${base64}`)).blob());
+      const context = new OffscreenCanvas(image.width, image.height).getContext('2d')!;
+      context.drawImage(image, 0, 0);
+      const { data } = context.getImageData(0, 0, image.width, image.height);
+      const histogram: Record<string, number> = {};
+      for (let index = 0; index < data.length; index += 4) {
+        const colour = ((data[index]! << 16) | (data[index + 1]! << 8) | data[index + 2]!).toString(16).padStart(6, '0');
+        histogram[colour] = (histogram[colour] ?? 0) + 1;
+      }
+      return histogram;
+    }, png);
+    return new Map(Object.entries(counts));
   }
 
   async closePanel(label: 'Sluiten' | 'Annuleren'): Promise<void> {

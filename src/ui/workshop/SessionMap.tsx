@@ -1,4 +1,4 @@
-import { useMemo, useState, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WijkkrachtApi } from '../../backend/api';
 import type { SessionAction, SessionContributions, WorkshopSession } from '../../backend/sessionWireTypes';
@@ -42,7 +42,6 @@ export function SessionMap(props: SessionMapProps) {
   const { api, session, categories, selectedId, draftLocation, placing, gapCells, gapGroup, onMapClick, onContributionClick } = props;
   const { t } = useTranslation();
   const mapContext = useMapContext(api);
-  const [basemapOffline, setBasemapOffline] = useState(false);
   const contributions = useStableValue(props.contributions);
   const actionPoints = useStableValue(props.actions.map(({ id, lon, lat, body }) => ({ id, lon, lat, label: body })));
   const bboxKey = session.bbox.join(',');
@@ -69,10 +68,8 @@ export function SessionMap(props: SessionMapProps) {
         onMapClick={onMapClick}
         onAssetClick={onContributionClick}
         onViewChange={ignoreViewChange}
-        onBasemapOffline={() => setBasemapOffline(true)}
         onDrawingReady={props.onDrawingReady}
       />
-      {basemapOffline && <p className="map-notice">{t('app.offlineBasemap')}</p>}
       {props.children}
     </div>
   );
