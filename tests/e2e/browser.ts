@@ -508,15 +508,20 @@ export class AppBrowser {
    * Taps the map where a longitude and latitude are, worked out from the view
    * in the URL (`#kaart=zoom/lat/lon`, MapLibre's hash; the centre of the map
    * element) with Web Mercator on 512-pixel tiles, as MapLibre draws it.
+   * False, and no click, when that spot is outside the map element.
    */
-  async tapMapAt(lon: number, lat: number): Promise<void> {
+  async tapMapAt(lon: number, lat: number): Promise<boolean> {
     const { zoom, lat: centreLat, lon: centreLon } = await this.mapView();
     const worldSize = 512 * 2 ** zoom;
     const x = (longitude: number) => ((longitude + 180) / 360) * worldSize;
     const y = (latitude: number) => ((1 - Math.log(Math.tan(Math.PI / 4 + (latitude * Math.PI) / 360)) / Math.PI) / 2) * worldSize;
     const box = await this.page.getByTestId('map').boundingBox();
     if (!box) throw new Error('the map is not visible');
-    await this.page.mouse.click(box.x + box.width / 2 + x(lon) - x(centreLon), box.y + box.height / 2 + y(lat) - y(centreLat));
+    const point = { x: box.x + box.width / 2 + x(lon) - x(centreLon), y: box.y + box.height / 2 + y(lat) - y(centreLat) };
+    // A spot out of view (the map just shrank for a panel) is not clicked: the click would land on the page around it.
+    if (point.x < box.x || point.x > box.x + box.width || point.y < box.y || point.y > box.y + box.height) return false;
+    await this.page.mouse.click(point.x, point.y);
+    return true;
   }
 
   /**

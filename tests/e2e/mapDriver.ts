@@ -17,6 +17,8 @@ export class MapDriver {
   async openPlaceAt(spot: Spot): Promise<void> {
     const deadline = Date.now() + 30_000;
     while (Date.now() < deadline) {
+      // An earlier tap may have opened it after the wait below gave up (a loaded machine).
+      if (await this.details.isVisible()) return;
       await this.app.tapMapAt(spot.lon, spot.lat);
       const opened = await this.details.waitFor({ timeout: 2_000 }).then(
         () => true,
@@ -29,7 +31,7 @@ export class MapDriver {
 
   /** Taps the spot once; true when no place's details opened (call it once the map has drawn what it knows). */
   async opensNothingAt(spot: Spot): Promise<boolean> {
-    await this.app.tapMapAt(spot.lon, spot.lat);
+    if (!(await this.app.tapMapAt(spot.lon, spot.lat))) throw await this.app.failure(`${spot.lon}, ${spot.lat} is not in view`);
     await this.app.settle();
     return !(await this.details.isVisible());
   }
