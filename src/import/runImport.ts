@@ -23,7 +23,7 @@ function rowsToSend(plan: ImportPlan, choices: ImportChoices): ImportPlan['rows'
   return rows as ImportPlan['rows'];
 }
 
-// Rows per dry-run call: small enough to report progress every second or so (~0.5 ms a row on PGlite).
+// Rows per dry-run call, so a large file shows progress (a dry run takes ~0.06 ms a row on PGlite in Node, more in a browser's worker).
 const previewChunkRows = 2000;
 
 /**

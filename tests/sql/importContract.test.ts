@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApi, type WijkkrachtApi } from '../../src/backend/api';
 import { refusedRowsOf } from '../../src/backend/apiError';
 import { createSqlRpcCall, type Claims } from '../../src/backend/sqlRpc';
-import type { AssetImportRow } from '../../src/backend/wireTypes';
+import type { AssetImportRow, ImportReport } from '../../src/backend/wireTypes';
 import { buildAssetPlan } from '../../src/import/buildPlan';
 import { commitImport, issuesFromRefusal, previewImport, withRefusedRows } from '../../src/import/runImport';
 import { centre, north, refusal } from '../support/apiFixtures';
@@ -335,6 +335,68 @@ describe.each(engines)('SQL import and export on $name', ({ skip, open }) => {
       expect(report).toMatchObject({ added: 1, skipped: 1 });
       const missing = await refusal(as(admin).importAssets({ source: 'within', attribution: null, withinArea: 'NOPE', rows: [] }));
       expect(missing).toMatchObject({ kind: 'not_found', detail: 'area' });
+    });
+
+    it('writes a clean file at once, with the same report, places, stories, history and coverage as row by row', async () => {
+      const api = as(admin);
+      const first = await api.importAssets({
+        source: 'both-ways',
+        attribution: 'Bron',
+        rows: [place(1, 'k1', 'Blijft'), place(2, 'k2', 'Wordt anders'), place(3, 'k3', 'Gesloten')],
+      });
+      const closed = await api.getAsset(first.rows[2]!.id!);
+      await api.archiveAsset(closed.feature.id, closed.feature.properties.version);
+      const rows: AssetImportRow[] = [
+        place(1, 'k1', 'Blijft'),
+        place(2, 'k2', 'Nu anders'),
+        place(3, 'k3', 'Gesloten'),
+        { ...place(4, 'k4', 'Nieuw met verhaal'), story: 'Hier drinken we koffie.', author_name: 'Anna' },
+        place(5, null, 'Zonder id'),
+        place(6, 'k6', 'Ver weg', 5000),
+      ];
+      // Each way in its own transaction, rolled back, so both start from the same table.
+      const outcome = async (way: 'at_once' | 'by_row') => {
+        let seen: unknown;
+        await database.connection
+          .transaction(async (tx) => {
+            await tx.query("select set_config('request.jwt.claims', $1, true)", [JSON.stringify(admin)]);
+            const query = async (sql: string, values: unknown[] = []) => (await tx.query<Record<string, unknown>>(sql, values)).rows;
+            const [{ report }] = (await query(
+              `select internal.apply_asset_import_${way}('both-ways', 'Bron', $1::jsonb, false, 'WK999901') as report`,
+              [JSON.stringify(rows)],
+            )) as [{ report: ImportReport }];
+            seen = {
+              report: { ...report, rows: report.rows.map(({ id, ...rest }) => (rest.action === 'add' ? rest : { id, ...rest })) },
+              assets: await query(`select kind, category, dimensions, name, description, extensions.st_astext(geom) as geom, status,
+                                          werkgebied_id, attribution, version, source_id
+                                   from public.assets where source = 'both-ways' order by name`),
+              stories: await query(`select a.name, s.body, s.author_name, s.status from public.stories s
+                                    join public.assets a on a.id = s.asset_id where a.source = 'both-ways' order by a.name`),
+              history: await query(`select a.name, c.operation, c.new_values - 'id' as new_values from public.changes c
+                                    join public.assets a on a.id = c.item_id where a.source = 'both-ways' order by a.name, c.id`),
+              counted: await query(`select a.name, k.targets from internal.coverage_assets k
+                                    join public.assets a on a.id = k.asset_id where a.source = 'both-ways' order by a.name`),
+            };
+            throw new Error('roll back');
+          })
+          .catch((error: unknown) => {
+            if (!(error instanceof Error && error.message === 'roll back')) throw error;
+          });
+        return seen as { report: ImportReport; assets: unknown[]; stories: unknown[] };
+      };
+      const atOnce = await outcome('at_once');
+      expect(atOnce.report.rows.map((row) => row.action)).toEqual([
+        'unchanged',
+        'update',
+        'skip_archived',
+        'add',
+        'add',
+        'skip_outside_area',
+      ]);
+      expect(atOnce.stories).toEqual([
+        { name: 'Nieuw met verhaal', body: 'Hier drinken we koffie.', author_name: 'Anna', status: 'published' },
+      ]);
+      expect(atOnce).toEqual(await outcome('by_row'));
     });
   });
 
