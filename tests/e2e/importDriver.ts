@@ -79,10 +79,10 @@ export class ImportDriver {
     return { label: (await button.textContent()) ?? '', enabled: await button.isEnabled() };
   }
 
-  async confirmImport(): Promise<string> {
+  async confirmImport({ timeout = 60_000 } = {}): Promise<string> {
     await this.app.page.locator('.import-preview button.primary').click();
     const done = this.app.page.locator('.import-done');
-    await done.waitFor({ timeout: 60_000 });
+    await done.waitFor({ timeout });
     return (await done.textContent()) ?? '';
   }
 
