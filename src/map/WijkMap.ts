@@ -126,8 +126,8 @@ export class WijkMap implements ShapeDrawing {
     this.basemaps = new BasemapSwitch(this.map, (shown) => this.handlers.current.onBasemapShown(shown));
 
     // Our layers and drawing go in as soon as the style is there, not at 'load': 'load' waits until every
-    // tile and label font has arrived, which a slow or cut-off network (or a tab in the background) holds up,
-    // and a route's first taps were lost while it did.
+    // tile and label font has arrived, which a slow or cut-off network holds up (on a workshop phone it came
+    // only after a route's first taps, which were lost).
     this.map.once('style.load', () => {
       this.addAssetSourcesAndLayers();
       this.basemaps.start();

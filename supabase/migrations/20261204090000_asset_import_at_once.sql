@@ -183,8 +183,11 @@ begin
            internal.optional_text(input.r ->> 'story', 'story', 5000) as story,
            internal.optional_text(input.r ->> 'author_name', 'author_name', 100) as author_name
   ) checked;
-  -- What the table's own constraints would refuse.
-  if exists (select 1 from asset_import_rows where kind is null or length(description) > 5000 or length(sid) > 200) then
+  -- What the table's own column types and constraints would refuse (a dry run inserts nothing to find
+  -- out), and one source id twice however the rows are numbered.
+  if exists (select 1 from asset_import_rows
+             where kind is null or length(description) > 5000 or length(sid) > 200 or st_zmflag(geom) <> 0)
+     or exists (select 1 from asset_import_rows where sid is not null group by sid having count(*) > 1) then
     raise exception using errcode = 'WKROW', message = 'some rows need the row-by-row import';
   end if;
 

@@ -49,7 +49,7 @@ describe.skipIf(skip)('a street map without internet: a basemap file kept in the
   it('steps aside while a spot is set: no button or panel over the map catches the tap', async () => {
     await basemap.openFromNotice();
     await places.startAddingPlace();
-    expect(await basemap.controlsShown()).toEqual({ kaartButton: false, noticeButton: false, panel: false });
+    await expect.poll(() => basemap.controlsShown()).toEqual({ kaartButton: false, noticeButton: false, panel: false });
     await app.page.getByRole('button', { name: 'Annuleren' }).first().click();
     await expect.poll(() => basemap.controlsShown()).toEqual({ kaartButton: true, noticeButton: true, panel: false });
   });

@@ -337,6 +337,20 @@ describe.each(engines)('SQL import and export on $name', ({ skip, open }) => {
       expect(missing).toMatchObject({ kind: 'not_found', detail: 'area' });
     });
 
+    it('previews at once only what row by row would accept: a point with a height is refused, one source id twice counted as row by row does', async () => {
+      const api = as(admin);
+      // GeoJSON allows a height; the table's 2-D column does not, which a preview that writes nothing must still find.
+      const withHeight = { ...place(1, 'z1', 'Met hoogte'), geometry: { type: 'Point', coordinates: [4.5, 52.17, 3] } } as AssetImportRow;
+      const refused = await refusal(api.importAssets({ source: 'edge', attribution: null, rows: [withHeight], dryRun: true }));
+      expect(refused.kind).toBe('import_refused');
+      // The same source id under the same row number slips past the duplicate check: the second row updates the first.
+      const twice = [place(1, 'same', 'Eerste'), place(1, 'same', 'Tweede')];
+      const preview = await api.importAssets({ source: 'edge', attribution: null, rows: twice, dryRun: true });
+      expect(preview.rows.map((row) => row.action)).toEqual(['add', 'update']);
+      const written = await api.importAssets({ source: 'edge', attribution: null, rows: twice });
+      expect(written.rows.map((row) => row.action)).toEqual(['add', 'update']);
+    });
+
     it('writes a clean file at once, with the same report, places, stories, history and coverage as row by row', async () => {
       const api = as(admin);
       const first = await api.importAssets({
