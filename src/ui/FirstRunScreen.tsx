@@ -1,8 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WijkkrachtApi } from '../backend/api';
-import { loadDemoNeighbourhood } from '../import/loadDemoNeighbourhood';
-import { loadMunicipalityOnline } from '../import/loadMunicipalityOnline';
 import { ImportFileError, type Message } from '../import/types';
 import { useErrorText } from './useErrorText';
 
@@ -37,6 +35,8 @@ export function FirstRunScreen({ api, onImportFiles, onLoaded, onStartEmpty }: P
   const onOnline = (event: FormEvent) => {
     event.preventDefault();
     void run('online', async () => {
+      // The OSM and PDOK readers load when asked for, not with the first screen.
+      const { loadMunicipalityOnline } = await import('../import/loadMunicipalityOnline');
       const report = await loadMunicipalityOnline(api, code);
       return t('import.done', { added: report.added, updated: report.updated });
     });
@@ -72,7 +72,13 @@ export function FirstRunScreen({ api, onImportFiles, onLoaded, onStartEmpty }: P
           <button
             type="button"
             disabled={busy !== null}
-            onClick={() => void run('demo', async () => (await loadDemoNeighbourhood(api), t('firstRun.demoLoaded')))}
+            onClick={() =>
+              void run('demo', async () => {
+                const { loadDemoNeighbourhood } = await import('../import/loadDemoNeighbourhood');
+                await loadDemoNeighbourhood(api);
+                return t('firstRun.demoLoaded');
+              })
+            }
           >
             {t('firstRun.demo')}
           </button>
