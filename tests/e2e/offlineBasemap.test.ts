@@ -50,6 +50,7 @@ describe.skipIf(skip)('a street map without internet: a basemap file kept in the
     await basemap.openFromNotice();
     await places.startAddingPlace();
     await expect.poll(() => basemap.controlsShown()).toEqual({ kaartButton: false, noticeButton: false, panel: false });
+    await app.screenshotAtBothSizes('offline-basemap-1b-setting-a-spot');
     await app.page.getByRole('button', { name: 'Annuleren' }).first().click();
     await expect.poll(() => basemap.controlsShown()).toEqual({ kaartButton: true, noticeButton: true, panel: false });
   });
