@@ -21,6 +21,7 @@ import { createSqlRpcCall } from '../src/backend/sqlRpc';
 import { areaToLoad, needsLoading, onGlobe, sameBox, type LoadedArea } from '../src/domain/loadedArea';
 import type { BoundingBox } from '../src/domain/types';
 import { placesOnMapLimit } from '../src/ui/useAssets';
+import { gridPlacesSql } from './placeGrid';
 
 const option = (name: string, fallback: number) => {
   const index = process.argv.indexOf(`--${name}`);
@@ -67,15 +68,7 @@ function walk(): BoundingBox[] {
 }
 
 const database = await openMigratedPglite();
-// Places on a grid over Leiden (about 0.12 by 0.05 degrees), written as the owner in one statement.
-const columns = 200;
-await database.query(
-  `insert into public.assets (kind, category, name, geom, status)
-   select 'place', 'ontmoetingsplek', 'Plek ' || i,
-     extensions.st_setsrid(extensions.st_makepoint(4.43 + (i % ${columns}) * 0.0006, 52.13 + (i / ${columns}) * (0.05 / ${placeCount / columns})), 4326),
-     'published'
-   from generate_series(0, ${placeCount - 1}) i`,
-);
+await database.query(gridPlacesSql(placeCount));
 const api = createApi(createSqlRpcCall(database, () => localUserClaims('00000000-0000-4000-8000-0000000c0013')));
 const views = walk();
 

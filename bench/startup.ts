@@ -13,7 +13,11 @@
  * "Map painted" is the page's first WebGL draw call (hooked before any script runs), the same
  * measure for all; "database ready" is the app's `data-database="ready"` mark, or for the
  * baseline (which has none) its top bar, which it showed only once the database was ready.
- * Cold: a new browser profile (nothing cached, no database); warm: a reload in that profile.
+ * Cold: a new browser profile (nothing cached, no database); warm: a reload in that profile;
+ * back: a later visit in that profile (the page left for a blank one a second before), with
+ * files cached and the database kept. A reload also tears the page down it replaces, in the same
+ * renderer: for the app that includes its running database (PGlite's wasm heap), which a plain
+ * page does not have; 'back' is the same visit without that.
  * Prints medians and ratios; `--json` prints one JSON object (mapPaintRatio = the app's median
  * cold paint time divided by the plain page's).
  */
@@ -22,9 +26,10 @@ import { existsSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { build, preview, type PreviewServer } from 'vite';
+import type { PreviewServer } from 'vite';
 import { chromiumFlags, chromiumPath } from '../tests/e2e/browser';
 import { buildApp } from '../tests/support/appBuild';
+import { buildPlainPage, serveBuild } from './plainPage';
 import { projectRoot } from '../tests/support/migrationFiles';
 
 const argument = (name: string) => {
@@ -63,12 +68,7 @@ async function buildAll(): Promise<Record<'plain' | 'app' | 'baseline' | 'shared
     baseline: join(workDirectory, `baseline-${gitSha(baselineRef)}`),
   };
   log('building the plain page, the app, the app in shared mode …');
-  await build({
-    configFile: false,
-    root: join(projectRoot, 'bench', 'plainMap'),
-    logLevel: 'warn',
-    build: { outDir: directories.plain, emptyOutDir: true, target: 'es2022' },
-  });
+  await buildPlainPage(directories.plain);
   await buildApp(directories.app);
   await buildApp(directories.shared, { VITE_SUPABASE_URL: 'http://127.0.0.1:9', VITE_SUPABASE_ANON_KEY: 'bench' });
   if (!existsSync(join(directories.baseline, 'index.html'))) buildBaseline(directories.baseline);
@@ -98,10 +98,6 @@ function buildBaseline(outDir: string): void {
   }
 }
 
-async function serve(outDir: string): Promise<PreviewServer> {
-  return preview({ configFile: false, root: projectRoot, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0 } });
-}
-
 const firstDraw = (page: Page) =>
   page.waitForFunction(() => (window as Window & { firstMapDraw?: number }).firstMapDraw, null, { polling: 50, timeout: timeoutMs });
 
@@ -123,22 +119,34 @@ interface Visit {
   databaseMs: number | null;
 }
 
-async function visit(page: Page, url: string, withDatabase: boolean, reload: boolean): Promise<Visit> {
-  if (reload) await page.reload();
-  else await page.goto(url);
+async function visit(page: Page, url: string, withDatabase: boolean, how: 'goto' | 'reload' | 'after a blank page'): Promise<Visit> {
+  if (how === 'reload') await page.reload();
+  else if (how === 'goto') await page.goto(url);
+  else {
+    await page.goto('about:blank');
+    await page.waitForTimeout(1000);
+    await page.goto(url);
+  }
   const paintMs = (await (await firstDraw(page)).jsonValue()) as number;
   return { paintMs, databaseMs: withDatabase ? await databaseReady(page) : null };
 }
 
-/** A first visit in a new profile, then a reload in it. */
-async function coldAndWarm(browser: Browser, url: string, withDatabase: boolean): Promise<{ cold: Visit; warm: Visit }> {
+interface Visits {
+  cold: Visit;
+  warm: Visit;
+  back: Visit;
+}
+
+/** A first visit in a new profile, a reload in it, and a later visit in it. */
+async function threeVisits(browser: Browser, url: string, withDatabase: boolean): Promise<Visits> {
   const context = await browser.newContext({ viewport: phone });
   await context.addInitScript(recordFirstDraw);
   try {
     const page = await context.newPage();
-    const cold = await visit(page, url, withDatabase, false);
-    const warm = await visit(page, url, withDatabase, true);
-    return { cold, warm };
+    const cold = await visit(page, url, withDatabase, 'goto');
+    const warm = await visit(page, url, withDatabase, 'reload');
+    const back = await visit(page, url, withDatabase, 'after a blank page');
+    return { cold, warm, back };
   } finally {
     await context.close();
   }
@@ -171,62 +179,69 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 const directories = await buildAll();
 const servers = {
-  plain: await serve(directories.plain),
-  app: await serve(directories.app),
-  baseline: await serve(directories.baseline),
-  shared: await serve(directories.shared),
+  plain: await serveBuild(directories.plain),
+  app: await serveBuild(directories.app),
+  baseline: await serveBuild(directories.baseline),
+  shared: await serveBuild(directories.shared),
 };
 const urlOf = (server: PreviewServer) => server.resolvedUrls!.local[0]!;
 const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumFlags });
-const samples = { plain: [] as [Visit, Visit][], app: [] as [Visit, Visit][], baseline: [] as [Visit, Visit][] };
+const samples = { plain: [] as Visits[], app: [] as Visits[], baseline: [] as Visits[] };
 try {
   for (let run = 0; run < runs; run++) {
     // Taking turns, so a busy minute on the machine falls on all of them.
     for (const name of ['plain', 'app', 'baseline'] as const) {
-      const { cold, warm } = await coldAndWarm(browser, urlOf(servers[name]), name !== 'plain');
-      samples[name].push([cold, warm]);
+      const { cold, warm, back } = await threeVisits(browser, urlOf(servers[name]), name !== 'plain');
+      samples[name].push({ cold, warm, back });
       log(
-        `run ${run + 1}/${runs} ${name}: paint ${seconds(cold.paintMs)} cold, ${seconds(warm.paintMs)} warm` +
+        `run ${run + 1}/${runs} ${name}: paint ${seconds(cold.paintMs)} cold, ${seconds(warm.paintMs)} warm, ${seconds(back.paintMs)} back` +
           (cold.databaseMs === null ? '' : `; database ${seconds(cold.databaseMs)} cold, ${seconds(warm.databaseMs!)} warm`),
       );
     }
   }
   const sharedJsBytes = await javascriptBeforeMap(browser, urlOf(servers.shared), directories.shared);
 
-  const pick = (name: keyof typeof samples, visitIndex: 0 | 1, field: keyof Visit) =>
-    median(samples[name].map((pair) => pair[visitIndex][field] ?? Number.NaN));
+  const pick = (name: keyof typeof samples, which: keyof Visits, field: keyof Visit) =>
+    median(samples[name].map((visits) => visits[which][field] ?? Number.NaN));
+  const paints = (name: keyof typeof samples) => ({
+    cold: pick(name, 'cold', 'paintMs'),
+    warm: pick(name, 'warm', 'paintMs'),
+    back: pick(name, 'back', 'paintMs'),
+  });
   const result = {
     runs,
     baseline: baselineRef,
     mapPaintMs: {
-      plain: { cold: pick('plain', 0, 'paintMs'), warm: pick('plain', 1, 'paintMs') },
-      app: { cold: pick('app', 0, 'paintMs'), warm: pick('app', 1, 'paintMs') },
-      baseline: { cold: pick('baseline', 0, 'paintMs'), warm: pick('baseline', 1, 'paintMs') },
+      plain: paints('plain'),
+      app: paints('app'),
+      baseline: paints('baseline'),
     },
     databaseReadyMs: {
-      app: { cold: pick('app', 0, 'databaseMs'), warm: pick('app', 1, 'databaseMs') },
-      baseline: { cold: pick('baseline', 0, 'databaseMs'), warm: pick('baseline', 1, 'databaseMs') },
+      app: { cold: pick('app', 'cold', 'databaseMs'), warm: pick('app', 'warm', 'databaseMs') },
+      baseline: { cold: pick('baseline', 'cold', 'databaseMs'), warm: pick('baseline', 'warm', 'databaseMs') },
     },
     mapPaintRatio: 0,
     mapPaintRatioWarm: 0,
+    mapPaintRatioBack: 0,
     baselineMapPaintRatio: 0,
     databaseReadyRatioCold: 0,
     sharedModeJavascriptBeforeMapKb: Math.round(sharedJsBytes / 1024),
   };
   result.mapPaintRatio = result.mapPaintMs.app.cold / result.mapPaintMs.plain.cold;
   result.mapPaintRatioWarm = result.mapPaintMs.app.warm / result.mapPaintMs.plain.warm;
+  result.mapPaintRatioBack = result.mapPaintMs.app.back / result.mapPaintMs.plain.back;
   result.baselineMapPaintRatio = result.mapPaintMs.baseline.cold / result.mapPaintMs.plain.cold;
   result.databaseReadyRatioCold = result.databaseReadyMs.app.cold / result.databaseReadyMs.baseline.cold;
 
   if (asJson) console.log(JSON.stringify(result));
   else {
-    log(`\nmedians of ${runs} runs (cold = new profile, warm = reload)`);
+    log(`\nmedians of ${runs} runs (cold = new profile, warm = reload, back = a later visit in that profile)`);
     for (const name of ['plain', 'app', 'baseline'] as const) {
       const paint = result.mapPaintMs[name];
-      log(`  ${name.padEnd(9)} map painted ${seconds(paint.cold)} cold, ${seconds(paint.warm)} warm`);
+      log(`  ${name.padEnd(9)} map painted ${seconds(paint.cold)} cold, ${seconds(paint.warm)} warm, ${seconds(paint.back)} back`);
     }
     log(
-      `  map painted, app / plain: ${result.mapPaintRatio.toFixed(2)}× cold, ${result.mapPaintRatioWarm.toFixed(2)}× warm (baseline: ${result.baselineMapPaintRatio.toFixed(2)}× cold)`,
+      `  map painted, app / plain: ${result.mapPaintRatio.toFixed(2)}× cold, ${result.mapPaintRatioWarm.toFixed(2)}× warm, ${result.mapPaintRatioBack.toFixed(2)}× back (baseline: ${result.baselineMapPaintRatio.toFixed(2)}× cold)`,
     );
     log(
       `  database ready cold: app ${seconds(result.databaseReadyMs.app.cold)}, baseline ${seconds(result.databaseReadyMs.baseline.cold)} (${result.databaseReadyRatioCold.toFixed(2)}×)`,

@@ -1,19 +1,15 @@
 import {
-  addProtocol,
   AttributionControl,
   LngLatBounds,
-  Map as MapLibreMap,
   Marker,
   NavigationControl,
-  setWorkerUrl,
   type GeoJSONSource,
+  type Map as MapLibreMap,
   type MapGeoJSONFeature,
   type MapMouseEvent,
 } from 'maplibre-gl';
-import 'maplibre-gl/dist/maplibre-gl.css';
 // MapLibre v6 finds its worker beside its own module, which a bundler moves;
 // let Vite bundle the worker (with its shared chunk) and say where it went.
-import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import type { FeatureCollection, Position } from 'geojson';
 import type { BoundingBox, CandidatePoint, TargetGroup } from '../domain/types';
 import type { AreaCollection, AssetCollection, Category, GapCellCollection } from '../backend/wireTypes';
@@ -31,9 +27,9 @@ import {
   shapeSourceId,
 } from './assetLayers';
 import { attributionHtml } from './attributionHtml';
-import { createBaseStyle, storedBasemapProtocol } from './baseStyle';
 import { BasemapSwitch, type BasemapPreference, type BasemapShown } from './basemapSwitch';
 import { announceMapPainted } from './mapPainted';
+import { createMapLibreMap, takeStartedMap } from './mapStart';
 import { draftShapeLayers, draftShapeSourceId } from './draftShapeLayers';
 import type { DrawnGeometry, ShapeKind } from './drawnShape';
 import { candidateLayers, candidateSourceId, gapCellLayers, gapFillColor, gapLayerIds, gapSourceId } from './gapLayers';
@@ -62,17 +58,6 @@ export interface WijkMapOptions {
   zoom?: number;
 }
 
-// Leiden: the Merenwijk field lab is the first neighbourhood we work with.
-const defaultCenter: [number, number] = [4.505, 52.168];
-const defaultZoom = 14;
-
-setWorkerUrl(maplibreWorkerUrl);
-// A stored basemap's tiles come from the file on this device; its reader is loaded with the first tile asked for.
-addProtocol(storedBasemapProtocol, async (request, abortController) => {
-  const { storedBasemapTile } = await import('./storedBasemapTiles');
-  return storedBasemapTile(request, abortController);
-});
-
 const emptyCollection: FeatureCollection = { type: 'FeatureCollection', features: [] };
 const fitOptions = { padding: 60, maxZoom: 16, duration: 600 };
 
@@ -83,6 +68,8 @@ const fitOptions = { padding: 60, maxZoom: 16, duration: 600 };
  */
 export class WijkMap implements ShapeDrawing {
   private readonly map: MapLibreMap;
+  /** The element React gave the map. */
+  private readonly host: HTMLElement;
   private readonly drawer: ShapeDrawer;
   private readonly handlers: { current: WijkMapHandlers };
   private assets: AssetCollection | null = null;
@@ -106,39 +93,35 @@ export class WijkMap implements ShapeDrawing {
 
   constructor(options: WijkMapOptions) {
     this.handlers = options.handlers;
-    this.map = new MapLibreMap({
-      container: options.container,
-      style: createBaseStyle(),
-      center: options.center ?? defaultCenter,
-      zoom: options.zoom ?? defaultZoom,
-      // The view lives in the URL, so a reload (or a shared link) shows the same spot.
-      hash: 'kaart',
-      // Our own control, so imported sources (OSM, CBS) can be credited as they arrive.
-      attributionControl: false,
-      dragRotate: false,
-      pitchWithRotate: false,
-    });
-    this.map.touchZoomRotate.disableRotation();
+    this.host = options.container;
+    // The map main.tsx started before the app (mapStart.ts), or a new one.
+    const started = takeStartedMap(options.container);
+    this.map = started?.map ?? createMapLibreMap(options.container, options);
+    const heard = started?.heard;
     this.attributionControl = new AttributionControl({ compact: true });
     this.map.addControl(this.attributionControl);
     this.map.addControl(new NavigationControl({ showCompass: false }), 'bottom-right');
     this.drawer = new ShapeDrawer(this.map);
-    this.basemaps = new BasemapSwitch(this.map, (shown) => this.handlers.current.onBasemapShown(shown));
+    this.basemaps = new BasemapSwitch(this.map, (shown) => this.handlers.current.onBasemapShown(shown), heard);
 
     // Our layers and drawing go in as soon as the style is there, not at 'load': 'load' waits until every
     // tile and label font has arrived, which a slow or cut-off network holds up (on a workshop phone it came
     // only after a route's first taps, which were lost).
-    this.map.once('style.load', () => {
+    const onStyleLoad = () => {
       this.addAssetSourcesAndLayers();
       this.basemaps.start();
       // After our layers, so what is being drawn lies on top of them.
       this.drawer.start();
-    });
-    this.map.once('load', () => {
+    };
+    const onLoad = () => {
       // The first frame is drawn: the database may start now (mapPainted.ts); a mark for the browser tests.
       options.container.dataset.map = 'painted';
       announceMapPainted();
-    });
+    };
+    if (heard?.styleLoaded) onStyleLoad();
+    else this.map.once('style.load', onStyleLoad);
+    if (heard?.loaded) onLoad();
+    else this.map.once('load', onLoad);
     this.map.on('click', (event) => this.handleClick(event));
     this.map.on('moveend', () => this.handlers.current.onViewChange(this.bounds()));
   }
@@ -146,7 +129,10 @@ export class WijkMap implements ShapeDrawing {
   remove(): void {
     this.basemaps.stop();
     this.drawer.stop();
+    const element = this.map.getContainer();
     this.map.remove();
+    // A map started before the app has an element of its own inside ours (mapStart.ts): it goes too.
+    if (element !== this.host) element.remove();
   }
 
   bounds(): BoundingBox {
@@ -162,6 +148,12 @@ export class WijkMap implements ShapeDrawing {
     const { points, shapes } = splitAssets(collection);
     this.source(pointSourceId)?.setData(points);
     this.source(shapeSourceId)?.setData(shapes);
+    this.markPlacesHeld(collection);
+  }
+
+  /** How many places the map holds, on its element: a mark for benchmarks and browser tests to wait for. */
+  private markPlacesHeld(collection: AssetCollection): void {
+    this.map.getContainer().dataset.places = String(collection.features.length);
   }
 
   /** The basemap file kept on this device (null: none), and whether to show it also while PDOK is reachable. */
@@ -365,6 +357,7 @@ export class WijkMap implements ShapeDrawing {
   private addAssetSourcesAndLayers(): void {
     const { points, shapes } = splitAssets(this.assets ?? { type: 'FeatureCollection', features: [] });
     this.map.addSource(pointSourceId, { type: 'geojson', data: points, cluster: true, clusterMaxZoom: 15, clusterRadius: 45 });
+    if (this.assets) this.markPlacesHeld(this.assets);
     this.map.addSource(shapeSourceId, { type: 'geojson', data: shapes });
     this.map.addSource(draftSourceId, { type: 'geojson', data: this.draftCollection() });
     this.map.addSource(areaSourceId, { type: 'geojson', data: (this.areas ?? emptyCollection) as FeatureCollection });

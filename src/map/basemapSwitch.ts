@@ -37,7 +37,11 @@ export class BasemapSwitch {
   constructor(
     private readonly map: MapLibreMap,
     private readonly onShown: (shown: BasemapShown) => void,
+    /** What the map heard of PDOK before this listened (a map started before the app, mapStart.ts). */
+    heardBefore?: { pdokTileArrived: boolean; pdokTileFailed: boolean },
   ) {
+    this.pdokLoaded = heardBefore?.pdokTileArrived ?? false;
+    if (heardBefore?.pdokTileFailed && !this.pdokLoaded) this.goOffline();
     map.on('sourcedata', (event) => {
       if (event.sourceId === basemapSourceId && event.tile) this.pdokLoaded = true;
     });

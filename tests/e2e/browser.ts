@@ -133,15 +133,33 @@ export class AppBrowser {
    * shows before its database can answer. Returns once the page has loaded.
    */
   async openWithDatabaseHeld(viewport: { width: number; height: number }): Promise<{ release(): void }> {
+    return this.openWithFilesHeld(viewport, /\/assets\/(pglite|postgis|initdb)[^/]*$/);
+  }
+
+  /**
+   * As open(), but the app's own code (src/startApp.tsx and what it loads: React, the screens) is
+   * held back until `release()`: what the page shows from its entry alone. Returns once the page has loaded.
+   * The internet is cut off from the start (cutOffInternet), so PDOK's tiles fail before the app is there.
+   */
+  async openWithAppHeld(viewport: { width: number; height: number }): Promise<{ release(): void }> {
+    return this.openWithFilesHeld(viewport, /\/assets\/startApp-[^/]*\.js$/, { withoutInternet: true });
+  }
+
+  private async openWithFilesHeld(
+    viewport: { width: number; height: number },
+    files: RegExp,
+    { withoutInternet = false } = {},
+  ): Promise<{ release(): void }> {
     await this.openStartedProfile(viewport);
     let release = () => {};
     const released = new Promise<void>((resolve) => (release = resolve));
-    await this.context!.route(/\/assets\/(pglite|postgis|initdb)[^/]*$/, async (route) => {
+    await this.context!.route(files, async (route) => {
       await released;
       await route.continue();
     });
     this.currentPage = this.context!.pages()[0] ?? (await this.context!.newPage());
     this.collectErrors(this.currentPage);
+    if (withoutInternet) await this.cutOffInternet();
     await this.currentPage.goto(this.appUrl);
     return { release };
   }
@@ -446,7 +464,11 @@ export class AppBrowser {
   async mapMiddleColours(): Promise<Map<string, number>> {
     const box = await this.page.getByTestId('map').boundingBox();
     if (!box) throw new Error('the map is not visible');
-    const clip = { x: box.x + box.width / 4, y: box.y + box.height / 4, width: box.width / 2, height: box.height / 2 };
+    return this.screenColours({ x: box.x + box.width / 4, y: box.y + box.height / 4, width: box.width / 2, height: box.height / 2 });
+  }
+
+  /** The colours of a screenshot of the page (or of `clip` on it), counted in the page: `rrggbb` → number of pixels. */
+  async screenColours(clip?: { x: number; y: number; width: number; height: number }): Promise<Map<string, number>> {
     const png = (await this.page.screenshot({ clip })).toString('base64');
     const counts = await this.page.evaluate(async (base64) => {
       const image = await createImageBitmap(await (await fetch(`data:image/png;base64,${base64}`)).blob());

@@ -1,7 +1,11 @@
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { requirementMissing } from '../support/sharedRequirements';
+import { BasemapDriver } from './basemapDriver';
 import { AppBrowser, chromiumAvailable, viewports } from './browser';
 import { PlaceDriver } from './placeDriver';
+
+/** The base style's background (src/map/baseStyle.ts), what the map shows where no basemap is drawn. */
+const mapBackground = 'eef0ea';
 
 const skip = requirementMissing('Chromium (apt chromium) at /usr/bin/chromium', chromiumAvailable());
 
@@ -40,4 +44,29 @@ describe.skipIf(skip)('the map before the database (embedded database, real Chro
       expect(app.pageErrors).toEqual([]);
     });
   }
+
+  it('draws the map before the rest of the app has loaded, and the app then takes over that same map', async () => {
+    const appCode = await app.openWithAppHeld(viewports.phone);
+    const startedMap = app.page.locator('.map-started-early canvas.maplibregl-canvas');
+    await startedMap.waitFor({ timeout: 60_000 });
+    // Nothing of the app is there yet (no top bar), but the page is the map's background, not a blank page.
+    expect(await app.page.getByRole('banner').count()).toBe(0);
+    await expect
+      .poll(async () => {
+        const colours = await app.screenColours();
+        return (colours.get(mapBackground) ?? 0) / viewports.phone.width / viewports.phone.height;
+      })
+      .toBeGreaterThan(0.5);
+    await app.screenshotAtBothSizes('map-first-before-the-app');
+
+    appCode.release();
+    await app.waitUntilReady();
+    // One map, now inside the app's map area: taken over, not made twice.
+    expect(await app.page.locator('canvas.maplibregl-canvas').count()).toBe(1);
+    expect(await app.page.getByTestId('map').locator('canvas.maplibregl-canvas').count()).toBe(1);
+    await app.page.locator('[data-map="painted"]').waitFor();
+    // PDOK failed before the app listened: the map still says it has no street map, and offers a map file.
+    expect(await new BasemapDriver(app).noticeText()).toContain('Kaartbestand laden');
+    expect(app.pageErrors).toEqual([]);
+  });
 });
