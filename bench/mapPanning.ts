@@ -7,10 +7,13 @@
  *   clustered source with the app's own place layers (bench/plainMap, `?points=N`);
  * - app: the production build, embedded database, the same places written into it
  *   (bench/placeGrid.ts), loaded around the view as the app does (src/ui/useAssets.ts).
- * Both are panned by the same six mouse drags (a third of the map each, east, south and back west
- * beyond the start, so the app leaves what it holds and asks the database again); every animation
- * frame's interval is recorded in the page, from the first drag until 3 s after the last. No network
- * beyond loopback, so PDOK's tiles fail alike for both and both show the places' names.
+ * Both maps have the same size (the plain page's viewport is the app's map area) and are panned by
+ * the same six mouse drags (a third of the map each, east, south and back west beyond the start, so
+ * the app leaves what it holds and asks the database again; its answer is drawn during the next
+ * drag); every animation frame's interval is recorded in the page from the first drag to the end of
+ * the last. The plain page holds all places in its source; the app the ones around its view (at
+ * most 5 000). No network beyond loopback for either (cut off), so PDOK fails alike for both and
+ * both show the places' names.
  * Prints medians and ratios of the frame intervals (`--json`: one JSON object).
  */
 import { join } from 'node:path';
@@ -47,7 +50,7 @@ const drags: Array<[number, number]> = [
   [0.3, 0],
 ];
 const stepsPerDrag = 20;
-/** Long enough after the last drag for the app's answer to the last move to be drawn. */
+/** Once the map holds its places, long enough for both pages to have drawn them. */
 const settleAfterMs = 3000;
 
 interface FrameStats {
@@ -106,7 +109,7 @@ async function panAndRecord(page: Page): Promise<number[]> {
     }
     await page.mouse.up();
   }
-  await page.waitForTimeout(settleAfterMs);
+  // The frames while the hand is on the map; what each move made the app ask and draw falls in the next drag.
   const times = await page.evaluate(() => {
     const recorder = window as Window & { frameTimes?: number[]; recording?: boolean };
     recorder.recording = false;
@@ -143,8 +146,18 @@ try {
   await new ImportDriver(app).startEmpty();
   await lendNameHelper(app.page);
   await runAsAnotherTab(app, ['begin', `${gridPlacesSql(placeCount)}; commit`]);
+  await app.cutOffInternet();
+  // The plain page's map gets the size of the app's map (the app has a top bar), so both draw as many pixels.
+  const appMap = await app.page.locator('canvas.maplibregl-canvas').boundingBox();
+  if (!appMap) throw new Error("no map in the app's page");
   await app.page.goto('about:blank');
-  const plainPage = await (await browser.newContext({ viewport })).newPage();
+  const plainContext = await browser.newContext({ viewport: { width: Math.round(appMap.width), height: Math.round(appMap.height) } });
+  // As the app: no internet beyond loopback, so PDOK fails alike for both, wherever this runs.
+  await plainContext.route(
+    (url) => url.hostname !== '127.0.0.1',
+    (route) => route.abort('internetdisconnected'),
+  );
+  const plainPage = await plainContext.newPage();
   await lendNameHelper(plainPage);
 
   for (let run = 0; run < runs; run++) {

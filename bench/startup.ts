@@ -101,14 +101,19 @@ function buildBaseline(outDir: string): void {
 const firstDraw = (page: Page) =>
   page.waitForFunction(() => (window as Window & { firstMapDraw?: number }).firstMapDraw, null, { polling: 50, timeout: timeoutMs });
 
-async function databaseReady(page: Page): Promise<number> {
+/**
+ * How a page shows its database is ready: the app by its mark (its top bar now comes before the
+ * mark is set), the baseline (which has no mark) by its top bar.
+ */
+type DatabaseSign = 'none' | 'mark' | 'top bar';
+
+async function databaseReady(page: Page, sign: DatabaseSign): Promise<number> {
   const handle = await page.waitForFunction(
-    () => {
-      const marked = document.documentElement.dataset.database;
-      const ready = marked === undefined ? document.querySelector('header') !== null : marked === 'ready';
+    (byMark) => {
+      const ready = byMark ? document.documentElement.dataset.database === 'ready' : document.querySelector('header') !== null;
       return ready ? performance.now() : 0;
     },
-    null,
+    sign === 'mark',
     { polling: 100, timeout: timeoutMs },
   );
   return (await handle.jsonValue()) as number;
@@ -119,7 +124,7 @@ interface Visit {
   databaseMs: number | null;
 }
 
-async function visit(page: Page, url: string, withDatabase: boolean, how: 'goto' | 'reload' | 'after a blank page'): Promise<Visit> {
+async function visit(page: Page, url: string, database: DatabaseSign, how: 'goto' | 'reload' | 'after a blank page'): Promise<Visit> {
   if (how === 'reload') await page.reload();
   else if (how === 'goto') await page.goto(url);
   else {
@@ -128,7 +133,7 @@ async function visit(page: Page, url: string, withDatabase: boolean, how: 'goto'
     await page.goto(url);
   }
   const paintMs = (await (await firstDraw(page)).jsonValue()) as number;
-  return { paintMs, databaseMs: withDatabase ? await databaseReady(page) : null };
+  return { paintMs, databaseMs: database === 'none' ? null : await databaseReady(page, database) };
 }
 
 interface Visits {
@@ -138,14 +143,14 @@ interface Visits {
 }
 
 /** A first visit in a new profile, a reload in it, and a later visit in it. */
-async function threeVisits(browser: Browser, url: string, withDatabase: boolean): Promise<Visits> {
+async function threeVisits(browser: Browser, url: string, database: DatabaseSign): Promise<Visits> {
   const context = await browser.newContext({ viewport: phone });
   await context.addInitScript(recordFirstDraw);
   try {
     const page = await context.newPage();
-    const cold = await visit(page, url, withDatabase, 'goto');
-    const warm = await visit(page, url, withDatabase, 'reload');
-    const back = await visit(page, url, withDatabase, 'after a blank page');
+    const cold = await visit(page, url, database, 'goto');
+    const warm = await visit(page, url, database, 'reload');
+    const back = await visit(page, url, database, 'after a blank page');
     return { cold, warm, back };
   } finally {
     await context.close();
@@ -186,12 +191,13 @@ const servers = {
 };
 const urlOf = (server: PreviewServer) => server.resolvedUrls!.local[0]!;
 const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumFlags });
+const databaseSigns = { plain: 'none', app: 'mark', baseline: 'top bar' } as const;
 const samples = { plain: [] as Visits[], app: [] as Visits[], baseline: [] as Visits[] };
 try {
   for (let run = 0; run < runs; run++) {
     // Taking turns, so a busy minute on the machine falls on all of them.
     for (const name of ['plain', 'app', 'baseline'] as const) {
-      const { cold, warm, back } = await threeVisits(browser, urlOf(servers[name]), name !== 'plain');
+      const { cold, warm, back } = await threeVisits(browser, urlOf(servers[name]), databaseSigns[name]);
       samples[name].push({ cold, warm, back });
       log(
         `run ${run + 1}/${runs} ${name}: paint ${seconds(cold.paintMs)} cold, ${seconds(warm.paintMs)} warm, ${seconds(back.paintMs)} back` +

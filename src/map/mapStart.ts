@@ -66,7 +66,7 @@ let started: StartedMap | null = null;
 export function startMapBeforeApp(): void {
   const element = document.createElement('div');
   element.className = 'map-started-early';
-  // Before the app's root, so whatever the app shows over the page lies above it.
+  // Below the page's own content (mapStart.css), so whatever the app shows meanwhile lies above it.
   document.body.prepend(element);
   let map: MapLibreMap;
   try {

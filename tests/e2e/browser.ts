@@ -145,6 +145,20 @@ export class AppBrowser {
     return this.openWithFilesHeld(viewport, /\/assets\/startApp-[^/]*\.js$/, { withoutInternet: true });
   }
 
+  /**
+   * As open(), but every request for the app's own code (src/startApp.tsx's chunk) fails, as on a
+   * line that drops halfway; `allow()` lets the next requests through.
+   */
+  async openWithAppCodeFailing(viewport: { width: number; height: number }): Promise<{ allow(): Promise<void> }> {
+    await this.openStartedProfile(viewport);
+    const appCode = /\/assets\/startApp-[^/]*\.js$/;
+    await this.context!.route(appCode, (route) => route.abort('internetdisconnected'));
+    this.currentPage = this.context!.pages()[0] ?? (await this.context!.newPage());
+    this.collectErrors(this.currentPage);
+    await this.currentPage.goto(this.appUrl);
+    return { allow: () => this.context!.unroute(appCode) };
+  }
+
   private async openWithFilesHeld(
     viewport: { width: number; height: number },
     files: RegExp,

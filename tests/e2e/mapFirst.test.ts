@@ -69,4 +69,16 @@ describe.skipIf(skip)('the map before the database (embedded database, real Chro
     expect(await new BasemapDriver(app).noticeText()).toContain('Kaartbestand laden');
     expect(app.pageErrors).toEqual([]);
   });
+
+  it("says so, with a way out, when the app's code cannot be loaded after the map", async () => {
+    const appCode = await app.openWithAppCodeFailing(viewports.phone);
+    const failure = app.page.getByRole('alert').filter({ hasText: 'De app kon niet helemaal laden.' });
+    await failure.waitFor({ timeout: 60_000 });
+    await app.screenshotAtBothSizes('map-first-app-code-failed');
+
+    await appCode.allow();
+    await failure.getByRole('button', { name: 'Opnieuw proberen / Try again' }).click();
+    await app.waitUntilReady();
+    expect(await app.page.getByRole('alert').filter({ hasText: 'De app kon niet helemaal laden.' }).count()).toBe(0);
+  });
 });
