@@ -8,8 +8,6 @@ import {
   type MapGeoJSONFeature,
   type MapMouseEvent,
 } from 'maplibre-gl';
-// MapLibre v6 finds its worker beside its own module, which a bundler moves;
-// let Vite bundle the worker (with its shared chunk) and say where it went.
 import type { FeatureCollection, Position } from 'geojson';
 import type { BoundingBox, CandidatePoint, TargetGroup } from '../domain/types';
 import type { AreaCollection, AssetCollection, Category, GapCellCollection } from '../backend/wireTypes';

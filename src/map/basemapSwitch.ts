@@ -2,7 +2,8 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { StoredBasemap } from '../basemap/storedBasemap';
 import { areaLabelLayerId } from './areaLayers';
 import { layerIds } from './assetLayers';
-import { basemapLayerId, basemapSourceId, storedLayerPrefix, storedSourceId } from './baseStyle';
+import { basemapLayerId, storedLayerPrefix, storedSourceId } from './baseStyle';
+import { watchPdokTiles } from './pdokTiles';
 
 /** What is under the places: PDOK from the internet, the file stored on this device, or nothing but the background. */
 export type BasemapShown = 'pdok' | 'stored' | 'none';
@@ -42,17 +43,11 @@ export class BasemapSwitch {
   ) {
     this.pdokLoaded = heardBefore?.pdokTileArrived ?? false;
     if (heardBefore?.pdokTileFailed && !this.pdokLoaded) this.goOffline();
-    map.on('sourcedata', (event) => {
-      if (event.sourceId === basemapSourceId && event.tile) this.pdokLoaded = true;
-    });
-    map.on('error', (event) => {
-      const sourceId = (event as { sourceId?: string }).sourceId;
-      if (sourceId === basemapSourceId) {
+    watchPdokTiles(map, {
+      arrived: () => (this.pdokLoaded = true),
+      failed: () => {
         if (!this.pdokLoaded) this.goOffline();
-        return;
-      }
-      // A listener here silences MapLibre's own report, so other errors (a layer it refused) are still told.
-      console.error(event.error);
+      },
     });
   }
 

@@ -1,9 +1,12 @@
-import { addProtocol, Map as MapLibreMap, setWorkerUrl, type ErrorEvent, type MapSourceDataEvent } from 'maplibre-gl';
+import { addProtocol, Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
+// MapLibre v6 finds its worker beside its own module, which a bundler moves;
+// let Vite bundle the worker (with its shared chunk) and say where it went.
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import './mapStart.css';
-import { basemapSourceId, createBaseStyle, storedBasemapProtocol } from './baseStyle';
+import { createBaseStyle, storedBasemapProtocol } from './baseStyle';
 import { announceMapPainted } from './mapPainted';
+import { watchPdokTiles } from './pdokTiles';
 
 /**
  * Where the MapLibre map is made. Its first frame need not wait for React,
@@ -82,24 +85,17 @@ export function startMapBeforeApp(): void {
     heard.loaded = true;
     announceMapPainted();
   };
-  const onSourceData = (event: MapSourceDataEvent) => {
-    if (event.sourceId === basemapSourceId && event.tile) heard.pdokTileArrived = true;
-  };
-  const onError = (event: ErrorEvent) => {
-    if ((event as { sourceId?: string }).sourceId === basemapSourceId) heard.pdokTileFailed = true;
-    // A listener here silences MapLibre's own report, so other errors are still told.
-    else console.error(event.error);
-  };
   map.once('style.load', onStyleLoad);
   map.once('load', onLoad);
-  map.on('sourcedata', onSourceData);
-  map.on('error', onError);
+  const stopWatchingPdok = watchPdokTiles(map, {
+    arrived: () => (heard.pdokTileArrived = true),
+    failed: () => (heard.pdokTileFailed = true),
+  });
   const firstFrame = new Promise<void>((resolve) => map.once('render', () => resolve()));
   const stopListening = () => {
     map.off('style.load', onStyleLoad);
     map.off('load', onLoad);
-    map.off('sourcedata', onSourceData);
-    map.off('error', onError);
+    stopWatchingPdok();
   };
   started = { map, element, heard, firstFrame, stopListening };
 }

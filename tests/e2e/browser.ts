@@ -8,7 +8,7 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type Route } from 'playwright-core';
 import { projectRoot } from '../support/migrationFiles';
 
 export const chromiumPath = '/usr/bin/chromium';
@@ -30,6 +30,9 @@ export const chromiumFlags = [
   // WebGL (MapLibre) on the software rasteriser, as there is no GPU.
   '--enable-unsafe-swiftshader',
 ];
+
+/** The app's own code (src/startApp.tsx's chunk), which the page's entry loads after the map's first frame. */
+const appCodeFiles = /\/assets\/startApp-[^/]*\.js$/;
 
 /** The app marks the page once its database answers (useBackend.ts); the map is there before that. */
 const databaseReady = 'html[data-database="ready"]';
@@ -142,7 +145,7 @@ export class AppBrowser {
    * The internet is cut off from the start (cutOffInternet), so PDOK's tiles fail before the app is there.
    */
   async openWithAppHeld(viewport: { width: number; height: number }): Promise<{ release(): void }> {
-    return this.openWithFilesHeld(viewport, /\/assets\/startApp-[^/]*\.js$/, { withoutInternet: true });
+    return this.openWithFilesHeld(viewport, appCodeFiles, { withoutInternet: true });
   }
 
   /**
@@ -150,32 +153,38 @@ export class AppBrowser {
    * line that drops halfway; `allow()` lets the next requests through.
    */
   async openWithAppCodeFailing(viewport: { width: number; height: number }): Promise<{ allow(): Promise<void> }> {
-    await this.openStartedProfile(viewport);
-    const appCode = /\/assets\/startApp-[^/]*\.js$/;
-    await this.context!.route(appCode, (route) => route.abort('internetdisconnected'));
-    this.currentPage = this.context!.pages()[0] ?? (await this.context!.newPage());
-    this.collectErrors(this.currentPage);
-    await this.currentPage.goto(this.appUrl);
-    return { allow: () => this.context!.unroute(appCode) };
+    await this.openWithRoute(viewport, appCodeFiles, (route) => route.abort('internetdisconnected'));
+    return { allow: () => this.context!.unroute(appCodeFiles) };
   }
 
   private async openWithFilesHeld(
     viewport: { width: number; height: number },
     files: RegExp,
-    { withoutInternet = false } = {},
+    options: { withoutInternet?: boolean } = {},
   ): Promise<{ release(): void }> {
-    await this.openStartedProfile(viewport);
     let release = () => {};
     const released = new Promise<void>((resolve) => (release = resolve));
-    await this.context!.route(files, async (route) => {
+    const hold = async (route: Route) => {
       await released;
       await route.continue();
-    });
+    };
+    await this.openWithRoute(viewport, files, hold, options);
+    return { release };
+  }
+
+  /** As open(), with `files` answered by `handle` from the first request on. */
+  private async openWithRoute(
+    viewport: { width: number; height: number },
+    files: RegExp,
+    handle: (route: Route) => Promise<void>,
+    { withoutInternet = false } = {},
+  ): Promise<void> {
+    await this.openStartedProfile(viewport);
+    await this.context!.route(files, handle);
     this.currentPage = this.context!.pages()[0] ?? (await this.context!.newPage());
     this.collectErrors(this.currentPage);
     if (withoutInternet) await this.cutOffInternet();
     await this.currentPage.goto(this.appUrl);
-    return { release };
   }
 
   /**
