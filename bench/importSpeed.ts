@@ -1,18 +1,25 @@
 /**
- * How fast a large file goes in: `npm run bench:import [-- --rows 10000 --runs 3]`.
+ * How fast a large file goes in: `npm run bench:import [-- --rows 10000 --runs 3 --baseline <git ref>]`.
  * Synthetic CSV rows (seeded positions in Leiden, a story on every tenth), on
  * PGlite + PostGIS in Node, through the real pipeline: plan (parse + checks),
  * preview (chunked dry runs), write (one atomic import_assets), re-import (all
- * unchanged); each both at once (today) and row by row (before), side by side.
- * Baseline in the same run: one plain INSERT … SELECT of the same rows, i.e. what
+ * unchanged). Each on two databases side by side, through the same client code:
+ * today's (this tree's migrations) and before (the migrations at `--baseline`,
+ * default main before issue 12: row by row, a trigger call per row for history
+ * and coverage).
+ * Also on today's database: one plain INSERT … SELECT of the same rows, i.e. what
  * writing costs without checks, report and upsert (the table's triggers still
  * run), as service_role as an import would (the provenance trigger refuses
  * provenance from anyone else).
  * Also: how fast a CSV over the row limit is refused, against parsing it whole.
  * Prints medians.
  */
+import { execFileSync } from 'node:child_process';
+import { PGlite } from '@electric-sql/pglite';
+import { postgis } from '@electric-sql/pglite-postgis';
 import Papa from 'papaparse';
-import { openMigratedPglite } from '../cli/migrationFiles';
+import { openMigratedPglite, projectRoot } from '../cli/migrationFiles';
+import { applyMigrations, migrationsFromFiles } from '../src/backend/migrations';
 import { createApi } from '../src/backend/api';
 import { localUserClaims } from '../src/backend/embedded/localUser';
 import { createSqlRpcCall } from '../src/backend/sqlRpc';
@@ -27,6 +34,9 @@ const option = (name: string, fallback: number) => {
 };
 const rowCount = option('rows', 10_000);
 const runs = option('runs', 3);
+const baselineIndex = process.argv.indexOf('--baseline');
+// main before issue 12 ("the map at once, … 20 000 places smooth"), which asked for imports five times as fast.
+const baselineRef = baselineIndex >= 0 ? process.argv[baselineIndex + 1]! : '1d9e92f';
 
 function csv(rows: number, run: string): string {
   const lines = ['naam;categorie;lat;lon;id;verhaal'];
@@ -45,32 +55,36 @@ async function timed<T>(work: () => Promise<T> | T): Promise<[T, number]> {
   return [result, performance.now() - started];
 }
 
-const database = await openMigratedPglite();
-const api = createApi(createSqlRpcCall(database, () => localUserClaims('00000000-0000-4000-8000-0000000c0012')));
-const categories = await api.listCategories();
+const git = (...args: string[]) => execFileSync('git', args, { cwd: projectRoot, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 
-// Today's import and the one before it, through the same pipeline: for "row by row" the database
-// owner points internal.apply_asset_import at its row-by-row body (what every import ran before
-// 20261204090000_asset_import_at_once.sql), and back again after.
-const [{ definition: currentImport }] = (
-  await database.query<{ definition: string }>(
-    "select pg_get_functiondef('internal.apply_asset_import(text, text, jsonb, boolean, text)'::regprocedure) as definition",
-  )
-).rows as [{ definition: string }];
-const rowByRowImport = `create or replace function internal.apply_asset_import(
-  p_source text, p_attribution text, p_rows jsonb, p_dry_run boolean, p_within_area text)
-returns jsonb language sql volatile
-as $$ select internal.apply_asset_import_by_row(p_source, p_attribution, p_rows, p_dry_run, p_within_area) $$`;
+/** PGlite + PostGIS migrated with the migrations (and local stand-ins) as they were at a git ref. */
+async function openMigratedAt(ref: string): Promise<PGlite> {
+  const files: Record<string, string> = {};
+  for (const path of git('ls-tree', '--name-only', ref, 'supabase/migrations/')
+    .split('\n')
+    .filter((line) => line.endsWith('.sql'))) {
+    files[path.split('/').pop()!] = git('show', `${ref}:${path}`);
+  }
+  const standIns = ['auth-shim.sql', 'realtime-shim.sql'].map((file) => git('show', `${ref}:supabase/local/${file}`)).join('\n');
+  const database = await PGlite.create({ extensions: { postgis } });
+  await applyMigrations(database, migrationsFromFiles(files), standIns);
+  return database;
+}
 
-type Way = 'atOnce' | 'rowByRow';
+const databases = { today: await openMigratedPglite(), before: await openMigratedAt(baselineRef) };
+const apiOn = (database: PGlite) => createApi(createSqlRpcCall(database, () => localUserClaims('00000000-0000-4000-8000-0000000c0012')));
+const apis = { today: apiOn(databases.today), before: apiOn(databases.before) };
+const categories = await apis.today.listCategories();
+
+type Way = keyof typeof databases;
 const steps = ['preview', 'write', 'reimport'] as const;
-const timings: Record<string, number[]> = { plan: [], baselineInsert: [] };
-for (const way of ['atOnce', 'rowByRow'] as Way[]) for (const step of steps) timings[`${step} ${way}`] = [];
+const timings: Record<string, number[]> = { plan: [], plainInsert: [] };
+for (const way of ['today', 'before'] as Way[]) for (const step of steps) timings[`${step} ${way}`] = [];
 
 async function importOnce(way: Way, text: string, fileName: string): Promise<void> {
-  await database.exec(way === 'rowByRow' ? rowByRowImport : currentImport);
+  const api = apis[way];
   const [plan, planMs] = await timed(() => planFromText('csv', text, { fileName, categories }));
-  if (way === 'atOnce') timings.plan!.push(planMs);
+  if (way === 'today') timings.plan!.push(planMs);
   timings[`preview ${way}`]!.push((await timed(() => previewImport(api, plan)))[1]);
   const [report, writeMs] = await timed(() => commitImport(api, plan));
   if (report.added !== rowCount) throw new Error(`${way}: ${report.added} of ${rowCount} rows added`);
@@ -82,40 +96,45 @@ async function importOnce(way: Way, text: string, fileName: string): Promise<voi
 
 for (let run = 0; run < runs; run++) {
   // Each way goes first in every other run: the table grows with every write.
-  const ways: Way[] = run % 2 === 0 ? ['atOnce', 'rowByRow'] : ['rowByRow', 'atOnce'];
+  const ways: Way[] = run % 2 === 0 ? ['today', 'before'] : ['before', 'today'];
   for (const way of ways) await importOnce(way, csv(rowCount, `${way}-${run}`), `bench-${way}-${run}.csv`);
 
-  const plan = await planFromText('csv', csv(rowCount, `baseline-${run}`), { fileName: 'baseline.csv', categories });
+  const plan = await planFromText('csv', csv(rowCount, `plain-${run}`), { fileName: 'plain.csv', categories });
   const rows = JSON.stringify(plan.rows);
   const [, insertMs] = await timed(() =>
-    database.transaction(async (tx) => {
+    databases.today.transaction(async (tx) => {
       await tx.query(
         "select set_config('role', 'service_role', true), set_config('request.jwt.claims', '{\"role\":\"service_role\"}', true)",
       );
-      return tx.query(
+      await tx.query(
         `insert into public.assets (kind, category, name, geom, source, source_id)
        select (r->>'kind')::public.asset_kind, r->>'category', r->>'name',
-              extensions.st_setsrid(extensions.st_geomfromgeojson(r->'geometry'), 4326), 'baseline-${run}', r->>'source_id'
+              extensions.st_setsrid(extensions.st_geomfromgeojson(r->'geometry'), 4326), 'plain-${run}', r->>'source_id'
        from jsonb_array_elements($1::jsonb) r`,
         [rows],
       );
+      // Not kept, so today's table grows only with the imports, as before's does.
+      await tx.rollback();
     }),
   );
-  timings.baselineInsert!.push(insertMs);
+  timings.plainInsert!.push(insertMs);
 }
-await database.exec(currentImport);
-await database.close();
+for (const database of Object.values(databases)) await database.close();
 
-console.log(`Import of ${rowCount} CSV rows on PGlite + PostGIS (Node ${process.version}), median of ${runs} runs:`);
+console.log(
+  `Import of ${rowCount} CSV rows on PGlite + PostGIS (Node ${process.version}), today and before (${baselineRef}), median of ${runs} runs:`,
+);
 for (const [step, values] of Object.entries(timings)) {
   const ms = median(values);
   console.log(`  ${step.padEnd(18)} ${ms.toFixed(0).padStart(7)} ms  ${((ms / rowCount) * 1000).toFixed(0).padStart(5)} µs/row`);
 }
 for (const step of steps) {
-  const ratio = median(timings[`${step} atOnce`]!) / median(timings[`${step} rowByRow`]!);
-  console.log(`  ${step} at once / row by row: ${ratio.toFixed(2)}× (${(1 / ratio).toFixed(1)} times as fast)`);
+  const ratio = median(timings[`${step} today`]!) / median(timings[`${step} before`]!);
+  console.log(`  ${step} today / before: ${ratio.toFixed(2)}× (${(1 / ratio).toFixed(1)} times as fast)`);
 }
-console.log(`  write at once / baseline insert: ${(median(timings['write atOnce']!) / median(timings.baselineInsert!)).toFixed(1)}×`);
+const previewAndWrite = (way: Way) => median(timings[`preview ${way}`]!) + median(timings[`write ${way}`]!);
+console.log(`  preview and write, before / today: ${(previewAndWrite('before') / previewAndWrite('today')).toFixed(1)} times as fast`);
+console.log(`  write today / plain insert: ${(median(timings['write today']!) / median(timings.plainInsert!)).toFixed(1)}×`);
 
 // A file over the row limit must be refused without parsing all of it.
 const tooMany = importLimits.maxAssetRows * 2;

@@ -31,6 +31,7 @@ import { createMapLibreMap, takeStartedMap } from './mapStart';
 import { draftShapeLayers, draftShapeSourceId } from './draftShapeLayers';
 import type { DrawnGeometry, ShapeKind } from './drawnShape';
 import { candidateLayers, candidateSourceId, gapCellLayers, gapFillColor, gapLayerIds, gapSourceId } from './gapLayers';
+import { showWhileHolding, type OccasionalSourceId } from './occasionalSources';
 import { previewLayers, previewSourceId } from './previewLayers';
 import { ShapeDrawer, type DrawingEvents, type ShapeDrawing } from './shapeDrawing';
 import { splitAssets } from './splitAssets';
@@ -174,7 +175,7 @@ export class WijkMap implements ShapeDrawing {
   setPreview(collection: FeatureCollection | null): void {
     if (collection === this.preview) return;
     this.preview = collection;
-    this.source(previewSourceId)?.setData(collection ?? emptyCollection);
+    this.setOccasionalData(previewSourceId, collection ?? emptyCollection);
     if (collection && collection.features.length > 0) this.fitTo(collection);
   }
 
@@ -227,14 +228,14 @@ export class WijkMap implements ShapeDrawing {
       this.map.setPaintProperty(gapLayerIds.fill, 'fill-color', gapFillColor(group));
     }
     this.gapGroup = group;
-    this.source(gapSourceId)?.setData((collection ?? emptyCollection) as FeatureCollection);
+    this.setOccasionalData(gapSourceId, (collection ?? emptyCollection) as FeatureCollection);
   }
 
   /** "What if" places, drawn until the planner clears them; never written. */
   setCandidates(candidates: CandidatePoint[]): void {
     if (candidates === this.candidates) return;
     this.candidates = candidates;
-    this.source(candidateSourceId)?.setData(this.candidateCollection());
+    this.setOccasionalData(candidateSourceId, this.candidateCollection());
   }
 
   setCategories(categories: Category[]): void {
@@ -268,7 +269,7 @@ export class WijkMap implements ShapeDrawing {
   setDraftShape(geometry: DrawnGeometry | null): void {
     if (geometry === this.draftShape) return;
     this.draftShape = geometry;
-    this.source(draftShapeSourceId)?.setData(this.draftShapeCollection());
+    this.setOccasionalData(draftShapeSourceId, this.draftShapeCollection());
   }
 
   /** Workshop actions, each a star with its label. */
@@ -347,6 +348,13 @@ export class WijkMap implements ShapeDrawing {
     };
   }
 
+  private setOccasionalData(sourceId: OccasionalSourceId, collection: FeatureCollection): void {
+    const source = this.source(sourceId);
+    if (!source) return;
+    source.setData(collection);
+    showWhileHolding(this.map, sourceId, collection);
+  }
+
   private draftShapeCollection(): FeatureCollection {
     if (!this.draftShape) return emptyCollection;
     return { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: this.draftShape }] };
@@ -359,16 +367,20 @@ export class WijkMap implements ShapeDrawing {
     this.map.addSource(shapeSourceId, { type: 'geojson', data: shapes });
     this.map.addSource(draftSourceId, { type: 'geojson', data: this.draftCollection() });
     this.map.addSource(areaSourceId, { type: 'geojson', data: (this.areas ?? emptyCollection) as FeatureCollection });
-    this.map.addSource(previewSourceId, { type: 'geojson', data: this.preview ?? emptyCollection });
-    this.map.addSource(gapSourceId, { type: 'geojson', data: (this.gapCells ?? emptyCollection) as FeatureCollection });
-    this.map.addSource(candidateSourceId, { type: 'geojson', data: this.candidateCollection() });
-    this.map.addSource(draftShapeSourceId, { type: 'geojson', data: this.draftShapeCollection() });
+    const occasional: Array<[OccasionalSourceId, FeatureCollection]> = [
+      [previewSourceId, this.preview ?? emptyCollection],
+      [gapSourceId, (this.gapCells ?? emptyCollection) as FeatureCollection],
+      [candidateSourceId, this.candidateCollection()],
+      [draftShapeSourceId, this.draftShapeCollection()],
+    ];
+    for (const [sourceId, data] of occasional) this.map.addSource(sourceId, { type: 'geojson', data });
     for (const layer of gapCellLayers(this.gapGroup)) this.map.addLayer(layer);
     for (const layer of areaLayers()) this.map.addLayer(layer);
     for (const layer of assetLayers(this.categories)) this.map.addLayer(layer);
     for (const layer of previewLayers()) this.map.addLayer(layer);
     for (const layer of candidateLayers()) this.map.addLayer(layer);
     for (const layer of draftShapeLayers()) this.map.addLayer(layer);
+    for (const [sourceId, data] of occasional) showWhileHolding(this.map, sourceId, data);
     this.map.setFilter(layerIds.selectedPoint, selectedFilter(this.selectedId));
     this.map.setFilter(layerIds.selectedShape, selectedFilter(this.selectedId));
     this.handlers.current.onViewChange(this.bounds());

@@ -65,16 +65,25 @@ grant all on public.werkgebied_members to service_role;
 -- Security definer: policies on werkgebied_members call it, and must not recurse.
 create function internal.has_role(p_werkgebied uuid, p_roles public.member_role[])
 returns boolean
-language sql stable
+language plpgsql stable
 security definer
 set search_path = ''
 as $$
-  select internal.is_admin() or exists (
+declare
+  -- Null without a login role (no JWT claims, e.g. Supabase's SQL editor), as it always was.
+  admin boolean := internal.is_admin();
+begin
+  -- Apart, so an administrator's check runs no query.
+  if admin then
+    return true;
+  end if;
+  return admin or exists (
     select 1 from public.werkgebied_members m
     where m.werkgebied_id = p_werkgebied
       and m.user_id = auth.uid()
       and (m.role = any (p_roles) or m.role = 'admin')
-  )
+  );
+end
 $$;
 revoke all on function internal.has_role(uuid, public.member_role[]) from public, anon, authenticated, service_role;
 grant execute on function internal.has_role(uuid, public.member_role[]) to anon, authenticated, service_role;
@@ -102,14 +111,21 @@ grant execute on function internal.require_role(uuid, public.member_role[]) to a
 -- admins of at least one werkgebied (each row is checked against its werkgebied).
 create function internal.may_import()
 returns boolean
-language sql stable
+language plpgsql stable
 security definer
 set search_path = ''
 as $$
-  select internal.is_admin() or exists (
+declare
+  admin boolean := internal.is_admin();
+begin
+  if admin then
+    return true;
+  end if;
+  return admin or exists (
     select 1 from public.werkgebied_members m
     where m.user_id = auth.uid() and m.role in ('facilitator', 'admin')
-  )
+  );
+end
 $$;
 revoke all on function internal.may_import() from public, anon, authenticated, service_role;
 grant execute on function internal.may_import() to authenticated, service_role;
@@ -117,13 +133,17 @@ grant execute on function internal.may_import() to authenticated, service_role;
 -- The werkgebied a shape lies in: the smallest one holding a point on its surface.
 create function internal.werkgebied_at(p_geom extensions.geometry)
 returns uuid
-language sql stable
+language plpgsql stable
 set search_path = public, extensions
 as $$
-  select w.id from public.werkgebieden w
-  where st_intersects(w.geom, st_pointonsurface(p_geom))
-  order by st_area(w.geom), w.id
-  limit 1
+begin
+  return (
+    select w.id from public.werkgebieden w
+    where st_intersects(w.geom, st_pointonsurface(p_geom))
+    order by st_area(w.geom), w.id
+    limit 1
+  );
+end
 $$;
 revoke all on function internal.werkgebied_at(extensions.geometry) from public, anon, authenticated, service_role;
 grant execute on function internal.werkgebied_at(extensions.geometry) to authenticated, service_role;

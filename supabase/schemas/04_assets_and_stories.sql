@@ -96,8 +96,9 @@ language plpgsql
 set search_path = public, extensions
 as $$
 declare
-  w public.werkgebieden;
   moderator boolean;
+  -- Looked up only for someone who is not a moderator here: only their writes depend on it.
+  review_first boolean;
   -- A session's own setting (10_workshops.sql); null outside a session.
   session_publishes boolean;
 begin
@@ -122,22 +123,28 @@ begin
   if tg_op = 'INSERT' or new.geom is distinct from old.geom then
     new.werkgebied_id := internal.werkgebied_at(new.geom);
   end if;
-  select * into w from public.werkgebieden where id = new.werkgebied_id;
   moderator := internal.has_role(new.werkgebied_id, '{facilitator}');
+  if moderator is not true and new.werkgebied_id is not null then
+    select w.review_first into review_first from public.werkgebieden w where w.id = new.werkgebied_id;
+  end if;
 
   -- Provenance is a claim about the data ("this is OSM node 42, credit OSM"):
   -- only importers may make it, or a resident could put a false credit on the map.
-  if not internal.may_import() and (
-       (tg_op = 'INSERT' and (new.source is not null or new.source_id is not null or new.attribution is not null))
-    or (tg_op = 'UPDATE' and (new.source, new.source_id, new.attribution) is distinct from (old.source, old.source_id, old.attribution))) then
+  -- A moderator here is an importer (internal.may_import), so only others are asked.
+  if ((tg_op = 'INSERT' and (new.source is not null or new.source_id is not null or new.attribution is not null))
+      or (tg_op = 'UPDATE' and (new.source, new.source_id, new.attribution) is distinct from (old.source, old.source_id, old.attribution)))
+     and not moderator and not internal.may_import() then
     raise exception using errcode = '42501', message = 'only importers may say where an asset came from';
   end if;
   if new.kind = 'group' and (tg_op = 'INSERT' or old.kind <> 'group')
      and not internal.has_role(new.werkgebied_id, '{key_person,facilitator}') then
     raise exception using errcode = '42501', message = 'only key persons and facilitators of this werkgebied may add a circle';
   end if;
-  if not moderator and (tg_op = 'INSERT' or new.geom is distinct from old.geom) and not internal.shape_fits(new.geom, w.geom) then
-    raise exception using errcode = 'WKGEO', message = 'the shape is larger than its werkgebied allows', detail = 'too_large';
+  -- Nested, so a moderator's write does not run the query for the werkgebied's shape.
+  if not moderator and (tg_op = 'INSERT' or new.geom is distinct from old.geom) then
+    if not internal.shape_fits(new.geom, (select w.geom from public.werkgebieden w where w.id = new.werkgebied_id)) then
+      raise exception using errcode = 'WKGEO', message = 'the shape is larger than its werkgebied allows', detail = 'too_large';
+    end if;
   end if;
 
   if tg_op = 'INSERT' then
@@ -145,7 +152,7 @@ begin
     new.status := case
       when moderator then 'published'
       when session_publishes is not null then case when session_publishes then 'published' else 'pending' end
-      when w.id is not null and not w.review_first then 'published'
+      when review_first = false then 'published'
       else 'pending'
     end::public.asset_status;
     return new;
@@ -153,9 +160,9 @@ begin
   if new.status is distinct from old.status and not internal.status_change_allowed() then
     raise exception using errcode = '42501', message = 'only moderation and archiving change the status';
   end if;
-  -- Moved by its author into a werkgebied that checks first: it waits for that werkgebied's facilitators.
+  -- Moved by its author into a werkgebied that checks first (or into none): it waits for that werkgebied's facilitators.
   if new.werkgebied_id is distinct from old.werkgebied_id and new.geom is distinct from old.geom
-     and new.status = 'published' and not moderator and (w.id is null or w.review_first) then
+     and new.status = 'published' and not moderator and review_first is distinct from false then
     new.status := 'pending';
   end if;
   -- Every real change bumps the version (optimistic locking); joining a new werkgebied is not one.
@@ -178,6 +185,31 @@ revoke all on function internal.asset_rules() from public, anon, authenticated, 
 
 create trigger assets_rules before insert or update on public.assets
   for each row execute function internal.asset_rules();
+
+-- Many places added at once (an import): their history and coverage are kept
+-- after the insert, by one call each (internal.record_assets_added,
+-- internal.coverage_add_assets) instead of a trigger call per row, which for a
+-- one-row insert stays the cheaper way. Only a function running as the database
+-- owner can say so: it writes its transaction into this table, which no API
+-- role may read or write (a setting alone the service role could set too).
+create table internal.bulk_adds (txid bigint primary key);
+alter table internal.bulk_adds enable row level security;
+revoke all on internal.bulk_adds from public, anon, authenticated, service_role;
+
+create function internal.added_in_bulk() returns boolean
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  -- The setting first, so a resident's one place asks no query.
+  if coalesce(current_setting('wijkkracht.bulk_add', true), '') <> 'on' then
+    return false;
+  end if;
+  return exists (select 1 from internal.bulk_adds b where b.txid = txid_current());
+end
+$$;
+revoke all on function internal.added_in_bulk() from public, anon, authenticated, service_role;
 
 -- Who sees an asset or a story: everyone what is published, authors their own
 -- (pending, rejected, hidden), and facilitators and planners everything in

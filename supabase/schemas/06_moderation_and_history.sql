@@ -115,6 +115,10 @@ security definer
 set search_path = public
 as $$
 begin
+  -- Places an import adds get their history in one statement (internal.record_assets_added).
+  if tg_op = 'INSERT' and internal.added_in_bulk() then
+    return null;
+  end if;
   perform internal.record_change('asset', new.id, new.werkgebied_id,
     case when tg_op = 'UPDATE' then internal.asset_snapshot(old) end, internal.asset_snapshot(new),
     case when tg_op = 'UPDATE' then old.status end, new.status);
@@ -122,6 +126,21 @@ begin
 end
 $$;
 revoke all on function internal.assets_record_change() from public, anon, authenticated, service_role;
+
+-- The history of places added in bulk (internal.added_in_bulk), in one insert.
+create function internal.record_assets_added(p_ids uuid[]) returns void
+language plpgsql
+set search_path = public
+as $$
+begin
+  insert into public.changes (item_type, item_id, werkgebied_id, operation, new_values, changed_by)
+  select 'asset', a.id, a.werkgebied_id, 'add', internal.asset_snapshot(a), auth.uid()
+  from unnest(p_ids) with ordinality as added(id, position)
+  join public.assets a on a.id = added.id
+  order by added.position;
+end
+$$;
+revoke all on function internal.record_assets_added(uuid[]) from public, anon, authenticated, service_role;
 
 create trigger assets_record_change after insert or update on public.assets
   for each row execute function internal.assets_record_change();

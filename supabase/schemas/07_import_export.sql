@@ -251,6 +251,8 @@ declare
   source_name text;
   area_geom geometry;
   report_rows jsonb;
+  -- The places this import adds, in the order of the file.
+  added uuid[] := '{}';
 begin
   if not internal.may_import() then
     raise exception using errcode = '42501', message = 'only administrators and facilitators may import places';
@@ -320,10 +322,22 @@ begin
   end if;
 
   if not p_dry_run then
+    added := array(select asset_id from asset_import_plan where action = 'add' order by position);
+  end if;
+  if cardinality(added) > 0 then
+    -- The added places' history and coverage in one go each, after the insert (internal.added_in_bulk).
+    insert into internal.bulk_adds (txid) values (txid_current()) on conflict do nothing;
+    perform set_config('wijkkracht.bulk_add', 'on', true);
     insert into public.assets
       (id, kind, category, dimensions, name, description, geom, created_by, source, source_id, attribution)
     select asset_id, kind, category, dimensions, name, description, geom, auth.uid(), source_name, sid, p_attribution
     from asset_import_plan where action = 'add' order by position;
+    perform set_config('wijkkracht.bulk_add', '', true);
+    delete from internal.bulk_adds where txid = txid_current();
+    perform internal.record_assets_added(added);
+    perform internal.coverage_add_assets(added);
+  end if;
+  if not p_dry_run then
     insert into public.stories (asset_id, body, author_name)
     select asset_id, story, author_name from asset_import_plan where action = 'add' and story is not null order by position;
     update public.assets a set

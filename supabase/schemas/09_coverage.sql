@@ -146,6 +146,10 @@ declare
   is_counted boolean := tg_op <> 'DELETE' and new.status = 'published';
   rd geometry;
 begin
+  -- Places an import adds are counted in one statement (internal.coverage_add_assets).
+  if tg_op = 'INSERT' and internal.added_in_bulk() then
+    return new;
+  end if;
   if tg_op = 'UPDATE' and was_counted = is_counted and not is_counted then
     return new;
   end if;
@@ -171,6 +175,32 @@ begin
 end
 $$;
 revoke all on function internal.coverage_follow_asset() from public, anon, authenticated, service_role;
+
+-- The coverage of places added in bulk (internal.added_in_bulk), counted in one
+-- insert and then each reaching its cells as the per-row trigger does: all of them
+-- in one query would sort every (place, cell, target) of an import in memory,
+-- tens of millions of rows for 20 000 places in a town.
+create function internal.coverage_add_assets(p_ids uuid[]) returns void
+language plpgsql
+set search_path = public, extensions
+as $$
+declare
+  counted record;
+begin
+  -- The same lock as coverage_follow_asset: one upkeep at a time.
+  perform pg_advisory_xact_lock(hashtext('wijkkracht.coverage_upkeep'));
+  for counted in
+    insert into internal.coverage_assets (asset_id, geom, targets)
+    select a.id, st_transform(a.geom, 28992), internal.asset_targets(a.category, a.dimensions)
+    from public.assets a
+    where a.id = any (p_ids) and a.status = 'published'
+    returning asset_id, geom, targets
+  loop
+    perform internal.coverage_add(counted.asset_id, counted.geom, counted.targets);
+  end loop;
+end
+$$;
+revoke all on function internal.coverage_add_assets(uuid[]) from public, anon, authenticated, service_role;
 
 create trigger assets_follow_coverage after insert or update or delete on public.assets
   for each row execute function internal.coverage_follow_asset();

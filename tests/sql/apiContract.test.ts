@@ -89,6 +89,7 @@ describe.each(engines)('SQL API on $name', ({ skip, open }) => {
          where relnamespace = 'internal'::regnamespace and relkind = 'r' order by relname`,
       );
       expect(rows).toEqual([
+        { relname: 'bulk_adds', relrowsecurity: true },
         { relname: 'cell_nearest', relrowsecurity: true },
         { relname: 'coverage_assets', relrowsecurity: true },
         { relname: 'idempotency_keys', relrowsecurity: true },

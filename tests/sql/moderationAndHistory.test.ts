@@ -10,6 +10,7 @@ import { refusedRowsOf } from '../../src/backend/apiError';
 import { createSqlRpcCall, type Claims } from '../../src/backend/sqlRpc';
 import type { AssetFeature, Werkgebied } from '../../src/backend/wireTypes';
 import { metresNorthOf, refusal } from '../support/apiFixtures';
+import { rolledBackAs } from '../support/roleCast';
 import { sqlEngines, type TestDatabase } from '../support/engines';
 import { boxGeometry, makeWerkgebied } from '../support/werkgebiedFixtures';
 
@@ -305,6 +306,61 @@ describe.each(engines)('werkgebieden, moderation and history on $name', ({ skip,
         state = { ...state, ...change.new_values };
       }
       expect(isDeepStrictEqual(state, await snapshotOf(place.id))).toBe(true);
+    });
+
+    it('keeps an add for each place of one import, with its werkgebied and all it holds, by the importer', async () => {
+      const report = await facilitator.importAssets({
+        source: 'osm',
+        attribution: '© OpenStreetMap-bijdragers',
+        rows: [0, 1, 2].map((n) => ({
+          row: n + 1,
+          kind: 'place',
+          category: 'buurthuis',
+          name: `Buurthuis ${n}`,
+          geometry: merenwijk.at(100 * n),
+          source_id: `node/history-${n}`,
+        })),
+      });
+      const added = report.rows.map((row) => row.id!);
+      expect(added).toHaveLength(3);
+      for (const id of added) {
+        const changes = await changesOf(id);
+        expect(changes.map((change) => change.operation)).toEqual(['add']);
+        expect(isDeepStrictEqual(changes[0]!.new_values, await snapshotOf(id))).toBe(true);
+      }
+      const { rows } = await database.connection.query<{ werkgebied_id: string; changed_by: string }>(
+        `select werkgebied_id, changed_by from public.changes where item_type = 'asset' and item_id = any ($1::uuid[])`,
+        [added],
+      );
+      expect(rows).toEqual(added.map(() => ({ werkgebied_id: reviewed.id, changed_by: ids.facilitator })));
+    });
+
+    it('keeps the history and coverage of a direct write that claims to be an import in bulk', async () => {
+      // Only a function running as the database owner may mark its transaction; the setting alone is not enough.
+      const outcome = await rolledBackAs(database.connection, { role: 'service_role' }, (tx) =>
+        tx.query('insert into internal.bulk_adds (txid) values (txid_current())').then(
+          () => 'marked',
+          (error: { code?: string }) => error.code,
+        ),
+      );
+      expect(outcome).toBe('42501');
+      const kept = await rolledBackAs(database.connection, { role: 'service_role' }, async (tx) => {
+        await tx.query("select set_config('wijkkracht.bulk_add', 'on', true)");
+        const [{ id }] = (
+          await tx.query<{ id: string }>(
+            `insert into public.assets (kind, category, name, geom)
+             values ('place', 'park', 'Direct', extensions.st_setsrid(extensions.st_makepoint(4.41, 52.2), 4326)) returning id`,
+          )
+        ).rows as [{ id: string }];
+        await tx.query('reset role');
+        const history = await tx.query<{ operation: string }>(
+          "select operation from public.changes where item_type = 'asset' and item_id = $1",
+          [id],
+        );
+        const counted = await tx.query('select 1 from internal.coverage_assets where asset_id = $1', [id]);
+        return { history: history.rows.map((row) => row.operation), counted: counted.rows.length };
+      });
+      expect(kept).toEqual({ history: ['add'], counted: 1 });
     });
 
     it('refuses to undo a change that was changed again since, and someone else’s change', async () => {

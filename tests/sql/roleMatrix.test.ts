@@ -246,6 +246,16 @@ const tables: TableCase[] = [
     set: 'targets = targets',
   },
   {
+    table: 'internal.bulk_adds',
+    key: 'txid::text',
+    // Marks an import's own transaction (internal.added_in_bulk): only its owner-run function writes it.
+    select: everyone('denied'),
+    serviceRoleWrites: 'denied',
+    insert: () => 'insert into internal.bulk_adds (txid) values (-1)',
+    target: 'txid = -1',
+    set: 'txid = txid',
+  },
+  {
     table: 'public.workshop_sessions',
     key: 'title',
     // Its participants and its werkgebied's facilitators (admins included).
@@ -549,6 +559,7 @@ function intendedApiRolePrivileges(): Record<string, string[]> {
     werkgebieden: () => ['SELECT'],
     'internal.cell_nearest': () => ['SELECT'],
     'internal.coverage_assets': () => [],
+    'internal.bulk_adds': () => [],
     'internal.idempotency_keys': () => [],
     'internal.join_attempts': () => [],
     appreciations: () => [],
