@@ -35,6 +35,7 @@ import type {
   ReportResult,
   Story,
   Werkgebied,
+  WithdrawnCircle,
 } from './wireTypes';
 import { toApiError } from './apiError';
 import { typedRpcCall, type RpcCall, type RpcTransport, type SqlArguments } from './rpcCall';
@@ -54,6 +55,8 @@ export interface WijkkrachtApi extends SessionApi {
   addAsset(asset: NewAsset): Promise<AssetFeature>;
   updateAsset(id: string, expectedVersion: number, changes: AssetChanges): Promise<AssetFeature>;
   archiveAsset(id: string, expectedVersion: number): Promise<AssetFeature>;
+  /** A circle's key person (or a facilitator) withdraws consent: the circle and its stories go. */
+  withdrawCircle(id: string): Promise<WithdrawnCircle>;
   addStory(story: NewStory): Promise<Story>;
   /** All rows land or none; a dry run reports what would happen and writes nothing. */
   importAssets(batch: ImportBatch<AssetImportRow>): Promise<ImportReport>;
@@ -162,6 +165,7 @@ export function createApi(transport: RpcTransport): WijkkrachtApi {
         p_author_name: asset.authorName ?? null,
         p_idempotency_key: asset.idempotencyKey ?? null,
         p_session_id: asset.sessionId ?? null,
+        p_circle_consent: asset.circleConsent ?? false,
       }),
     updateAsset: (id, expectedVersion, changes) =>
       call('update_asset', {
@@ -174,6 +178,7 @@ export function createApi(transport: RpcTransport): WijkkrachtApi {
         p_geometry: changes.geometry ?? null,
       }),
     archiveAsset: (id, expectedVersion) => call('archive_asset', { p_id: id, p_expected_version: expectedVersion }),
+    withdrawCircle: (id) => call('withdraw_circle', { p_id: id }),
     addStory: (story) =>
       call('add_story', {
         p_asset_id: story.assetId,

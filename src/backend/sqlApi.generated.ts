@@ -4,7 +4,7 @@
 /** Every SQL API function: its named arguments, its result type, who may call it. */
 export interface SqlFunctions {
   add_asset: {
-    args: { p_kind: string | null; p_category: string | null; p_name: string | null; p_geometry: unknown; p_description?: string | null; p_dimensions?: unknown; p_story?: string | null; p_author_name?: string | null; p_idempotency_key?: string | null; p_session_id?: string | null };
+    args: { p_kind: string | null; p_category: string | null; p_name: string | null; p_geometry: unknown; p_description?: string | null; p_dimensions?: unknown; p_story?: string | null; p_author_name?: string | null; p_idempotency_key?: string | null; p_session_id?: string | null; p_circle_consent?: boolean | null };
     returns: 'jsonb';
     roles: 'authenticated' | 'service_role';
   };
@@ -230,6 +230,11 @@ export interface SqlFunctions {
   };
   withdraw_appreciation: {
     args: { p_asset: string | null };
+    returns: 'jsonb';
+    roles: 'authenticated' | 'service_role';
+  };
+  withdraw_circle: {
+    args: { p_id: string | null };
     returns: 'jsonb';
     roles: 'authenticated' | 'service_role';
   };

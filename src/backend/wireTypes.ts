@@ -83,6 +83,25 @@ export interface AssetWithStories {
   /** How many say "ik waardeer dit", and whether the caller does. */
   appreciation: Appreciation;
   stories: Story[];
+  /** For a circle only (null otherwise). */
+  circle: CirclePrivacy | null;
+}
+
+/**
+ * How a circle is shown: the public sees a point in its buurt or in its 100 m
+ * cell; its key person and the werkgebied's facilitators also get its exact place.
+ */
+export interface WithdrawnCircle {
+  id: string;
+  withdrawn: true;
+}
+
+export interface CirclePrivacy {
+  shown_at: 'buurt' | 'cell';
+  /** Only for its key person and the werkgebied's facilitators. */
+  exact_geometry: AssetGeometry | null;
+  /** Whether the caller may withdraw it (its key person, a facilitator). */
+  may_withdraw: boolean;
 }
 
 interface AreaFeature {
@@ -355,6 +374,7 @@ export interface SqlResults extends Record<keyof SqlFunctions, unknown> {
   item_history: HistoryEntry[];
   undo_change: AssetFeature | Story;
   restore_asset: AssetFeature;
+  withdraw_circle: WithdrawnCircle;
   create_session: WorkshopSession;
   join_session: JoinAnswer;
   get_session: WorkshopSession;

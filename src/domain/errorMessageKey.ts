@@ -21,6 +21,9 @@ const keyByDetail: Partial<Record<ApiErrorKind, Record<string, string>>> = {
   invalid_argument: {
     status: 'errors.invalid_status',
     area_codes: 'errors.invalid_area_codes',
+    circle_consent: 'errors.circle_consent',
+    contact_details: 'errors.contact_details',
+    circle_kind: 'errors.circle_kind',
   },
   join_refused: {
     unknown_code: 'errors.join_unknown_code',

@@ -1,3 +1,4 @@
+import { circleRoles } from './circles';
 import type { AssetStatus, MemberRole } from './types';
 
 /**
@@ -48,4 +49,11 @@ export function mayArchive(roles: RoleSummary | null, item: ItemFacts): boolean 
 /** Anyone signed in may report a published place that someone else added. */
 export function mayReport(signedIn: boolean, item: ItemFacts): boolean {
   return signedIn && !item.mine && item.status === 'published';
+}
+
+/** Key persons and facilitators (somewhere) may add a circle; the database checks the werkgebied of the spot. */
+export function mayAddCircles(roles: RoleSummary | null): boolean {
+  if (!roles) return false;
+  const allowed: ReadonlySet<MemberRole> = new Set(circleRoles);
+  return roles.is_admin || roles.werkgebieden.some((grant) => allowed.has(grant.role));
 }

@@ -22,7 +22,8 @@ export type ItemType = 'asset' | 'story';
 export type ModerationDecision = 'approve' | 'reject' | 'restore';
 
 /** What one entry in an item's history did. */
-export type ChangeOperation = 'add' | 'edit' | 'archive' | 'restore' | 'approve' | 'reject' | 'hide' | 'undo';
+// 'withdraw': a circle's key person withdrew their consent; the circle is gone.
+export type ChangeOperation = 'add' | 'edit' | 'archive' | 'restore' | 'approve' | 'reject' | 'hide' | 'undo' | 'withdraw';
 
 /** Huber's six dimensions of Positieve Gezondheid, as stored in SQL. */
 export const healthDimensions = [
@@ -51,6 +52,8 @@ export interface NewAsset {
   idempotencyKey?: string;
   /** Added in this workshop session (its members only; its setting decides the status). */
   sessionId?: string;
+  /** A circle (category 'cirkel') needs its key person's consent to be shown at all. */
+  circleConsent?: boolean;
 }
 
 export interface NewStory {

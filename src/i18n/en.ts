@@ -1,4 +1,5 @@
 import type { Messages } from './nl';
+import { circleEn } from './circleTexts';
 import { basemapEn } from './basemapTexts';
 import { drawingEn } from './drawingTexts';
 import { workshopEn } from './workshopTexts';
@@ -104,6 +105,7 @@ export const en: Messages = {
       reject: 'rejected',
       hide: 'hidden after reports',
       undo: 'undone',
+      withdraw: 'consent withdrawn',
     },
     field: {
       name: 'name',
@@ -243,6 +245,9 @@ export const en: Messages = {
     not_found_change: 'This change no longer exists.',
     stale_edit: 'Someone else just changed this place. What you typed is still here: check it and save again.',
     stale_undo: 'This was changed again afterwards; undo that change first.',
+    circle_consent: "A circle is only shown with its key person's consent.",
+    contact_details: 'Add no phone number or e-mail address to a circle. Contact goes through the facilitator.',
+    circle_kind: 'A circle is a place or a group, not a route or an area.',
   },
   import: {
     open: 'Add data',
@@ -340,6 +345,7 @@ export const en: Messages = {
       bad_field: 'Field "{{field}}" is not right.',
       empty_name: 'No name.',
       name_too_long: 'The name is longer than {{limit}} characters.',
+      circle: 'A circle with a key person cannot come from a file: the key person adds it, with consent.',
       markup: 'Contains HTML or code. Use plain text.',
       description_too_long: 'The description is longer than {{limit}} characters.',
       empty_code: 'No code.',
@@ -461,4 +467,5 @@ export const en: Messages = {
   workshop: workshopEn,
   drawing: drawingEn,
   basemap: basemapEn,
+  circle: circleEn,
 };

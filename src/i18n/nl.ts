@@ -1,4 +1,5 @@
 // Dutch is the first language: plain words, B1 level, short sentences.
+import { circleNl } from './circleTexts';
 import { basemapNl } from './basemapTexts';
 import { drawingNl } from './drawingTexts';
 import { workshopNl } from './workshopTexts';
@@ -104,6 +105,7 @@ export const nl = {
       reject: 'afgewezen',
       hide: 'verborgen na meldingen',
       undo: 'ongedaan gemaakt',
+      withdraw: 'toestemming ingetrokken',
     },
     field: {
       name: 'naam',
@@ -243,6 +245,9 @@ export const nl = {
     not_found_change: 'Deze wijziging bestaat niet meer.',
     stale_edit: 'Iemand anders heeft deze plek net veranderd. Wat je typte, staat er nog: kijk het na en sla opnieuw op.',
     stale_undo: 'Dit is daarna nog eens gewijzigd; maak eerst die wijziging ongedaan.',
+    circle_consent: 'Een cirkel komt alleen op de kaart met toestemming van de sleutelfiguur.',
+    contact_details: 'Zet geen telefoonnummer of e-mailadres bij een cirkel. Contact loopt via de begeleider.',
+    circle_kind: 'Een cirkel is een plek of een groep, geen route of gebied.',
   },
   import: {
     open: 'Gegevens toevoegen',
@@ -342,6 +347,7 @@ export const nl = {
       bad_field: 'Veld "{{field}}" klopt niet.',
       empty_name: 'Geen naam.',
       name_too_long: 'De naam is langer dan {{limit}} tekens.',
+      circle: 'Een cirkel met sleutelfiguur kan niet via een bestand: de sleutelfiguur voegt die zelf toe, met toestemming.',
       markup: 'Bevat HTML of code. Gebruik gewone tekst.',
       description_too_long: 'De omschrijving is langer dan {{limit}} tekens.',
       empty_code: 'Geen code.',
@@ -464,6 +470,7 @@ export const nl = {
   workshop: workshopNl,
   drawing: drawingNl,
   basemap: basemapNl,
+  circle: circleNl,
 };
 
 export type Messages = typeof nl;

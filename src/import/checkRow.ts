@@ -3,6 +3,7 @@ import kinks from '@turf/kinks';
 import type { Geometry, Position } from 'geojson';
 import { z } from 'zod';
 import { healthDimensions } from '../domain/types';
+import { circleCategory } from '../domain/circles';
 import type { AreaImportRow, AssetImportRow } from '../backend/wireTypes';
 import { importLimits, netherlandsExtent } from './limits';
 import type { RowIssue } from './types';
@@ -48,6 +49,8 @@ export function checkAssetRow(row: AssetImportRow): RowIssue[] {
     issues.push(issue('error', 'import.row.name_too_long', { limit: importLimits.maxNameLength }));
   }
   if (markup.test(row.name) || markup.test(row.description ?? '')) issues.push(issue('error', 'import.row.markup'));
+  // The database refuses these too (a circle needs its key person's consent); said here in plain words.
+  if (row.category === circleCategory) issues.push(issue('error', 'import.row.circle'));
   if ((row.description ?? '').length > importLimits.maxDescriptionLength) {
     issues.push(issue('error', 'import.row.description_too_long', { limit: importLimits.maxDescriptionLength }));
   }

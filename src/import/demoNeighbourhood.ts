@@ -72,11 +72,12 @@ const places: DemoPlace[] = [
     story: 'We koken samen gezond en leren van elkaar.',
     author: 'Ria',
   },
+  // No circle here: a circle is added by its key person with consent, never by an import.
   {
-    name: 'Cirkel van Truus',
-    category: 'cirkel',
+    name: 'Beweeggroep De Stappers',
+    category: 'initiatief',
     dimensions: ['meedoen', 'mentaal_welbevinden'],
-    story: 'Truus belt iedereen op maandag. Niemand valt buiten de boot.',
+    story: 'Elke maandag lopen we samen een rondje. Niemand valt buiten de boot.',
     author: 'Ans',
   },
   {
@@ -131,7 +132,7 @@ export function demoPlans(seed = 20261123): { areas: AreaPlan; assets: AssetPlan
 
   const rows: AssetImportRow[] = places.map((place, index) => ({
     row: index + 1,
-    kind: place.category === 'cirkel' ? 'group' : 'place',
+    kind: 'place',
     category: place.category,
     name: fictional(place.name),
     description: 'Fictief voorbeeld.',

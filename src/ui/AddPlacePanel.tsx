@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { WijkkrachtApi } from '../backend/api';
 import type { PlaceDraft } from '../domain/placeDraft';
 import type { AssetFeature, Category } from '../backend/wireTypes';
+import { circleCategory } from '../domain/circles';
 import { categoryLabel } from './categoryLabel';
+import { CircleConsent } from './CircleConsent';
 import { useDatabaseReady } from './databaseStatus';
 import { DatabaseGettingReady } from './DatabaseStartNote';
 import { DimensionPicker } from './DimensionPicker';
@@ -41,6 +43,9 @@ export function AddPlacePanel({
   const databaseReady = useDatabaseReady();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Asked again for every circle: it is not kept with the draft.
+  const [circleConsent, setCircleConsent] = useState(false);
+  const isCircle = draft.category === circleCategory;
   // One key for this place, sent with every try: saving again after a lost answer adds it once.
   const [idempotencyKey] = useState(() => crypto.randomUUID());
   const ids = { title: useId(), name: useId(), category: useId(), story: useId(), author: useId() };
@@ -54,6 +59,10 @@ export function AddPlacePanel({
     event.preventDefault();
     const location = assetLocation(draft, shape);
     if (!location || saving) return;
+    if (isCircle && !circleConsent) {
+      setError(t('circle.consentNeeded'));
+      return;
+    }
     setSaving(true);
     setError(null);
     try {
@@ -65,6 +74,7 @@ export function AddPlacePanel({
         story: draft.story,
         authorName: draft.authorName,
         idempotencyKey,
+        circleConsent: isCircle && circleConsent,
       });
       clearShape();
       onSaved(feature);
@@ -110,6 +120,8 @@ export function AddPlacePanel({
           </option>
         ))}
       </select>
+
+      {isCircle && <CircleConsent given={circleConsent} onChange={setCircleConsent} />}
 
       <DimensionPicker selected={draft.dimensions} onChange={field('dimensions')} />
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WijkkrachtApi } from '../backend/api';
 import type { AssetFeature } from '../backend/wireTypes';
-import { ErrorNote } from './ErrorNote';
+import { ConfirmStep } from './ConfirmStep';
 import { useAction } from './useAction';
 
 /** "Archiveren", asked once more before the place goes off the map (it can be put back). */
@@ -34,17 +34,14 @@ export function ArchiveControl({
     );
   }
   return (
-    <div className="confirm" role="group" aria-label={t('details.archive')}>
-      <p>{t('details.archiveQuestion')}</p>
-      <ErrorNote message={error} />
-      <div className="actions">
-        <button type="button" className="danger" disabled={busy} onClick={() => void archive()}>
-          {t('details.archiveConfirm')}
-        </button>
-        <button type="button" onClick={() => setAsking(false)}>
-          {t('details.cancel')}
-        </button>
-      </div>
-    </div>
+    <ConfirmStep
+      label={t('details.archive')}
+      question={t('details.archiveQuestion')}
+      confirmLabel={t('details.archiveConfirm')}
+      busy={busy}
+      error={error}
+      onConfirm={() => void archive()}
+      onCancel={() => setAsking(false)}
+    />
   );
 }

@@ -8,6 +8,7 @@ import { AssetEditForm } from './AssetEditForm';
 import { AssetHistory } from './AssetHistory';
 import { AssetStatusNote } from './AssetStatusNote';
 import { categoryLabel } from './categoryLabel';
+import { CircleNote } from './CircleNote';
 import { ErrorNote } from './ErrorNote';
 import { ReportForm } from './ReportForm';
 import { StoryList } from './StoryList';
@@ -104,6 +105,17 @@ export function AssetPanel({ api, assetId, categories, roles, onChanged, onClose
             />
           ) : (
             properties.description && <p>{properties.description}</p>
+          )}
+          {details.circle && (
+            <CircleNote
+              api={api}
+              feature={feature}
+              circle={details.circle}
+              onWithdrawn={(message) => {
+                onChanged(message);
+                onClose();
+              }}
+            />
           )}
           {properties.attribution && (
             <p className="hint source-line">

@@ -5,7 +5,8 @@ import { hasTypedContent } from '../domain/placeDraft';
 import type { FeatureCollection } from 'geojson';
 import type { AssetFeature, Category, GapCellCollection, ModerationItem, Werkgebied } from '../backend/wireTypes';
 import type { ShapeDrawing } from '../map/shapeDrawing';
-import { moderatesAnywhere } from '../domain/roles';
+import { circleCategory } from '../domain/circles';
+import { mayAddCircles, moderatesAnywhere } from '../domain/roles';
 import { AddPlacePanel } from './AddPlacePanel';
 import { AssetPanel } from './AssetPanel';
 import { DatabaseStartNote } from './DatabaseStartNote';
@@ -245,7 +246,7 @@ export function Workspace({ backend, onRetry }: WorkspaceProps) {
         {mode.name === 'form' && (
           <AddPlacePanel
             api={api}
-            categories={categories}
+            categories={mayAddCircles(roles) ? categories : categories.filter((category) => category.id !== circleCategory)}
             draft={draft}
             restoredFromEarlier={restoredFromEarlier}
             setDraft={setDraft}

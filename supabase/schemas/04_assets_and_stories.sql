@@ -136,15 +136,24 @@ begin
      and not moderator and not internal.may_import() then
     raise exception using errcode = '42501', message = 'only importers may say where an asset came from';
   end if;
-  if new.kind = 'group' and (tg_op = 'INSERT' or old.kind <> 'group')
+  if ((new.kind = 'group' and (tg_op = 'INSERT' or old.kind <> 'group'))
+      or (new.category = 'cirkel' and (tg_op = 'INSERT' or old.category <> 'cirkel')))
      and not internal.has_role(new.werkgebied_id, '{key_person,facilitator}') then
     raise exception using errcode = '42501', message = 'only key persons and facilitators of this werkgebied may add a circle';
+  end if;
+  -- A circle's key person consents when it is added (11_circles.sql); an import or an edit cannot.
+  if new.category = 'cirkel' and (tg_op = 'INSERT' or old.category <> 'cirkel') and not internal.circle_consent_given() then
+    raise exception using errcode = 'WKARG', message = 'a circle needs its key person''s consent', detail = 'circle_consent';
   end if;
   -- Nested, so a moderator's write does not run the query for the werkgebied's shape.
   if not moderator and (tg_op = 'INSERT' or new.geom is distinct from old.geom) then
     if not internal.shape_fits(new.geom, (select w.geom from public.werkgebieden w where w.id = new.werkgebied_id)) then
       raise exception using errcode = 'WKGEO', message = 'the shape is larger than its werkgebied allows', detail = 'too_large';
     end if;
+  end if;
+  -- The public gets a circle's buurt or 100 m cell, never its exact place (11_circles.sql).
+  if new.category = 'cirkel' then
+    new.geom := internal.keep_circle_private(new, tg_op = 'INSERT' or new.geom is distinct from old.geom or old.category <> 'cirkel');
   end if;
 
   if tg_op = 'INSERT' then

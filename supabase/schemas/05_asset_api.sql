@@ -452,6 +452,8 @@ begin
     'feature', internal.asset_feature(a),
     -- How many say "ik waardeer dit" and whether the caller does (10_workshops.sql).
     'appreciation', internal.appreciation_json(a.id),
+    -- For a circle: where the public sees it; its exact place only for its key person and facilitators.
+    'circle', internal.circle_json(a),
     'stories', coalesce((
       select jsonb_agg(internal.story_json(s) order by s.created_at, s.id)
       from public.stories s
@@ -522,7 +524,9 @@ create function public.add_asset(
   p_story text default null,
   p_author_name text default null,
   p_idempotency_key uuid default null,
-  p_session_id uuid default null
+  p_session_id uuid default null,
+  -- A circle (category 'cirkel') is added only with its key person's consent (11_circles.sql).
+  p_circle_consent boolean default false
 )
 returns jsonb
 language plpgsql volatile
@@ -551,6 +555,7 @@ begin
     return internal.asset_feature(a);
   end if;
 
+  perform set_config('wijkkracht.circle_consent', case when p_circle_consent then 'on' else '' end, true);
   insert into public.assets (kind, category, dimensions, name, description, geom, session_id)
   values (
     k,
@@ -562,6 +567,7 @@ begin
     p_session_id
   )
   returning * into a;
+  perform set_config('wijkkracht.circle_consent', '', true);
 
   if p_story is not null and length(btrim(p_story)) > 0 then
     insert into public.stories (asset_id, body, author_name)
@@ -576,8 +582,8 @@ exception when integrity_constraint_violation then
     detail = coalesce(failed_constraint, 'constraint');
 end
 $$;
-revoke all on function public.add_asset(text, text, text, jsonb, text, jsonb, text, text, uuid, uuid) from public, anon, authenticated, service_role;
-grant execute on function public.add_asset(text, text, text, jsonb, text, jsonb, text, text, uuid, uuid) to authenticated, service_role;
+revoke all on function public.add_asset(text, text, text, jsonb, text, jsonb, text, text, uuid, uuid, boolean) from public, anon, authenticated, service_role;
+grant execute on function public.add_asset(text, text, text, jsonb, text, jsonb, text, text, uuid, uuid, boolean) to authenticated, service_role;
 
 -- Changes the given fields (null = keep) if the caller still has the latest
 -- version; otherwise refuses with WKVER so nobody overwrites another's edit.

@@ -1,7 +1,8 @@
 -- Moderation and history. Every change to an asset or a story is kept in
 -- public.changes (old and new values, what happened, who, when), by triggers,
 -- whatever path the change came by. Nothing the app does deletes an asset or a
--- story: archiving and rejecting change a status, and an undo is one more change.
+-- story: archiving and rejecting change a status, and an undo is one more change
+-- (a circle whose consent is withdrawn goes, 11_circles.sql).
 --
 -- Moderation: a contribution is pending until a facilitator of its werkgebied
 -- approves it (unless the werkgebied publishes at once, 04_assets_and_stories);
@@ -21,7 +22,8 @@ create table public.changes (
   item_type text not null check (item_type in ('asset', 'story')),
   item_id uuid not null,
   werkgebied_id uuid,
-  operation text not null check (operation in ('add', 'edit', 'archive', 'restore', 'approve', 'reject', 'hide', 'undo')),
+  -- 'withdraw': a circle's consent withdrawn (11_circles.sql); the circle is gone.
+  operation text not null check (operation in ('add', 'edit', 'archive', 'restore', 'approve', 'reject', 'hide', 'undo', 'withdraw')),
   -- Only the fields that changed (null for an add: everything is new).
   old_values jsonb,
   new_values jsonb not null,

@@ -91,6 +91,7 @@ describe.each(engines)('SQL API on $name', ({ skip, open }) => {
       expect(rows).toEqual([
         { relname: 'bulk_adds', relrowsecurity: true },
         { relname: 'cell_nearest', relrowsecurity: true },
+        { relname: 'circle_locations', relrowsecurity: true },
         { relname: 'coverage_assets', relrowsecurity: true },
         { relname: 'idempotency_keys', relrowsecurity: true },
         { relname: 'join_attempts', relrowsecurity: true },

@@ -256,6 +256,18 @@ const tables: TableCase[] = [
     set: 'txid = txid',
   },
   {
+    table: 'internal.circle_locations',
+    key: 'asset_id::text',
+    // A circle's exact place (11_circles.sql): read only through get_asset, by its key person and facilitators.
+    select: everyone('denied'),
+    serviceRoleWrites: 'denied',
+    insert: () =>
+      `insert into internal.circle_locations (asset_id, exact_geom, shown_at)
+       values ('${trialRow}', extensions.st_setsrid(extensions.st_makepoint(4.5, 52.1), 4326), 'cell')`,
+    target: `asset_id = '${trialRow}'`,
+    set: 'shown_at = shown_at',
+  },
+  {
     table: 'public.workshop_sessions',
     key: 'title',
     // Its participants and its werkgebied's facilitators (admins included).
@@ -560,6 +572,7 @@ function intendedApiRolePrivileges(): Record<string, string[]> {
     'internal.cell_nearest': () => ['SELECT'],
     'internal.coverage_assets': () => [],
     'internal.bulk_adds': () => [],
+    'internal.circle_locations': () => [],
     'internal.idempotency_keys': () => [],
     'internal.join_attempts': () => [],
     appreciations: () => [],

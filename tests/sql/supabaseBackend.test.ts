@@ -288,6 +288,7 @@ describe.skipIf(skip)('Supabase backend: supabase-js → PostgREST 12 → Postgr
       '/rpc/session_overview',
       '/rpc/appreciate',
       '/rpc/withdraw_appreciation',
+      '/rpc/withdraw_circle',
       '/rpc/add_session_action',
       '/rpc/update_session_action',
     ];

@@ -1,4 +1,5 @@
 import type { Category } from '../../backend/wireTypes';
+import { circleCategory } from '../../domain/circles';
 
 /** What a drawn route is ("Teken een route"); a participant can tell it apart from a place by its kind. */
 export const routeCategory = 'wandelroute';
@@ -7,7 +8,7 @@ export const routeCategory = 'wandelroute';
  * Not in the palette of places: a circle needs a key person's role (the
  * database refuses it from others), and a walking route is drawn as a line.
  */
-const notPlacesForEveryone = new Set(['cirkel', routeCategory]);
+const notPlacesForEveryone = new Set([circleCategory, routeCategory]);
 
 export function paletteCategories(categories: Category[]): Category[] {
   return categories.filter((category) => !notPlacesForEveryone.has(category.id));

@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { requirementMissing } from '../support/sharedRequirements';
+import { AppBrowser, chromiumAvailable, viewports } from './browser';
+import { ImportDriver } from './importDriver';
+import { PlaceDriver } from './placeDriver';
+
+const skip = requirementMissing('Chromium (apt chromium) at /usr/bin/chromium', chromiumAvailable());
+
+const circle = {
+  name: 'Cirkel van Truus',
+  category: 'Cirkel met sleutelfiguur',
+  dimensions: ['Meedoen'],
+  story: 'Truus belt iedereen op maandag.',
+};
+
+// The embedded default's own user administers it, so it may add a circle (as a key person would).
+describe.skipIf(skip)('a key person adds a circle and withdraws it (embedded database, real Chromium)', () => {
+  const app = new AppBrowser(inject('appUrl'), inject('startedProfile'));
+  const imports = new ImportDriver(app);
+  const places = new PlaceDriver(app);
+  beforeAll(async () => {
+    await app.open(viewports.phone);
+    await imports.startEmpty();
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('asks for the consent before it saves, and refuses a phone number in Dutch', async () => {
+    await places.startAddingPlace();
+    await app.tapMapCentre();
+    await places.fillPlace(circle);
+    expect(await app.textVisible('Toestemming van de sleutelfiguur')).toBe(true);
+    await places.save();
+    expect(await app.alertText()).toBe('Vink eerst de toestemming aan.');
+    await app.screenshotAtBothSizes('circle-1-consent', () =>
+      app.page.getByRole('group', { name: 'Toestemming van de sleutelfiguur' }).scrollIntoViewIfNeeded(),
+    );
+
+    await app.page.getByRole('checkbox', { name: /geef toestemming/ }).check();
+    await app.page.getByLabel('Naam van de plek').fill('Cirkel van Truus, bel 06-12345678');
+    await places.save();
+    expect(await app.alertText()).toBe('Zet geen telefoonnummer of e-mailadres bij een cirkel. Contact loopt via de begeleider.');
+  });
+
+  it('saves it, and its details say it is shown in a 100 m square with contact through the facilitator', async () => {
+    await app.page.getByLabel('Naam van de plek').fill(circle.name);
+    await places.save();
+    expect(await places.detailsHeading()).toBe(circle.name);
+    await app.page.getByText('Deze cirkel staat op de kaart in een vak van 100 bij 100 meter, niet op het adres.').waitFor();
+    expect(await app.textVisible('Wilt u meedoen? Vraag het aan de begeleider van dit werkgebied.')).toBe(true);
+    expect(await app.textVisible('U ziet ook de precieze plek, omdat u de sleutelfiguur of begeleider bent. Anderen zien die niet.')).toBe(
+      true,
+    );
+    await app.screenshotAtBothSizes('circle-2-details', () => app.page.locator('.circle-note').scrollIntoViewIfNeeded());
+  });
+
+  it('withdrawing the consent, asked once more, takes the circle off the map', async () => {
+    await app.page.getByRole('button', { name: 'Toestemming intrekken' }).click();
+    await app.page.getByRole('button', { name: 'Ja, haal de cirkel weg' }).click();
+    await app.waitForStatus('De toestemming is ingetrokken. De cirkel staat niet meer op de kaart.');
+    expect(await app.page.locator('section.panel h2').count()).toBe(0);
+    expect(app.pageErrors).toEqual([]);
+  });
+});
