@@ -245,6 +245,7 @@ export const sqlEnums = {
   area_level: ['gemeente', 'wijk', 'buurt', 'pc4', 'other'],
   asset_kind: ['place', 'route', 'area', 'group'],
   asset_status: ['pending', 'published', 'archived', 'rejected', 'hidden'],
+  care_domain: ['nulde_lijn', 'eerstelijn', 'sociaal_domein'],
   health_dimension: ['lichaamsfuncties', 'mentaal_welbevinden', 'zingeving', 'kwaliteit_van_leven', 'meedoen', 'dagelijks_functioneren'],
   member_role: ['key_person', 'facilitator', 'planner', 'admin'],
   session_phase: ['verkennen', 'waarderen', 'gaten_zien', 'acties'],

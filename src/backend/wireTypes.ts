@@ -5,6 +5,7 @@ import type {
   AssetGeometry,
   AssetKind,
   AssetStatus,
+  CareDomain,
   ChangeOperation,
   HealthDimension,
   ItemType,
@@ -20,6 +21,8 @@ export interface Category {
   label_nl: string;
   label_en: string;
   color: string;
+  /** Nulde lijn, eerstelijn or sociaal domein; absent or null for none (a park, a route). */
+  domain?: CareDomain | null;
 }
 
 interface AssetProperties {

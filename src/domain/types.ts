@@ -25,6 +25,10 @@ export type ModerationDecision = 'approve' | 'reject' | 'restore';
 // 'withdraw': a circle's key person withdrew their consent; the circle is gone.
 export type ChangeOperation = 'add' | 'edit' | 'archive' | 'restore' | 'approve' | 'reject' | 'hide' | 'undo' | 'withdraw';
 
+/** Where a kind of place stands next to care (public.care_domain): citizens, primary care, the social domain. */
+export const careDomains = ['nulde_lijn', 'eerstelijn', 'sociaal_domein'] as const;
+export type CareDomain = (typeof careDomains)[number];
+
 /** Huber's six dimensions of Positieve Gezondheid, as stored in SQL. */
 export const healthDimensions = [
   'lichaamsfuncties',

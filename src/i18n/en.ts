@@ -1,4 +1,5 @@
 import type { Messages } from './nl';
+import { filterEn } from './filterTexts';
 import { circleEn } from './circleTexts';
 import { basemapEn } from './basemapTexts';
 import { drawingEn } from './drawingTexts';
@@ -468,4 +469,5 @@ export const en: Messages = {
   drawing: drawingEn,
   basemap: basemapEn,
   circle: circleEn,
+  filter: filterEn,
 };

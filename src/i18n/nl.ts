@@ -1,4 +1,5 @@
 // Dutch is the first language: plain words, B1 level, short sentences.
+import { filterNl } from './filterTexts';
 import { circleNl } from './circleTexts';
 import { basemapNl } from './basemapTexts';
 import { drawingNl } from './drawingTexts';
@@ -471,6 +472,7 @@ export const nl = {
   drawing: drawingNl,
   basemap: basemapNl,
   circle: circleNl,
+  filter: filterNl,
 };
 
 export type Messages = typeof nl;

@@ -67,7 +67,7 @@ const places: DemoPlace[] = [
   },
   {
     name: 'Diabetescoöperatie Samen Gezond',
-    category: 'initiatief',
+    category: 'gezond_eten',
     dimensions: ['lichaamsfuncties', 'dagelijks_functioneren'],
     story: 'We koken samen gezond en leren van elkaar.',
     author: 'Ria',
@@ -75,14 +75,14 @@ const places: DemoPlace[] = [
   // No circle here: a circle is added by its key person with consent, never by an import.
   {
     name: 'Beweeggroep De Stappers',
-    category: 'initiatief',
+    category: 'beweeggroep',
     dimensions: ['meedoen', 'mentaal_welbevinden'],
     story: 'Elke maandag lopen we samen een rondje. Niemand valt buiten de boot.',
     author: 'Ans',
   },
   {
     name: 'Moestuin Achter de Flat',
-    category: 'initiatief',
+    category: 'moestuin',
     dimensions: ['kwaliteit_van_leven', 'zingeving'],
     story: 'Samen tuinieren geeft rust en iets om voor te zorgen.',
     author: 'Joop',

@@ -24,7 +24,15 @@ describe('the OSM tag mapping', () => {
     [{ amenity: 'pharmacy' }, 'apotheek', ['lichaamsfuncties']],
     [{ amenity: 'dentist' }, 'zorg_welzijn', ['lichaamsfuncties', 'dagelijks_functioneren']],
     [{ healthcare: 'dentist' }, 'zorg_welzijn', ['lichaamsfuncties', 'dagelijks_functioneren']],
-    [{ healthcare: 'physiotherapist' }, 'zorg_welzijn', ['lichaamsfuncties', 'dagelijks_functioneren']],
+    [{ healthcare: 'physiotherapist' }, 'fysiotherapie', ['lichaamsfuncties', 'dagelijks_functioneren']],
+    [{ amenity: 'physiotherapist' }, 'fysiotherapie', ['lichaamsfuncties', 'dagelijks_functioneren']],
+    [{ healthcare: 'dietitian' }, 'leefstijlcoach', ['lichaamsfuncties', 'dagelijks_functioneren']],
+    [{ healthcare: 'nutrition_counselling' }, 'leefstijlcoach', ['lichaamsfuncties', 'dagelijks_functioneren']],
+    [{ healthcare: 'nurse' }, 'wijkverpleging', ['lichaamsfuncties', 'dagelijks_functioneren']],
+    [{ amenity: 'social_facility', social_facility: 'day_care' }, 'dagbesteding', ['dagelijks_functioneren', 'meedoen']],
+    [{ amenity: 'social_facility', social_facility: 'outreach' }, 'zorg_welzijn', ['dagelijks_functioneren', 'meedoen']],
+    [{ leisure: 'garden', 'garden:type': 'community' }, 'moestuin', ['kwaliteit_van_leven', 'meedoen']],
+    [{ landuse: 'allotments' }, 'moestuin', ['kwaliteit_van_leven', 'meedoen']],
     [{ amenity: 'library' }, 'bibliotheek', ['meedoen', 'zingeving']],
     [{ leisure: 'sports_centre' }, 'sportclub', ['lichaamsfuncties', 'meedoen']],
     [{ leisure: 'pitch' }, 'sportclub', ['lichaamsfuncties', 'meedoen']],
@@ -85,7 +93,7 @@ describe('the OSM tag mapping', () => {
       .map((file) => readFileSync(join(projectRoot, 'supabase', 'migrations', file), 'utf8'))
       .join('\n');
     const categories = new Set(osmTagRules.flatMap((rule) => (rule.category ? [rule.category] : [])));
-    expect(categories.size).toBe(11);
+    expect(categories.size).toBe(16);
     for (const category of categories) expect(migrations).toMatch(new RegExp(`\\('${category}',\\s+'`));
     for (const rule of osmTagRules) expect(rule.noun).toMatch(/^[A-Z]/);
   });

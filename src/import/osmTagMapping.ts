@@ -34,7 +34,12 @@ type MappedCategory =
   | 'park'
   | 'zorg_welzijn'
   | 'apotheek'
-  | 'speelplek';
+  | 'speelplek'
+  | 'fysiotherapie'
+  | 'leefstijlcoach'
+  | 'wijkverpleging'
+  | 'moestuin'
+  | 'dagbesteding';
 
 export interface OsmTagRule {
   /** Tags the object must all have: an exact value, any value in a list, or '*' for any value. */
@@ -98,8 +103,29 @@ export const osmTagRules: readonly OsmTagRule[] = [
   { tags: { healthcare: 'doctor' }, category: 'huisartsenpraktijk', dimensions: ['lichaamsfuncties'], noun: 'Huisartsenpraktijk' },
   { tags: { amenity: 'dentist' }, category: 'zorg_welzijn', dimensions: care, noun: 'Tandartspraktijk' },
   { tags: { healthcare: 'dentist' }, category: 'zorg_welzijn', dimensions: care, noun: 'Tandartspraktijk' },
-  { tags: { healthcare: 'physiotherapist' }, category: 'zorg_welzijn', dimensions: care, noun: 'Fysiotherapiepraktijk' },
+  { tags: { healthcare: 'physiotherapist' }, category: 'fysiotherapie', dimensions: care, noun: 'Fysiotherapiepraktijk' },
+  { tags: { amenity: 'physiotherapist' }, category: 'fysiotherapie', dimensions: care, noun: 'Fysiotherapiepraktijk' },
+  {
+    tags: { healthcare: ['dietitian', 'nutrition_counselling'] },
+    category: 'leefstijlcoach',
+    dimensions: ['lichaamsfuncties', 'dagelijks_functioneren'],
+    noun: 'Diëtistenpraktijk',
+  },
+  {
+    tags: { healthcare: 'nurse' },
+    category: 'wijkverpleging',
+    dimensions: care,
+    noun: 'Wijkverpleging',
+    reason: 'In Nederland is een verpleegkundige in OSM bijna altijd een team wijkverpleging.',
+  },
   { tags: { healthcare: 'centre' }, category: 'zorg_welzijn', dimensions: care, noun: 'Gezondheidscentrum' },
+  {
+    tags: { amenity: 'social_facility', social_facility: 'day_care' },
+    category: 'dagbesteding',
+    dimensions: ['dagelijks_functioneren', 'meedoen'],
+    noun: 'Dagbesteding',
+    reason: 'Dagopvang voor volwassenen (social_facility=day_care); kinderopvang is amenity=childcare.',
+  },
   {
     tags: { amenity: 'social_facility' },
     category: 'zorg_welzijn',
@@ -131,6 +157,14 @@ export const osmTagRules: readonly OsmTagRule[] = [
   // Play and green. The playground comes before recreation grounds, which often contain one.
   { tags: { leisure: 'playground' }, category: 'speelplek', dimensions: ['meedoen', 'kwaliteit_van_leven'], noun: 'Speeltuin' },
   { tags: { leisure: 'park' }, category: 'park', dimensions: green, noun: 'Park' },
+  // A shared vegetable garden before the general garden rule, which would make it a park.
+  {
+    tags: { leisure: 'garden', 'garden:type': 'community' },
+    category: 'moestuin',
+    dimensions: ['kwaliteit_van_leven', 'meedoen'],
+    noun: 'Buurtmoestuin',
+  },
+  { tags: { landuse: 'allotments' }, category: 'moestuin', dimensions: ['kwaliteit_van_leven', 'meedoen'], noun: 'Volkstuinen' },
   { tags: { leisure: 'garden' }, category: 'park', dimensions: green, noun: 'Tuin' },
   { tags: { landuse: 'recreation_ground' }, category: 'park', dimensions: green, noun: 'Recreatieterrein' },
 

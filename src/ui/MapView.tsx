@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { FeatureCollection } from 'geojson';
 import type { CandidatePoint, TargetGroup } from '../domain/types';
 import type { AreaCollection, AssetCollection, Category, GapCellCollection } from '../backend/wireTypes';
@@ -35,6 +35,8 @@ interface MapViewProps extends Omit<WijkMapHandlers, 'onBasemapShown' | 'onMapTa
   fitBbox?: Bbox | null;
   /** Hands out drawing on this map once it exists (null once it is gone), e.g. for DrawShapeControls. */
   onDrawingReady?(drawing: ShapeDrawing | null): void;
+  /** More controls over the map (the legend and filter); `mapTapsTaken`: they step aside while a spot or shape is set. */
+  controls?(mapTapsTaken: boolean): ReactNode;
 }
 
 const noActionPoints: ActionPoint[] = [];
@@ -95,6 +97,7 @@ export function MapView(props: MapViewProps) {
     <>
       <div ref={containerRef} className="map" data-testid="map" />
       <BasemapControl shown={basemapShown} stored={stored} mapTapsTaken={mapTapsTaken} />
+      {props.controls?.(mapTapsTaken)}
     </>
   );
 }

@@ -7,6 +7,8 @@ import type { AssetFeature, Category, GapCellCollection, ModerationItem, Werkgeb
 import type { ShapeDrawing } from '../map/shapeDrawing';
 import { circleCategory } from '../domain/circles';
 import { mayAddCircles, moderatesAnywhere } from '../domain/roles';
+import { PlaceFilterControl } from './PlaceFilterControl';
+import { useFilteredAssets, usePlaceFilter } from './usePlaceFilter';
 import { AddPlacePanel } from './AddPlacePanel';
 import { AssetPanel } from './AssetPanel';
 import { DatabaseStartNote } from './DatabaseStartNote';
@@ -59,6 +61,8 @@ export function Workspace({ backend, onRetry }: WorkspaceProps) {
   const { api } = backend;
   const [categories, setCategories] = useState<Category[]>([]);
   const { assets, partlyShown, loadError, load, upsert, reload } = useAssets(api);
+  const { filter, setFilter } = usePlaceFilter();
+  const shownAssets = useFilteredAssets(assets, categories, filter);
   const mapContext = useMapContext(api);
   const { roles, reload: reloadRoles } = useMyRoles(api);
   const werkgebieden = useWerkgebieden(api);
@@ -190,7 +194,7 @@ export function Workspace({ backend, onRetry }: WorkspaceProps) {
       />
       <div className="map-area">
         <MapView
-          assets={assets}
+          assets={shownAssets}
           areas={mapContext.areas}
           preview={preview}
           focus={focus}
@@ -207,6 +211,16 @@ export function Workspace({ backend, onRetry }: WorkspaceProps) {
           onMapClick={onMapClick}
           onAssetClick={(assetId) => setMode({ name: 'details', assetId })}
           onViewChange={(bbox) => void load(bbox)}
+          controls={(mapTapsTaken) => (
+            <PlaceFilterControl
+              categories={categories}
+              filter={filter}
+              onChange={setFilter}
+              shown={shownAssets.features.length}
+              total={assets.features.length}
+              mapTapsTaken={mapTapsTaken}
+            />
+          )}
         />
         <DatabaseStartNote onRetry={onRetry} />
         {partlyShown && <PartlyShownNote {...partlyShown} />}

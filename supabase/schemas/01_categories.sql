@@ -2,12 +2,18 @@
 -- colour. Reference data: the rows are in supabase/reference/categories.sql,
 -- because production needs them too.
 
+-- Where a kind of place stands next to care: the nulde lijn (what citizens do
+-- themselves), the eerstelijn (primary care) or the sociaal domein (the
+-- municipality's social work and welfare). Null: none of these (a park, a route).
+create type public.care_domain as enum ('nulde_lijn', 'eerstelijn', 'sociaal_domein');
+
 create table public.categories (
   id text primary key check (id ~ '^[a-z_]+$'),
   label_nl text not null,
   label_en text not null,
   color text not null check (color ~ '^#[0-9a-f]{6}$'),
-  sort_order int not null
+  sort_order int not null,
+  domain public.care_domain
 );
 
 alter table public.categories enable row level security;

@@ -321,7 +321,7 @@ set search_path = public
 set statement_timeout = '5s'
 as $$
   select coalesce(jsonb_agg(jsonb_build_object(
-    'id', id, 'label_nl', label_nl, 'label_en', label_en, 'color', color) order by sort_order), '[]')
+    'id', id, 'label_nl', label_nl, 'label_en', label_en, 'color', color, 'domain', domain) order by sort_order), '[]')
   from public.categories
 $$;
 revoke all on function public.list_categories() from public, anon, authenticated, service_role;

@@ -109,6 +109,22 @@ describe.each(engines)('SQL API on $name', ({ skip, open }) => {
       });
     });
 
+    it('has a kind for what the programmes we serve work with, each in its domain', async () => {
+      const categories = await asAnon.listCategories();
+      const domainOf = (id: string) => categories.find((category) => category.id === id)?.domain;
+      for (const id of ['gezond_eten', 'moestuin', 'beweeggroep', 'cirkel', 'initiatief']) expect(domainOf(id), id).toBe('nulde_lijn');
+      for (const id of ['leefstijlcoach', 'fysiotherapie', 'wijkverpleging', 'apotheek', 'huisartsenpraktijk'])
+        expect(domainOf(id), id).toBe('eerstelijn');
+      for (const id of ['sociaal_team', 'mantelzorg', 'dagbesteding']) expect(domainOf(id), id).toBe('sociaal_domein');
+      for (const id of ['park', 'speelplek', 'wandelroute']) expect(domainOf(id), id).toBeNull();
+      expect(categories.find((category) => category.id === 'leefstijlcoach')).toMatchObject({
+        label_nl: 'Leefstijlcoach of diëtist',
+        label_en: 'Lifestyle coach or dietitian',
+      });
+      // Every colour its own, so the legend tells them apart.
+      expect(new Set(categories.map((category) => category.color)).size).toBe(categories.length);
+    });
+
     it('adds a place with its first story and returns it as a GeoJSON feature', async () => {
       const feature = await asAlice.addAsset({
         kind: 'place',

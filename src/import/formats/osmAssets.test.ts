@@ -190,12 +190,14 @@ describe.skipIf(skip)('the central-Amsterdam extract', () => {
         apotheek: 1,
         bibliotheek: 1,
         buurthuis: 3,
+        dagbesteding: 1,
+        fysiotherapie: 1,
         huisartsenpraktijk: 1,
         ontmoetingsplek: 2,
         park: 2,
         speelplek: 7,
         sportclub: 3,
-        zorg_welzijn: 7,
+        zorg_welzijn: 5,
       });
       expect(issueKeys(plan)).toEqual([23, 24, 25, 26, 27].map((row) => `${row} skip import.row.osm_area_outline`));
     });
@@ -218,17 +220,11 @@ describe.skipIf(skip)('the central-Amsterdam extract', () => {
       expect(rowWith(plan, 'node/2725755031')?.name).toBe('Fysiotherapiepraktijk (zonder naam)');
     });
 
-    it('puts dentists, physiotherapy and social facilities under zorg en welzijn', () => {
-      const care = plan.rows.filter((row) => row.category === 'zorg_welzijn').map((row) => row.name);
-      expect(care).toEqual([
-        'Studentist',
-        'de Kloof',
-        'Princehof',
-        'Fysiotherapiepraktijk (zonder naam)',
-        'Gastenburgh',
-        'Aan de Amstel',
-        'Leger des Heils',
-      ]);
+    it('puts dentists and social facilities under zorg en welzijn, physiotherapy and day care under their own kinds', () => {
+      const kind = (category: string) => plan.rows.filter((row) => row.category === category).map((row) => row.name);
+      expect(kind('zorg_welzijn')).toEqual(['Studentist', 'Princehof', 'Gastenburgh', 'Aan de Amstel', 'Leger des Heils']);
+      expect(kind('fysiotherapie')).toEqual(['Fysiotherapiepraktijk (zonder naam)']);
+      expect(kind('dagbesteding')).toEqual(['de Kloof']);
       expect(rowWith(plan, 'node/2724102629')?.dimensions).toEqual(['lichaamsfuncties', 'dagelijks_functioneren']);
     });
 
