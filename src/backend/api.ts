@@ -1,5 +1,6 @@
 import type {
   CandidatePoint,
+  ConnectionKind,
   CoverageTarget,
   AreaLevel,
   AssetChanges,
@@ -36,6 +37,9 @@ import type {
   Story,
   Werkgebied,
   WithdrawnCircle,
+  AssetLink,
+  RemovedLink,
+  ExportedLink,
 } from './wireTypes';
 import { toApiError } from './apiError';
 import { typedRpcCall, type RpcCall, type RpcTransport, type SqlArguments } from './rpcCall';
@@ -57,6 +61,10 @@ export interface WijkkrachtApi extends SessionApi {
   archiveAsset(id: string, expectedVersion: number): Promise<AssetFeature>;
   /** A circle's key person (or a facilitator) withdraws consent: the circle and its stories go. */
   withdrawCircle(id: string): Promise<WithdrawnCircle>;
+  /** Connects two places; who may change one of them may. */
+  linkAssets(fromId: string, toId: string, kind: ConnectionKind): Promise<AssetLink>;
+  unlinkAssets(linkId: string): Promise<RemovedLink>;
+  exportLinks(): Promise<ExportedLink[]>;
   addStory(story: NewStory): Promise<Story>;
   /** All rows land or none; a dry run reports what would happen and writes nothing. */
   importAssets(batch: ImportBatch<AssetImportRow>): Promise<ImportReport>;
@@ -179,6 +187,9 @@ export function createApi(transport: RpcTransport): WijkkrachtApi {
       }),
     archiveAsset: (id, expectedVersion) => call('archive_asset', { p_id: id, p_expected_version: expectedVersion }),
     withdrawCircle: (id) => call('withdraw_circle', { p_id: id }),
+    linkAssets: (fromId, toId, kind) => call('link_assets', { p_from: fromId, p_to: toId, p_kind: kind }),
+    unlinkAssets: (linkId) => call('unlink_assets', { p_link: linkId }),
+    exportLinks: () => call('export_links', {}),
     addStory: (story) =>
       call('add_story', {
         p_asset_id: story.assetId,

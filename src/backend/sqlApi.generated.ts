@@ -68,6 +68,11 @@ export interface SqlFunctions {
     returns: 'jsonb';
     roles: 'anon' | 'authenticated' | 'service_role';
   };
+  export_links: {
+    args: Record<string, never>;
+    returns: 'jsonb';
+    roles: 'anon' | 'authenticated' | 'service_role';
+  };
   export_stories: {
     args: Record<string, never>;
     returns: 'jsonb';
@@ -115,6 +120,11 @@ export interface SqlFunctions {
   };
   join_session: {
     args: { p_code: string | null; p_first_name?: string | null };
+    returns: 'jsonb';
+    roles: 'authenticated' | 'service_role';
+  };
+  link_assets: {
+    args: { p_from: string | null; p_to: string | null; p_kind: string | null };
     returns: 'jsonb';
     roles: 'authenticated' | 'service_role';
   };
@@ -208,6 +218,11 @@ export interface SqlFunctions {
     returns: 'jsonb';
     roles: 'authenticated' | 'service_role';
   };
+  unlink_assets: {
+    args: { p_link: string | null };
+    returns: 'jsonb';
+    roles: 'authenticated' | 'service_role';
+  };
   update_asset: {
     args: { p_id: string | null; p_expected_version: number | null; p_name?: string | null; p_description?: string | null; p_category?: string | null; p_dimensions?: unknown; p_geometry?: unknown };
     returns: 'jsonb';
@@ -246,6 +261,7 @@ export const sqlEnums = {
   asset_kind: ['place', 'route', 'area', 'group'],
   asset_status: ['pending', 'published', 'archived', 'rejected', 'hidden'],
   care_domain: ['nulde_lijn', 'eerstelijn', 'sociaal_domein'],
+  connection_kind: ['works_with', 'meets_at', 'refers_to', 'part_of'],
   health_dimension: ['lichaamsfuncties', 'mentaal_welbevinden', 'zingeving', 'kwaliteit_van_leven', 'meedoen', 'dagelijks_functioneren'],
   member_role: ['key_person', 'facilitator', 'planner', 'admin'],
   session_phase: ['verkennen', 'waarderen', 'gaten_zien', 'acties'],

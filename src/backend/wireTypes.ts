@@ -1,5 +1,5 @@
 import type { Appreciation, JoinAnswer, SessionAction, SessionOverview, WorkshopSession } from './sessionWireTypes';
-import type { FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
+import type { FeatureCollection, Geometry, LineString, MultiPolygon, Polygon } from 'geojson';
 import type {
   AreaLevel,
   AssetGeometry,
@@ -7,6 +7,7 @@ import type {
   AssetStatus,
   CareDomain,
   ChangeOperation,
+  ConnectionKind,
   HealthDimension,
   ItemType,
   MemberRole,
@@ -88,6 +89,38 @@ export interface AssetWithStories {
   stories: Story[];
   /** For a circle only (null otherwise). */
   circle: CirclePrivacy | null;
+  /** Its connections to other places, those the caller may see. */
+  links: AssetLink[];
+}
+
+/** A connection as seen from one of its places. */
+export interface AssetLink {
+  id: string;
+  kind: ConnectionKind;
+  /** 'from': this place is connected to the other ("komt samen in"); 'to': the other to this one. */
+  direction: 'from' | 'to';
+  other: { id: string; name: string; category: string };
+  /** From a point on this place to a point on the other, for the map. */
+  line: LineString;
+  may_remove: boolean;
+}
+
+export interface RemovedLink {
+  id: string;
+  removed: true;
+}
+
+/** A connection in the export, with both places' names. */
+export interface ExportedLink {
+  id: string;
+  kind: ConnectionKind;
+  from_id: string;
+  from_name: string;
+  from_category: string;
+  to_id: string;
+  to_name: string;
+  to_category: string;
+  created_at: string;
 }
 
 /**
@@ -378,6 +411,9 @@ export interface SqlResults extends Record<keyof SqlFunctions, unknown> {
   undo_change: AssetFeature | Story;
   restore_asset: AssetFeature;
   withdraw_circle: WithdrawnCircle;
+  link_assets: AssetLink;
+  unlink_assets: RemovedLink;
+  export_links: ExportedLink[];
   create_session: WorkshopSession;
   join_session: JoinAnswer;
   get_session: WorkshopSession;

@@ -29,6 +29,10 @@ export type ChangeOperation = 'add' | 'edit' | 'archive' | 'restore' | 'approve'
 export const careDomains = ['nulde_lijn', 'eerstelijn', 'sociaal_domein'] as const;
 export type CareDomain = (typeof careDomains)[number];
 
+/** How two places are connected (public.connection_kind); "works with" has no direction. */
+export const connectionKinds = ['works_with', 'meets_at', 'refers_to', 'part_of'] as const;
+export type ConnectionKind = (typeof connectionKinds)[number];
+
 /** Huber's six dimensions of Positieve Gezondheid, as stored in SQL. */
 export const healthDimensions = [
   'lichaamsfuncties',

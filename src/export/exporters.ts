@@ -1,6 +1,7 @@
 import type { CoverageQuery, WijkkrachtApi } from '../backend/api';
 import { buurtCoverageCsv, gapCellsGeoJson } from './coverageExports';
 import { assetsCsv, assetsGeoJson, assetsKml, storiesCsv } from './assetExports';
+import { linksCsv } from './linkExports';
 
 /**
  * Every file the app can hand out. A new result (coverage figures, gap cells)
@@ -44,6 +45,13 @@ export const exporters: Exporter[] = [
     extension: 'csv',
     mimeType: 'text/csv;charset=utf-8',
     build: async (api) => storiesCsv(await api.exportStories()),
+  },
+  {
+    id: 'links-csv',
+    labelKey: 'export.links_csv',
+    extension: 'csv',
+    mimeType: 'text/csv;charset=utf-8',
+    build: async (api) => linksCsv(await api.exportLinks()),
   },
 ];
 

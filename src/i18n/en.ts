@@ -1,5 +1,6 @@
 import type { Messages } from './nl';
 import { filterEn } from './filterTexts';
+import { connectionEn } from './connectionTexts';
 import { circleEn } from './circleTexts';
 import { basemapEn } from './basemapTexts';
 import { drawingEn } from './drawingTexts';
@@ -459,6 +460,7 @@ export const en: Messages = {
     coverage_by_buurt_csv: 'Figures per neighbourhood (CSV)',
     assets_csv: 'Places as CSV (for Excel)',
     assets_kml: 'Places as KML (Google Earth)',
+    links_csv: 'Connections between places as CSV',
     stories_csv: 'Stories as CSV',
     close: 'Close',
   },
@@ -469,5 +471,6 @@ export const en: Messages = {
   drawing: drawingEn,
   basemap: basemapEn,
   circle: circleEn,
+  connection: connectionEn,
   filter: filterEn,
 };

@@ -1,5 +1,6 @@
 // Dutch is the first language: plain words, B1 level, short sentences.
 import { filterNl } from './filterTexts';
+import { connectionNl } from './connectionTexts';
 import { circleNl } from './circleTexts';
 import { basemapNl } from './basemapTexts';
 import { drawingNl } from './drawingTexts';
@@ -462,6 +463,7 @@ export const nl = {
     coverage_by_buurt_csv: 'Cijfers per buurt (CSV)',
     assets_csv: 'Plekken als CSV (voor Excel)',
     assets_kml: 'Plekken als KML (Google Earth)',
+    links_csv: 'Verbindingen tussen plekken als CSV',
     stories_csv: 'Verhalen als CSV',
     close: 'Sluiten',
   },
@@ -472,6 +474,7 @@ export const nl = {
   drawing: drawingNl,
   basemap: basemapNl,
   circle: circleNl,
+  connection: connectionNl,
   filter: filterNl,
 };
 

@@ -29,6 +29,7 @@ import { BasemapSwitch, type BasemapPreference, type BasemapShown } from './base
 import { announceMapPainted } from './mapPainted';
 import { createMapLibreMap, takeStartedMap } from './mapStart';
 import { draftShapeLayers, draftShapeSourceId } from './draftShapeLayers';
+import { linkLayers, linkSourceId } from './linkLayers';
 import type { DrawnGeometry, ShapeKind } from './drawnShape';
 import { candidateLayers, candidateSourceId, gapCellLayers, gapFillColor, gapLayerIds, gapSourceId } from './gapLayers';
 import { showWhileHolding, type OccasionalSourceId } from './occasionalSources';
@@ -84,6 +85,7 @@ export class WijkMap implements ShapeDrawing {
   private selectedId: string | null = null;
   private draftKey = '';
   private draftShape: DrawnGeometry | null = null;
+  private links: FeatureCollection = emptyCollection;
   private actionPointsKey = '[]';
   private actionMarkers: Marker[] = [];
   private placing = false;
@@ -266,6 +268,15 @@ export class WijkMap implements ShapeDrawing {
   }
 
   /** A route or area drawn and not yet saved, shown while its form is filled in; null hides it. */
+  /** Lines from the open place to the places it is connected to (empty: none shown). */
+  setLinks(lines: FeatureCollection): void {
+    if (lines === this.links) return;
+    this.links = lines;
+    this.setOccasionalData(linkSourceId, lines);
+    // A mark for browser tests to wait for, as with the places (markPlacesHeld).
+    this.map.getContainer().dataset.links = String(lines.features.length);
+  }
+
   setDraftShape(geometry: DrawnGeometry | null): void {
     if (geometry === this.draftShape) return;
     this.draftShape = geometry;
@@ -372,10 +383,13 @@ export class WijkMap implements ShapeDrawing {
       [gapSourceId, (this.gapCells ?? emptyCollection) as FeatureCollection],
       [candidateSourceId, this.candidateCollection()],
       [draftShapeSourceId, this.draftShapeCollection()],
+      [linkSourceId, this.links],
     ];
     for (const [sourceId, data] of occasional) this.map.addSource(sourceId, { type: 'geojson', data });
     for (const layer of gapCellLayers(this.gapGroup)) this.map.addLayer(layer);
     for (const layer of areaLayers()) this.map.addLayer(layer);
+    // Beneath the places, so a line starts and ends under their dots.
+    for (const layer of linkLayers()) this.map.addLayer(layer);
     for (const layer of assetLayers(this.categories)) this.map.addLayer(layer);
     for (const layer of previewLayers()) this.map.addLayer(layer);
     for (const layer of candidateLayers()) this.map.addLayer(layer);

@@ -1,7 +1,10 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import type { FeatureCollection } from 'geojson';
 import { useTranslation } from 'react-i18next';
 import type { WijkkrachtApi } from '../backend/api';
-import type { Category, MyRoles } from '../backend/wireTypes';
+import type { AssetFeature, Category, MyRoles } from '../backend/wireTypes';
+import { linkLines } from '../map/linkLayers';
+import { AssetLinks } from './AssetLinks';
 import { mayArchive, mayEdit, mayReport, maySeeHistory } from '../domain/roles';
 import { ArchiveControl } from './ArchiveControl';
 import { AssetEditForm } from './AssetEditForm';
@@ -21,13 +24,21 @@ interface AssetPanelProps {
   categories: Category[];
   /** What the user may do; null while unknown (then only reading and adding a story). */
   roles: MyRoles | null;
+  /** The places the map holds: what this place may be connected to. */
+  places: AssetFeature[];
   /** The place changed (edited, archived, put back, undone, reported): the map and the queue load again. */
   onChanged(message: string): void;
+  /** Opens another place's details (a connection's other end). */
+  onOpenAsset(assetId: string): void;
+  /** The lines of this place's connections, for the map; an empty collection when the panel closes. */
+  onLinksShown(lines: FeatureCollection): void;
   onClose(): void;
 }
 
+const noLines: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
 /** Details of one asset, its stories, and a form to add one more; for its author and facilitators also edit, archive and history. */
-export function AssetPanel({ api, assetId, categories, roles, onChanged, onClose }: AssetPanelProps) {
+export function AssetPanel({ api, assetId, categories, roles, places, onChanged, onOpenAsset, onLinksShown, onClose }: AssetPanelProps) {
   const { t, i18n } = useTranslation();
   const errorText = useErrorText();
   const { details, setDetails, loadError, reload } = useAssetDetails(api, assetId);
@@ -55,6 +66,10 @@ export function AssetPanel({ api, assetId, categories, roles, onChanged, onClose
       setSaving(false);
     }
   }
+
+  const links = details?.links;
+  useEffect(() => onLinksShown(links ? linkLines(links) : noLines), [links, onLinksShown]);
+  useEffect(() => () => onLinksShown(noLines), [onLinksShown]);
 
   const changed = (message: string) => {
     void reload();
@@ -136,6 +151,16 @@ export function AssetPanel({ api, assetId, categories, roles, onChanged, onClose
                 )}
               </div>
             )}
+          <AssetLinks
+            api={api}
+            feature={feature}
+            links={details.links}
+            categories={categories}
+            places={places}
+            mayConnect={mayEdit(roles, properties)}
+            onOpen={onOpenAsset}
+            onChanged={changed}
+          />
           {maySeeHistory(roles, properties) && (
             <AssetHistory api={api} assetId={feature.id} version={properties.version} onChanged={changed} />
           )}

@@ -27,6 +27,8 @@ interface MapViewProps extends Omit<WijkMapHandlers, 'onBasemapShown' | 'onMapTa
   gapCells: GapCellCollection | null;
   gapGroup: TargetGroup;
   candidates: CandidatePoint[];
+  /** Lines from the open place to the places it is connected to. */
+  links?: FeatureCollection;
   /** A route or area drawn and not yet saved (its form is open). */
   draftShape?: DrawnGeometry | null;
   /** Workshop actions, each a star with its label. */
@@ -40,6 +42,7 @@ interface MapViewProps extends Omit<WijkMapHandlers, 'onBasemapShown' | 'onMapTa
 }
 
 const noActionPoints: ActionPoint[] = [];
+const noLinks: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 /** Hosts the WijkMap: makes it once, pushes props into it on every render. Over it: the background map's notice and choices. */
 export function MapView(props: MapViewProps) {
@@ -82,6 +85,7 @@ export function MapView(props: MapViewProps) {
     map.setGapCells(props.gapCells, props.gapGroup);
     map.setCandidates(props.candidates);
     map.setDraftShape(props.draftShape ?? null);
+    map.setLinks(props.links ?? noLinks);
     map.setActionPoints(props.actionPoints ?? noActionPoints);
     map.setStoredBasemap(stored.basemap, stored.preference);
     // Once the map shows a file just loaded (its layers come a moment later), once per file.

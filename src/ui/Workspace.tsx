@@ -31,6 +31,7 @@ import { usePlaceDraft } from './usePlaceDraft';
 import { useWerkgebieden } from './useWerkgebieden';
 
 const noCandidates: PlannerState['candidates'] = [];
+const noLinkLines: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 type Mode =
   | { name: 'browse' }
@@ -63,6 +64,8 @@ export function Workspace({ backend, onRetry }: WorkspaceProps) {
   const { assets, partlyShown, loadError, load, upsert, reload } = useAssets(api);
   const { filter, setFilter } = usePlaceFilter();
   const shownAssets = useFilteredAssets(assets, categories, filter);
+  // The open place's connections, drawn as lines on the map.
+  const [linkLines, setLinkLines] = useState<FeatureCollection>(noLinkLines);
   const mapContext = useMapContext(api);
   const { roles, reload: reloadRoles } = useMyRoles(api);
   const werkgebieden = useWerkgebieden(api);
@@ -207,6 +210,7 @@ export function Workspace({ backend, onRetry }: WorkspaceProps) {
           gapGroup={planner.group}
           candidates={mode.name === 'planner' ? planner.candidates : noCandidates}
           draftShape={mode.name === 'form' ? (shapeDraft.shape?.geometry ?? null) : null}
+          links={linkLines}
           onDrawingReady={setDrawing}
           onMapClick={onMapClick}
           onAssetClick={(assetId) => setMode({ name: 'details', assetId })}
@@ -294,11 +298,15 @@ export function Workspace({ backend, onRetry }: WorkspaceProps) {
         {mode.name === 'export' && <ExportDialog api={api} onClose={() => setMode({ name: 'browse' })} />}
         {mode.name === 'details' && (
           <AssetPanel
+            key={mode.assetId}
             api={api}
             assetId={mode.assetId}
             categories={categories}
             roles={roles}
+            places={assets.features}
             onChanged={afterChange}
+            onOpenAsset={(assetId) => setMode({ name: 'details', assetId })}
+            onLinksShown={setLinkLines}
             onClose={() => setMode({ name: 'browse' })}
           />
         )}

@@ -454,6 +454,8 @@ begin
     'appreciation', internal.appreciation_json(a.id),
     -- For a circle: where the public sees it; its exact place only for its key person and facilitators.
     'circle', internal.circle_json(a),
+    -- Its connections to other places, as visible as both ends (12_connections.sql).
+    'links', internal.asset_links_json(a.id),
     'stories', coalesce((
       select jsonb_agg(internal.story_json(s) order by s.created_at, s.id)
       from public.stories s

@@ -20,7 +20,9 @@ describe.skipIf(skip)('a key person adds a circle and withdraws it (embedded dat
   const places = new PlaceDriver(app);
   beforeAll(async () => {
     await app.open(viewports.phone);
-    await imports.startEmpty();
+    // The fictional demo neighbourhood has a sports club to connect the circle to.
+    await imports.chooseFirstRunOption('Probeer een voorbeeldwijk');
+    await app.waitForStatus('De voorbeeldwijk staat klaar. Alles daarin is verzonnen.');
   });
   afterAll(async () => {
     await app.close();
@@ -53,6 +55,29 @@ describe.skipIf(skip)('a key person adds a circle and withdraws it (embedded dat
       true,
     );
     await app.screenshotAtBothSizes('circle-2-details', () => app.page.locator('.circle-note').scrollIntoViewIfNeeded());
+  });
+
+  it('connects the circle to the sports club where it meets, seen from both, with a line on the map', async () => {
+    const panel = app.page.locator('section.panel');
+    await panel.getByLabel('Hoe horen ze bij elkaar?').selectOption({ label: 'Komt samen in' });
+    await panel.getByLabel('Met welke plek?').selectOption({ label: 'Sportclub VV De Vlinders (fictief) (Sportclub)' });
+    await panel.getByRole('button', { name: 'Verbinden', exact: true }).click();
+    await app.waitForStatus('De plekken zijn verbonden.');
+    const connection = panel.getByRole('region', { name: 'Verbonden met' }).getByRole('listitem');
+    await connection.filter({ hasText: 'Komt samen in' }).waitFor();
+    expect(await connection.textContent()).toContain('Sportclub VV De Vlinders (fictief)');
+    await app.page.waitForFunction(() => document.querySelector('[data-links]')?.getAttribute('data-links') === '1');
+    await app.screenshotAtBothSizes('circle-3-connected', () =>
+      panel.getByRole('region', { name: 'Verbonden met' }).scrollIntoViewIfNeeded(),
+    );
+
+    // From the sports club's side: the circle meets here; and back.
+    await connection.getByRole('button', { name: 'Sportclub VV De Vlinders (fictief)' }).click();
+    expect(await places.detailsHeading()).toBe('Sportclub VV De Vlinders (fictief)');
+    const back = panel.getByRole('region', { name: 'Verbonden met' }).getByRole('listitem');
+    expect(await back.textContent()).toContain('Komt hier samen');
+    await back.getByRole('button', { name: circle.name }).click();
+    expect(await places.detailsHeading()).toBe(circle.name);
   });
 
   it('withdrawing the consent, asked once more, takes the circle off the map', async () => {

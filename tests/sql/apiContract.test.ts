@@ -68,6 +68,7 @@ describe.each(engines)('SQL API on $name', ({ skip, open }) => {
         'appreciations',
         'area_population',
         'areas',
+        'asset_links',
         'assets',
         'categories',
         'changes',

@@ -11,18 +11,11 @@ import { createApi, type WijkkrachtApi } from '../../src/backend/api';
 import { refusedRowsOf } from '../../src/backend/apiError';
 import { createSqlRpcCall } from '../../src/backend/sqlRpc';
 import type { AssetFeature } from '../../src/backend/wireTypes';
-import { refusal } from '../support/apiFixtures';
+import { metresBetween, refusal } from '../support/apiFixtures';
 import { sqlEngines, type TestDatabase } from '../support/engines';
 import { castRoles, claimsOf, polygonAround, rolledBackAs, type Actor } from '../support/roleCast';
 
 const engines = sqlEngines(inject('sqlSetup'));
-
-/** Metres between two lon/lat points (equirectangular; exact enough at a few hundred metres). */
-function metresBetween([lon1, lat1]: number[], [lon2, lat2]: number[]): number {
-  const x = (lon2! - lon1!) * Math.cos(((lat1! + lat2!) / 2) * (Math.PI / 180)) * 111_320;
-  const y = (lat2! - lat1!) * 111_320;
-  return Math.hypot(x, y);
-}
 
 const coordinatesOf = (feature: AssetFeature) => (feature.geometry as Point).coordinates;
 

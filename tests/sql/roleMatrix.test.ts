@@ -67,6 +67,8 @@ type Outcome = 'denied' | 'all' | 1 | string[];
 interface Fixture {
   werkgebied: Record<WerkgebiedName, string>;
   publishedPlace: string;
+  /** A resident's place that waits for review, connected to the published one (part_of). */
+  waitingPlace: string;
   cell: string;
   /** A workshop session in the review werkgebied, which the resident joined. */
   session: string;
@@ -320,6 +322,26 @@ const tables: TableCase[] = [
     set: 'reason = reason',
   },
   {
+    table: 'public.asset_links',
+    key: 'kind::text',
+    // As visible as both its places: the waiting end only for its author and the werkgebied's reviewers and planners.
+    select: {
+      anon: [],
+      resident: ['part_of'],
+      keyPerson: [],
+      facilitator: ['part_of'],
+      planner: ['part_of'],
+      werkgebiedAdmin: ['part_of'],
+      administrator: 'all',
+      serviceRole: 'all',
+    },
+    serviceRoleWrites: 1,
+    insert: ({ publishedPlace, waitingPlace }) =>
+      `insert into public.asset_links (from_asset, to_asset, kind) values ('${publishedPlace}', '${waitingPlace}', 'refers_to')`,
+    target: "kind = 'refers_to'",
+    set: 'kind = kind',
+  },
+  {
     table: 'public.session_actions',
     key: 'body',
     select: {
@@ -386,8 +408,12 @@ async function makeMatrixFixture(database: TestDatabase): Promise<Fixture> {
     geometry: pointIn(where, step),
     ...(story ? { story } : {}),
   });
-  await as('resident').addAsset({ ...place('Matrix: wacht', 'review', 1, 'Verhaal: eerste'), idempotencyKey: randomUUID() });
+  const waiting = await as('resident').addAsset({
+    ...place('Matrix: wacht', 'review', 1, 'Verhaal: eerste'),
+    idempotencyKey: randomUUID(),
+  });
   const published = await as('facilitator').addAsset(place('Matrix: gepubliceerd', 'review', 2, 'Verhaal: begeleider'));
+  await as('facilitator').linkAssets(waiting.id, published.id, 'part_of');
   await as('otherResident').addStory({ assetId: published.id, body: 'Verhaal: bewoner' });
   await as('otherResident').addAsset(place('Matrix: elders', 'other', 1));
   await as('resident').addAsset(place('Matrix: open', 'open', 1));
@@ -401,7 +427,7 @@ async function makeMatrixFixture(database: TestDatabase): Promise<Fixture> {
   const [lon, lat] = pointIn('review', 3).coordinates as [number, number];
   await as('resident').addSessionAction({ sessionId: session.id, lon, lat, body: 'Matrix: actie' });
   await as('otherResident').appreciate(published.id);
-  return { werkgebied, publishedPlace: published.id, cell: cells.rows[0]!.cell_id, session: session.id };
+  return { werkgebied, publishedPlace: published.id, waitingPlace: waiting.id, cell: cells.rows[0]!.cell_id, session: session.id };
 }
 
 describe.skipIf(skip)('role × table × operation on PostgreSQL 15 (each case rolled back)', () => {
@@ -485,6 +511,7 @@ describe.skipIf(skip)('role × table × operation on PostgreSQL 15 (each case ro
       'internal.feature_collection(jsonb)',
       'internal.has_role(uuid,member_role[])',
       'internal.is_admin()',
+      'internal.link_visible(uuid,uuid)',
       'internal.point(double precision,double precision)',
       'internal.require_candidates(jsonb)',
       'internal.require_distance(double precision)',
@@ -576,6 +603,7 @@ function intendedApiRolePrivileges(): Record<string, string[]> {
     'internal.idempotency_keys': () => [],
     'internal.join_attempts': () => [],
     appreciations: () => [],
+    asset_links: () => ['SELECT(created_at,from_asset,id,kind,to_asset)'],
     session_actions: (role) => (role === 'authenticated' ? ['SELECT(body,created_at,geom,id,session_id,taken_up_by,updated_at)'] : []),
     session_participants: (role) => (role === 'authenticated' ? ['SELECT'] : []),
     workshop_sessions: (role) =>

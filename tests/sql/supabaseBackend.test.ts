@@ -247,6 +247,7 @@ describe.skipIf(skip)('Supabase backend: supabase-js → PostgREST 12 → Postgr
       '/rpc/coverage_by_buurt',
       '/rpc/coverage_curve',
       '/rpc/export_assets',
+      '/rpc/export_links',
       '/rpc/export_stories',
       '/rpc/gap_cells',
       '/rpc/get_asset',
@@ -289,6 +290,8 @@ describe.skipIf(skip)('Supabase backend: supabase-js → PostgREST 12 → Postgr
       '/rpc/appreciate',
       '/rpc/withdraw_appreciation',
       '/rpc/withdraw_circle',
+      '/rpc/link_assets',
+      '/rpc/unlink_assets',
       '/rpc/add_session_action',
       '/rpc/update_session_action',
     ];

@@ -22,3 +22,9 @@ export async function refusal(promise: Promise<unknown>): Promise<ApiError> {
   }
   throw new Error('expected the call to be refused, but it succeeded');
 }
+
+/** Metres between two lon/lat points (equirectangular: exact enough over a few hundred metres). */
+export function metresBetween([lon1, lat1]: number[], [lon2, lat2]: number[]): number {
+  const x = (lon2! - lon1!) * Math.cos(((lat1! + lat2!) / 2) * (Math.PI / 180)) * 111_320;
+  return Math.hypot(x, (lat2! - lat1!) * 111_320);
+}
