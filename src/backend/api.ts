@@ -65,6 +65,9 @@ export interface WijkkrachtApi extends SessionApi {
   linkAssets(fromId: string, toId: string, kind: ConnectionKind): Promise<AssetLink>;
   unlinkAssets(linkId: string): Promise<RemovedLink>;
   exportLinks(): Promise<ExportedLink[]>;
+  /** "Bestaat nog" confirms a place; "bestaat niet meer" reports it, with an optional reason. */
+  confirmAsset(id: string, stillExists: true): Promise<AssetFeature>;
+  confirmAsset(id: string, stillExists: false, reason?: string): Promise<ReportResult>;
   addStory(story: NewStory): Promise<Story>;
   /** All rows land or none; a dry run reports what would happen and writes nothing. */
   importAssets(batch: ImportBatch<AssetImportRow>): Promise<ImportReport>;
@@ -87,7 +90,10 @@ export interface WijkkrachtApi extends SessionApi {
   listWerkgebieden(): Promise<Werkgebied[]>;
   myRoles(): Promise<MyRoles>;
   createWerkgebied(werkgebied: NewWerkgebied): Promise<Werkgebied>;
-  updateWerkgebied(id: string, settings: { reviewFirst?: boolean; reportThreshold?: number }): Promise<Werkgebied>;
+  updateWerkgebied(
+    id: string,
+    settings: { reviewFirst?: boolean; reportThreshold?: number; staleAfterMonths?: number },
+  ): Promise<Werkgebied>;
   setMember(member: { werkgebiedId: string; userId: string; role: MemberRole; displayName?: string }): Promise<Member>;
   removeMember(werkgebiedId: string, userId: string, role: MemberRole): Promise<boolean>;
   listMembers(werkgebiedId: string): Promise<Member[]>;
@@ -190,6 +196,8 @@ export function createApi(transport: RpcTransport): WijkkrachtApi {
     linkAssets: (fromId, toId, kind) => call('link_assets', { p_from: fromId, p_to: toId, p_kind: kind }),
     unlinkAssets: (linkId) => call('unlink_assets', { p_link: linkId }),
     exportLinks: () => call('export_links', {}),
+    confirmAsset: ((id: string, stillExists: boolean, reason?: string) =>
+      call('confirm_asset', { p_id: id, p_still_exists: stillExists, p_reason: reason ?? null })) as WijkkrachtApi['confirmAsset'],
     addStory: (story) =>
       call('add_story', {
         p_asset_id: story.assetId,
@@ -245,7 +253,12 @@ export function createApi(transport: RpcTransport): WijkkrachtApi {
         p_report_threshold: werkgebied.reportThreshold,
       }),
     updateWerkgebied: (id, settings) =>
-      call('update_werkgebied', { p_id: id, p_review_first: settings.reviewFirst, p_report_threshold: settings.reportThreshold }),
+      call('update_werkgebied', {
+        p_id: id,
+        p_review_first: settings.reviewFirst,
+        p_report_threshold: settings.reportThreshold,
+        p_stale_after_months: settings.staleAfterMonths,
+      }),
     setMember: (member) =>
       call('set_member', {
         p_werkgebied: member.werkgebiedId,

@@ -38,6 +38,11 @@ export interface SqlFunctions {
     returns: 'jsonb';
     roles: 'anon' | 'authenticated' | 'service_role';
   };
+  confirm_asset: {
+    args: { p_id: string | null; p_still_exists: boolean | null; p_reason?: string | null };
+    returns: 'jsonb';
+    roles: 'authenticated' | 'service_role';
+  };
   coverage: {
     args: { p_target: string | null; p_distance: number | null; p_buurt_code?: string | null; p_candidates?: unknown; p_werkgebied?: string | null };
     returns: 'jsonb';
@@ -239,7 +244,7 @@ export interface SqlFunctions {
     roles: 'authenticated' | 'service_role';
   };
   update_werkgebied: {
-    args: { p_id: string | null; p_review_first?: boolean | null; p_report_threshold?: number | null };
+    args: { p_id: string | null; p_review_first?: boolean | null; p_report_threshold?: number | null; p_stale_after_months?: number | null };
     returns: 'jsonb';
     roles: 'authenticated' | 'service_role';
   };

@@ -42,6 +42,8 @@ interface AssetProperties {
   mine: boolean;
   created_at: string;
   updated_at: string;
+  /** When someone last said it still exists ("bestaat nog"), or when it was added. */
+  confirmed_at: string;
   version: number;
   /** Where an imported asset came from ('osm', a file name...), its id there, and whom to credit. */
   source: string | null;
@@ -51,6 +53,8 @@ interface AssetProperties {
   distance_m?: number;
   /** Present on exports (export_assets) only. */
   story_count?: number;
+  /** Set by the app for the map, not by SQL: not confirmed for its werkgebied's months (src/domain/freshness.ts). */
+  stale?: boolean;
 }
 
 export interface AssetFeature {
@@ -305,6 +309,8 @@ export interface Werkgebied {
   name: string;
   review_first: boolean;
   report_threshold: number;
+  /** Months after its last confirmation that a place here shows as possibly gone. */
+  stale_after_months: number;
   area_codes: string[];
   /** [west, south, east, north] */
   bbox: [number, number, number, number];
@@ -412,6 +418,7 @@ export interface SqlResults extends Record<keyof SqlFunctions, unknown> {
   restore_asset: AssetFeature;
   withdraw_circle: WithdrawnCircle;
   link_assets: AssetLink;
+  confirm_asset: AssetFeature | ReportResult;
   unlink_assets: RemovedLink;
   export_links: ExportedLink[];
   create_session: WorkshopSession;

@@ -23,6 +23,7 @@ const feature = (name: string, description = ''): AssetFeature => ({
     mine: false,
     created_at: '2026-11-23T10:00:00Z',
     updated_at: '2026-11-23T10:00:00Z',
+    confirmed_at: '2026-11-23T10:00:00Z',
     version: 1,
     source: 'osm',
     source_id: 'node/1',

@@ -1,6 +1,7 @@
 import type { Messages } from './nl';
 import { filterEn } from './filterTexts';
 import { connectionEn } from './connectionTexts';
+import { freshnessEn } from './freshnessTexts';
 import { circleEn } from './circleTexts';
 import { basemapEn } from './basemapTexts';
 import { drawingEn } from './drawingTexts';
@@ -471,6 +472,7 @@ export const en: Messages = {
   drawing: drawingEn,
   basemap: basemapEn,
   circle: circleEn,
+  freshness: freshnessEn,
   connection: connectionEn,
   filter: filterEn,
 };

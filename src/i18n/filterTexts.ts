@@ -2,8 +2,11 @@
 // domain. Dutch first, plain B1.
 
 export const filterNl = {
-  open: 'Legenda en filter',
-  openActive: 'Filter aan ({{count}})',
+  // The button is narrow (it stands under "Kaart", beside the notices); its name says all.
+  button: 'Filter',
+  buttonActive: 'Filter ({{count}})',
+  buttonName: 'Legenda en filter',
+  buttonNameActive: 'Legenda en filter ({{count}})',
   title: 'Legenda en filter',
   intro: 'Elke kleur is een soort plek. Vink aan wat u wilt zien; zonder vinkje ziet u alles.',
   shown: '{{shown}} van {{total}} plekken op de kaart',
@@ -21,8 +24,10 @@ export const filterNl = {
 };
 
 export const filterEn: typeof filterNl = {
-  open: 'Legend and filter',
-  openActive: 'Filter on ({{count}})',
+  button: 'Filter',
+  buttonActive: 'Filter ({{count}})',
+  buttonName: 'Legend and filter',
+  buttonNameActive: 'Legend and filter ({{count}})',
   title: 'Legend and filter',
   intro: 'Each colour is a kind of place. Tick what you want to see; with nothing ticked you see everything.',
   shown: '{{shown}} of {{total}} places on the map',

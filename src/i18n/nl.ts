@@ -1,6 +1,7 @@
 // Dutch is the first language: plain words, B1 level, short sentences.
 import { filterNl } from './filterTexts';
 import { connectionNl } from './connectionTexts';
+import { freshnessNl } from './freshnessTexts';
 import { circleNl } from './circleTexts';
 import { basemapNl } from './basemapTexts';
 import { drawingNl } from './drawingTexts';
@@ -474,6 +475,7 @@ export const nl = {
   drawing: drawingNl,
   basemap: basemapNl,
   circle: circleNl,
+  freshness: freshnessNl,
   connection: connectionNl,
   filter: filterNl,
 };

@@ -41,6 +41,8 @@ export function selectedFilter(id: string | null): ExpressionSpecification {
 // drawn lighter, with a dark ring or a dashed line: a difference in shape, not only in colour.
 const published: ExpressionSpecification = ['==', ['get', 'status'], 'published'];
 const unpublishedDash = ['case', published, ['literal', [1, 0]], ['literal', [2, 1.5]]] as unknown as ExpressionSpecification;
+// Not confirmed for a long time (src/domain/freshness.ts, set by the app): faded, it may be gone.
+const stale: ExpressionSpecification = ['==', ['get', 'stale'], true];
 
 export function assetLayers(categories: Category[]): LayerSpecification[] {
   const color = categoryColorExpression(categories);
@@ -50,7 +52,7 @@ export function assetLayers(categories: Category[]): LayerSpecification[] {
       type: 'fill',
       source: shapeSourceId,
       filter: ['in', ['geometry-type'], ['literal', ['Polygon', 'MultiPolygon']]],
-      paint: { 'fill-color': color, 'fill-opacity': ['case', published, 0.25, 0.1] },
+      paint: { 'fill-color': color, 'fill-opacity': ['case', stale, 0.1, published, 0.25, 0.1] },
     },
     {
       id: layerIds.areaOutlines,
@@ -65,7 +67,12 @@ export function assetLayers(categories: Category[]): LayerSpecification[] {
       source: shapeSourceId,
       filter: ['in', ['geometry-type'], ['literal', ['LineString', 'MultiLineString']]],
       layout: { 'line-cap': 'round', 'line-join': 'round' },
-      paint: { 'line-color': color, 'line-width': 5, 'line-opacity': ['case', published, 1, 0.6], 'line-dasharray': unpublishedDash },
+      paint: {
+        'line-color': color,
+        'line-width': 5,
+        'line-opacity': ['case', stale, 0.35, published, 1, 0.6],
+        'line-dasharray': unpublishedDash,
+      },
     },
     {
       id: layerIds.selectedShape,
@@ -95,7 +102,8 @@ export function assetLayers(categories: Category[]): LayerSpecification[] {
       filter: ['!', ['has', 'point_count']],
       paint: {
         'circle-color': color,
-        'circle-opacity': ['case', published, 1, 0.45],
+        'circle-opacity': ['case', stale, 0.35, published, 1, 0.45],
+        'circle-stroke-opacity': ['case', stale, 0.5, 1],
         'circle-radius': 11,
         'circle-stroke-color': ['case', published, '#ffffff', '#1d2428'],
         'circle-stroke-width': 3,

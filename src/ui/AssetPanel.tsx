@@ -5,6 +5,7 @@ import type { WijkkrachtApi } from '../backend/api';
 import type { AssetFeature, Category, MyRoles } from '../backend/wireTypes';
 import { linkLines } from '../map/linkLayers';
 import { AssetLinks } from './AssetLinks';
+import { FreshnessNote } from './FreshnessNote';
 import { mayArchive, mayEdit, mayReport, maySeeHistory } from '../domain/roles';
 import { ArchiveControl } from './ArchiveControl';
 import { AssetEditForm } from './AssetEditForm';
@@ -26,6 +27,8 @@ interface AssetPanelProps {
   roles: MyRoles | null;
   /** The places the map holds: what this place may be connected to. */
   places: AssetFeature[];
+  /** After how many months unconfirmed a place in this werkgebied may be gone. */
+  staleAfterMonthsOf(werkgebiedId: string | null): number;
   /** The place changed (edited, archived, put back, undone, reported): the map and the queue load again. */
   onChanged(message: string): void;
   /** Opens another place's details (a connection's other end). */
@@ -38,7 +41,18 @@ interface AssetPanelProps {
 const noLines: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 /** Details of one asset, its stories, and a form to add one more; for its author and facilitators also edit, archive and history. */
-export function AssetPanel({ api, assetId, categories, roles, places, onChanged, onOpenAsset, onLinksShown, onClose }: AssetPanelProps) {
+export function AssetPanel({
+  api,
+  assetId,
+  categories,
+  roles,
+  places,
+  staleAfterMonthsOf,
+  onChanged,
+  onOpenAsset,
+  onLinksShown,
+  onClose,
+}: AssetPanelProps) {
   const { t, i18n } = useTranslation();
   const errorText = useErrorText();
   const { details, setDetails, loadError, reload } = useAssetDetails(api, assetId);
@@ -132,6 +146,17 @@ export function AssetPanel({ api, assetId, categories, roles, places, onChanged,
               }}
             />
           )}
+          <FreshnessNote
+            api={api}
+            feature={feature}
+            staleAfterMonths={staleAfterMonthsOf(properties.werkgebied_id)}
+            mayConfirm={roles?.signed_in ?? false}
+            onConfirmed={(updated, message) => {
+              setDetails((current) => current && { ...current, feature: updated });
+              onChanged(message);
+            }}
+            onReported={changed}
+          />
           {properties.attribution && (
             <p className="hint source-line">
               {t('source.label')}: {properties.attribution}

@@ -41,9 +41,10 @@ export function PlaceFilterControl({ categories, filter, onChange, shown, total,
         className={`filter-button ${active > 0 ? 'filter-on' : ''}`}
         aria-expanded={open}
         aria-controls={panelId}
+        aria-label={active > 0 ? t('filter.buttonNameActive', { count: active }) : t('filter.buttonName')}
         onClick={() => setOpen(!open)}
       >
-        {active > 0 ? t('filter.openActive', { count: active }) : t('filter.open')}
+        {active > 0 ? t('filter.buttonActive', { count: active }) : t('filter.button')}
       </button>
       {open && (
         <section id={panelId} className="filter-panel" role="dialog" aria-label={t('filter.title')}>

@@ -9,6 +9,8 @@ import { circleCategory } from '../domain/circles';
 import { mayAddCircles, moderatesAnywhere } from '../domain/roles';
 import { PlaceFilterControl } from './PlaceFilterControl';
 import { useFilteredAssets, usePlaceFilter } from './usePlaceFilter';
+import { useStaleMarks } from './useStaleMarks';
+import { defaultStaleAfterMonths } from '../domain/freshness';
 import { AddPlacePanel } from './AddPlacePanel';
 import { AssetPanel } from './AssetPanel';
 import { DatabaseStartNote } from './DatabaseStartNote';
@@ -69,6 +71,12 @@ export function Workspace({ backend, onRetry }: WorkspaceProps) {
   const mapContext = useMapContext(api);
   const { roles, reload: reloadRoles } = useMyRoles(api);
   const werkgebieden = useWerkgebieden(api);
+  const mapAssets = useStaleMarks(shownAssets, werkgebieden.werkgebieden);
+  const staleAfterMonthsOf = useCallback(
+    (werkgebiedId: string | null) =>
+      werkgebieden.werkgebieden.find((werkgebied) => werkgebied.id === werkgebiedId)?.stale_after_months ?? defaultStaleAfterMonths,
+    [werkgebieden.werkgebieden],
+  );
   const moderates = moderatesAnywhere(roles);
   const queue = useModerationQueue(api, moderates);
   const [preview, setPreview] = useState<FeatureCollection | null>(null);
@@ -197,7 +205,7 @@ export function Workspace({ backend, onRetry }: WorkspaceProps) {
       />
       <div className="map-area">
         <MapView
-          assets={shownAssets}
+          assets={mapAssets}
           areas={mapContext.areas}
           preview={preview}
           focus={focus}
@@ -304,6 +312,7 @@ export function Workspace({ backend, onRetry }: WorkspaceProps) {
             categories={categories}
             roles={roles}
             places={assets.features}
+            staleAfterMonthsOf={staleAfterMonthsOf}
             onChanged={afterChange}
             onOpenAsset={(assetId) => setMode({ name: 'details', assetId })}
             onLinksShown={setLinkLines}

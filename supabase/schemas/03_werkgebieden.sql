@@ -26,7 +26,9 @@ create table public.werkgebieden (
   -- The union of its areas when it was made; area_codes says which.
   area_codes text[] not null check (cardinality(area_codes) between 1 and 500),
   geom extensions.geometry(MultiPolygon, 4326) not null check (extensions.st_isvalid(geom)),
-  created_at timestamptz not null default now()
+  created_at timestamptz not null default now(),
+  -- Months after its last confirmation that a place here shows as possibly gone (13_freshness.sql).
+  stale_after_months int not null default 12 constraint werkgebieden_stale_after_months_check check (stale_after_months between 1 and 120)
 );
 create index werkgebieden_geom_idx on public.werkgebieden using gist (geom);
 
@@ -155,6 +157,7 @@ set search_path = public, extensions
 as $$
   select jsonb_build_object(
     'id', w.id, 'name', w.name, 'review_first', w.review_first, 'report_threshold', w.report_threshold,
+    'stale_after_months', w.stale_after_months,
     'area_codes', to_jsonb(w.area_codes),
     'bbox', jsonb_build_array(round(st_xmin(w.geom)::numeric, 6), round(st_ymin(w.geom)::numeric, 6),
                               round(st_xmax(w.geom)::numeric, 6), round(st_ymax(w.geom)::numeric, 6)),
@@ -246,7 +249,12 @@ $$;
 revoke all on function public.create_werkgebied(text, jsonb, boolean, int) from public, anon, authenticated, service_role;
 grant execute on function public.create_werkgebied(text, jsonb, boolean, int) to authenticated, service_role;
 
-create function public.update_werkgebied(p_id uuid, p_review_first boolean default null, p_report_threshold int default null)
+create function public.update_werkgebied(
+  p_id uuid,
+  p_review_first boolean default null,
+  p_report_threshold int default null,
+  p_stale_after_months int default null
+)
 returns jsonb
 language plpgsql volatile
 security definer
@@ -255,11 +263,13 @@ set statement_timeout = '5s'
 as $$
 declare
   w public.werkgebieden;
+  failed_constraint text;
 begin
   perform internal.require_role(p_id, '{admin}');
   update public.werkgebieden set
     review_first = coalesce(p_review_first, review_first),
-    report_threshold = coalesce(p_report_threshold, report_threshold)
+    report_threshold = coalesce(p_report_threshold, report_threshold),
+    stale_after_months = coalesce(p_stale_after_months, stale_after_months)
   where id = p_id
   returning * into w;
   if not found then
@@ -267,11 +277,16 @@ begin
   end if;
   return internal.werkgebied_json(w);
 exception when check_violation then
+  get stacked diagnostics failed_constraint = constraint_name;
+  if failed_constraint = 'werkgebieden_stale_after_months_check' then
+    raise exception using errcode = 'WKARG', message = 'the months before a place shows as possibly gone must be between 1 and 120',
+      detail = 'stale_after_months';
+  end if;
   raise exception using errcode = 'WKARG', message = 'the report threshold must be between 1 and 100', detail = 'report_threshold';
 end
 $$;
-revoke all on function public.update_werkgebied(uuid, boolean, int) from public, anon, authenticated, service_role;
-grant execute on function public.update_werkgebied(uuid, boolean, int) to authenticated, service_role;
+revoke all on function public.update_werkgebied(uuid, boolean, int, int) from public, anon, authenticated, service_role;
+grant execute on function public.update_werkgebied(uuid, boolean, int, int) to authenticated, service_role;
 
 -- Gives a person a role in a werkgebied (again: changes the name shown).
 -- On Supabase the person signs in once by e-mail first; their user id is in the dashboard.

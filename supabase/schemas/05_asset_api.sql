@@ -157,12 +157,15 @@ revoke all on function internal.point(double precision, double precision) from p
 grant execute on function internal.point(double precision, double precision) to anon, authenticated, service_role;
 
 -- One asset as a GeoJSON Feature; p_extra adds properties (a distance, a story count).
+-- PL/pgSQL, not SQL: it names assets.confirmed_at, a column 13_freshness.sql
+-- adds after this file (a SQL function's body is checked when it is made).
 create function internal.asset_feature(a public.assets, p_extra jsonb default '{}')
 returns jsonb
-language sql stable
+language plpgsql stable
 set search_path = public, extensions
 as $$
-  select jsonb_build_object(
+begin
+  return jsonb_build_object(
     'type', 'Feature',
     'id', a.id,
     'geometry', st_asgeojson(a.geom, 7)::jsonb,
@@ -180,12 +183,15 @@ as $$
       'mine', coalesce(a.created_by = auth.uid(), false),
       'created_at', a.created_at,
       'updated_at', a.updated_at,
+      -- When someone last said it still exists (13_freshness.sql).
+      'confirmed_at', a.confirmed_at,
       'version', a.version,
       'source', a.source,
       'source_id', a.source_id,
       'attribution', a.attribution
     ) || coalesce(p_extra, '{}')
-  )
+  );
+end
 $$;
 revoke all on function internal.asset_feature(public.assets, jsonb) from public, anon, authenticated, service_role;
 grant execute on function internal.asset_feature(public.assets, jsonb) to anon, authenticated, service_role;

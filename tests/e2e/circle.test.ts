@@ -76,6 +76,12 @@ describe.skipIf(skip)('a key person adds a circle and withdraws it (embedded dat
     expect(await places.detailsHeading()).toBe('Sportclub VV De Vlinders (fictief)');
     const back = panel.getByRole('region', { name: 'Verbonden met' }).getByRole('listitem');
     expect(await back.textContent()).toContain('Komt hier samen');
+    // Anyone signed in can say it still exists.
+    await panel.getByRole('button', { name: 'Bestaat nog' }).click();
+    await app.waitForStatus('Dank u. De plek is bevestigd.');
+    const today = new Date().toLocaleDateString('nl-NL', { dateStyle: 'long' });
+    expect(await panel.getByText(`Laatst bevestigd: ${today}`).isVisible()).toBe(true);
+    await app.screenshotAtBothSizes('circle-4-sports-club-confirmed', () => panel.locator('.freshness').scrollIntoViewIfNeeded());
     await back.getByRole('button', { name: circle.name }).click();
     expect(await places.detailsHeading()).toBe(circle.name);
   });

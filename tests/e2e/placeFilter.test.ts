@@ -58,7 +58,7 @@ describe.skipIf(skip)('the legend and the filter by domain and dimension (embedd
   it('after a reload shows the same selection, and "Alles tonen" shows everything again', async () => {
     await app.reload();
     await waitForPlacesOnMap(1);
-    await app.page.getByRole('button', { name: 'Filter aan (1)' }).click();
+    await app.page.getByRole('button', { name: 'Legenda en filter (1)' }).click();
     await app.page.getByRole('button', { name: 'Alles tonen' }).click();
     await waitForPlacesOnMap(everything);
     expect(new URL(app.page.url()).search).toBe('');

@@ -291,6 +291,7 @@ describe.skipIf(skip)('Supabase backend: supabase-js → PostgREST 12 → Postgr
       '/rpc/withdraw_appreciation',
       '/rpc/withdraw_circle',
       '/rpc/link_assets',
+      '/rpc/confirm_asset',
       '/rpc/unlink_assets',
       '/rpc/add_session_action',
       '/rpc/update_session_action',
