@@ -2,6 +2,7 @@ import type { Messages } from './nl';
 import { filterEn } from './filterTexts';
 import { connectionEn } from './connectionTexts';
 import { freshnessEn } from './freshnessTexts';
+import { searchEn } from './searchTexts';
 import { circleEn } from './circleTexts';
 import { basemapEn } from './basemapTexts';
 import { drawingEn } from './drawingTexts';
@@ -472,6 +473,7 @@ export const en: Messages = {
   drawing: drawingEn,
   basemap: basemapEn,
   circle: circleEn,
+  search: searchEn,
   freshness: freshnessEn,
   connection: connectionEn,
   filter: filterEn,

@@ -2,6 +2,7 @@
 import { filterNl } from './filterTexts';
 import { connectionNl } from './connectionTexts';
 import { freshnessNl } from './freshnessTexts';
+import { searchNl } from './searchTexts';
 import { circleNl } from './circleTexts';
 import { basemapNl } from './basemapTexts';
 import { drawingNl } from './drawingTexts';
@@ -475,6 +476,7 @@ export const nl = {
   drawing: drawingNl,
   basemap: basemapNl,
   circle: circleNl,
+  search: searchNl,
   freshness: freshnessNl,
   connection: connectionNl,
   filter: filterNl,

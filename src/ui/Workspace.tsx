@@ -10,6 +10,9 @@ import { mayAddCircles, moderatesAnywhere } from '../domain/roles';
 import { PlaceFilterControl } from './PlaceFilterControl';
 import { useFilteredAssets, usePlaceFilter } from './usePlaceFilter';
 import { useStaleMarks } from './useStaleMarks';
+import { useSearchEntries } from './useSearchEntries';
+import { SearchControl } from './SearchControl';
+import type { Bbox } from '../map/WijkMap';
 import { defaultStaleAfterMonths } from '../domain/freshness';
 import { AddPlacePanel } from './AddPlacePanel';
 import { AssetPanel } from './AssetPanel';
@@ -69,6 +72,9 @@ export function Workspace({ backend, onRetry }: WorkspaceProps) {
   // The open place's connections, drawn as lines on the map.
   const [linkLines, setLinkLines] = useState<FeatureCollection>(noLinkLines);
   const mapContext = useMapContext(api);
+  const searchEntries = useSearchEntries(mapContext.areas, assets, categories);
+  // What "Zoek" or "Mijn locatie" asked the map to show (a new array each time).
+  const [shownBox, setShownBox] = useState<Bbox | null>(null);
   const { roles, reload: reloadRoles } = useMyRoles(api);
   const werkgebieden = useWerkgebieden(api);
   const mapAssets = useStaleMarks(shownAssets, werkgebieden.werkgebieden);
@@ -223,15 +229,30 @@ export function Workspace({ backend, onRetry }: WorkspaceProps) {
           onMapClick={onMapClick}
           onAssetClick={(assetId) => setMode({ name: 'details', assetId })}
           onViewChange={(bbox) => void load(bbox)}
+          fitBbox={shownBox}
           controls={(mapTapsTaken) => (
-            <PlaceFilterControl
-              categories={categories}
-              filter={filter}
-              onChange={setFilter}
-              shown={shownAssets.features.length}
-              total={assets.features.length}
-              mapTapsTaken={mapTapsTaken}
-            />
+            <>
+              <PlaceFilterControl
+                categories={categories}
+                filter={filter}
+                onChange={setFilter}
+                shown={shownAssets.features.length}
+                total={assets.features.length}
+                mapTapsTaken={mapTapsTaken}
+              />
+              <SearchControl
+                entries={searchEntries}
+                onChoose={(entry) => {
+                  setShownBox(entry.bbox);
+                  if (entry.kind === 'place') setMode({ name: 'details', assetId: entry.id });
+                }}
+                onShowBox={(bbox, message) => {
+                  setShownBox(bbox);
+                  setStatus(message);
+                }}
+                mapTapsTaken={mapTapsTaken}
+              />
+            </>
           )}
         />
         <DatabaseStartNote onRetry={onRetry} />

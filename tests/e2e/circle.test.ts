@@ -19,10 +19,8 @@ describe.skipIf(skip)('a key person adds a circle and withdraws it (embedded dat
   const imports = new ImportDriver(app);
   const places = new PlaceDriver(app);
   beforeAll(async () => {
-    await app.open(viewports.phone);
     // The fictional demo neighbourhood has a sports club to connect the circle to.
-    await imports.chooseFirstRunOption('Probeer een voorbeeldwijk');
-    await app.waitForStatus('De voorbeeldwijk staat klaar. Alles daarin is verzonnen.');
+    await imports.openWithDemo(viewports.phone);
   });
   afterAll(async () => {
     await app.close();

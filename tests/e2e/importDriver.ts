@@ -9,6 +9,13 @@ export class ImportDriver {
     await this.app.page.getByRole('button', { name: 'Leeg beginnen' }).click({ timeout: 60_000 });
   }
 
+  /** Opens the app in a new profile and loads the fictional demo neighbourhood from the first-run screen. */
+  async openWithDemo(viewport: { width: number; height: number }): Promise<void> {
+    await this.app.open(viewport);
+    await this.chooseFirstRunOption('Probeer een voorbeeldwijk');
+    await this.app.waitForStatus('De voorbeeldwijk staat klaar. Alles daarin is verzonnen.');
+  }
+
   async chooseFirstRunOption(label: 'Probeer een voorbeeldwijk' | 'Bestanden toevoegen'): Promise<void> {
     await this.app.page.getByRole('button', { name: label }).click({ timeout: 60_000 });
   }

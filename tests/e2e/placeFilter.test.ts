@@ -17,9 +17,7 @@ describe.skipIf(skip)('the legend and the filter by domain and dimension (embedd
     app.page.waitForFunction((wanted) => document.querySelector('[data-places]')?.getAttribute('data-places') === String(wanted), count);
 
   beforeAll(async () => {
-    await app.open(viewports.phone);
-    await imports.chooseFirstRunOption('Probeer een voorbeeldwijk');
-    await app.waitForStatus('De voorbeeldwijk staat klaar. Alles daarin is verzonnen.');
+    await imports.openWithDemo(viewports.phone);
     await waitForPlacesOnMap(everything);
   });
   afterAll(async () => {
