@@ -4,6 +4,8 @@
 export const basemapNl = {
   open: 'Kaart',
   title: 'Achtergrondkaart',
+  // Starts with what the button shows (WCAG 2.5.3, label in name).
+  buttonName: 'Kaart: achtergrondkaart kiezen',
   intro:
     'Zonder internet is er geen kaart van PDOK. Laad daarom één keer een kaartbestand van uw regio (.pmtiles). De app bewaart het op dit apparaat en laat het zien als er geen internet is.',
   choose: 'Kaartbestand kiezen (.pmtiles)',
@@ -34,6 +36,7 @@ export const basemapNl = {
 export const basemapEn: typeof basemapNl = {
   open: 'Map',
   title: 'Background map',
+  buttonName: 'Map: choose the background map',
   intro:
     'Without internet there is no PDOK map. So load a map file of your region once (.pmtiles). The app keeps it on this device and shows it when there is no internet.',
   choose: 'Choose a map file (.pmtiles)',

@@ -1,10 +1,11 @@
 /**
  * The generic browser helper, and the only file that imports Playwright at run
  * time: it starts Debian's Chromium (never a downloaded browser), opens the app,
- * collects page errors, takes screenshots and catches downloads. The feature
+ * collects page errors, takes screenshots, catches downloads and runs axe-core. The feature
  * drivers beside it (importDriver, placeDriver, plannerDriver) speak the user's
  * language on top of it; specs talk to those.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -652,6 +653,12 @@ export class AppBrowser {
     }
     if (original) await this.page.setViewportSize(original);
     return paths;
+  }
+
+  /** What axe-core finds against WCAG 2.1 A and AA on the page as it is now, as "rule: the elements" so a failure says what to mend. */
+  async wcagViolations(): Promise<string[]> {
+    const results = await new AxeBuilder({ page: this.page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    return results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(' | ')}`);
   }
 
   async screenshot(name: string): Promise<string> {

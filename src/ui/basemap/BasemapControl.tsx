@@ -55,7 +55,7 @@ export function BasemapControl({ shown, stored, mapTapsTaken }: BasemapControlPr
           className="basemap-button"
           aria-expanded={open}
           aria-controls={panelId}
-          aria-label={t('basemap.title')}
+          aria-label={t('basemap.buttonName')}
           onClick={() => setOpen(!open)}
         >
           {t('basemap.open')}
