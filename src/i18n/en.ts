@@ -29,6 +29,7 @@ export const en: Messages = {
   add: {
     button: 'Add a place',
     tapMap: 'Tap the map where the place is.',
+    tapMapKeyboard: 'With the keyboard: move the map with the arrow keys and press Enter. Or find the neighbourhood with Search.',
     cancel: 'Cancel',
     title: 'New place',
     name: 'Name of the place',

@@ -29,6 +29,7 @@ export const nl = {
   add: {
     button: 'Voeg een plek toe',
     tapMap: 'Tik op de kaart waar de plek is.',
+    tapMapKeyboard: 'Met het toetsenbord: zet de kaart met de pijltjes goed en druk op Enter. Of zoek de buurt met Zoek.',
     cancel: 'Annuleren',
     title: 'Nieuwe plek',
     name: 'Naam van de plek',

@@ -42,7 +42,8 @@ export type Bbox = [west: number, south: number, east: number, north: number];
 
 /** Map events reach React through a ref, so listeners never need re-binding. */
 export interface WijkMapHandlers {
-  onMapClick(lngLat: { lon: number; lat: number }): void;
+  /** A tap on the map, or Enter on the focused map while placing (`byKeyboard`: its centre). */
+  onMapClick(lngLat: { lon: number; lat: number; byKeyboard?: boolean }): void;
   onAssetClick(id: string): void;
   onViewChange(bbox: BoundingBox): void;
   /** PDOK online, the stored file, or neither (no internet and no stored file): what the map now draws beneath the places. */
@@ -125,6 +126,16 @@ export class WijkMap implements ShapeDrawing {
     else this.map.once('load', onLoad);
     this.map.on('click', (event) => this.handleClick(event));
     this.map.on('moveend', () => this.handlers.current.onViewChange(this.bounds()));
+    // Without a pointer: the arrow keys move the focused map (MapLibre's keyboard handler), and
+    // Enter sets the spot being placed at its centre, as a tap there would.
+    this.map.getCanvasContainer().addEventListener('keydown', (event) => this.handleKey(event));
+  }
+
+  private handleKey(event: KeyboardEvent): void {
+    if (event.key !== 'Enter' || !this.placing || this.drawer.drawing) return;
+    event.preventDefault();
+    const centre = this.map.getCenter();
+    this.handlers.current.onMapClick({ lon: centre.lng, lat: centre.lat, byKeyboard: true });
   }
 
   remove(): void {

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WijkkrachtApi } from '../backend/api';
 import type { PlaceDraft } from '../domain/placeDraft';
@@ -21,6 +21,8 @@ interface AddPlacePanelProps {
   setDraft(update: (current: PlaceDraft) => PlaceDraft): void;
   /** A walking route or area drawn for this form; without one, the tapped spot is saved as a place. */
   shapeDraft: ShapeDraftState;
+  /** Put the keyboard's focus in the name field when the form opens (the spot was set with Enter). */
+  focusFirstField?: boolean;
   onRedraw(): void;
   onSaved(feature: AssetFeature): void;
   onCancel(): void;
@@ -34,6 +36,7 @@ export function AddPlacePanel({
   restoredFromEarlier,
   setDraft,
   shapeDraft: { shape, clearShape },
+  focusFirstField = false,
   onRedraw,
   onSaved,
   onCancel,
@@ -45,6 +48,10 @@ export function AddPlacePanel({
   const [error, setError] = useState<string | null>(null);
   // Asked again for every circle: it is not kept with the draft.
   const [circleConsent, setCircleConsent] = useState(false);
+  const nameField = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (focusFirstField) nameField.current?.focus();
+  }, [focusFirstField]);
   const isCircle = draft.category === circleCategory;
   // One key for this place, sent with every try: saving again after a lost answer adds it once.
   const [idempotencyKey] = useState(() => crypto.randomUUID());
@@ -104,6 +111,7 @@ export function AddPlacePanel({
       <label htmlFor={ids.name}>{t('add.name')}</label>
       <input
         id={ids.name}
+        ref={nameField}
         value={draft.name}
         aria-required="true"
         placeholder={t('add.namePlaceholder')}

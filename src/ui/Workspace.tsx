@@ -122,8 +122,10 @@ export function Workspace({ backend, onRetry }: WorkspaceProps) {
   }, [status]);
 
   const whatIfTapping = mode.name === 'planner' && planner.whatIf;
+  // The spot was set with Enter on the map: the form takes the keyboard's focus when it opens.
+  const [placedByKeyboard, setPlacedByKeyboard] = useState(false);
   const onMapClick = useCallback(
-    (lngLat: { lon: number; lat: number }) => {
+    (lngLat: { lon: number; lat: number; byKeyboard?: boolean }) => {
       if (whatIfTapping) {
         setPlanner((current) => ({
           ...current,
@@ -134,6 +136,7 @@ export function Workspace({ backend, onRetry }: WorkspaceProps) {
       // The form of a drawn route or area: a tap does not turn it into a place ("Opnieuw tekenen" redraws it).
       if (shapeDraft.shape) return;
       setDraft((current) => ({ ...current, lon: lngLat.lon, lat: lngLat.lat }));
+      setPlacedByKeyboard(lngLat.byKeyboard ?? false);
       setMode({ name: 'form' });
     },
     [setDraft, whatIfTapping, shapeDraft.shape],
@@ -298,6 +301,7 @@ export function Workspace({ backend, onRetry }: WorkspaceProps) {
             restoredFromEarlier={restoredFromEarlier}
             setDraft={setDraft}
             shapeDraft={shapeDraft}
+            focusFirstField={placedByKeyboard}
             onRedraw={() => setMode({ name: 'placing' })}
             onSaved={onSaved}
             onCancel={() => setMode({ name: 'browse' })}

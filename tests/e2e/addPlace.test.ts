@@ -49,6 +49,30 @@ describe.skipIf(skip)('a resident adds a place (embedded database, real Chromium
       await app.screenshot('shared-screen-3-details-after-reload');
       expect(app.pageErrors).toEqual([]);
     });
+
+    it('adds a place by keyboard alone: Enter on the button, the arrow keys and Enter on the map, then the form', async () => {
+      await app.closePanel('Sluiten');
+      const { page } = app;
+      // Where a keyboard user's Tab would take them (the focus moves as it would).
+      await page.getByRole('button', { name: 'Voeg een plek toe' }).focus();
+      await page.keyboard.press('Enter');
+      await page.getByText('Met het toetsenbord: zet de kaart met de pijltjes goed en druk op Enter. Of zoek de buurt met Zoek.').waitFor();
+      await app.screenshotAtBothSizes('adding-banner-keyboard-hint');
+      await page.locator('.maplibregl-canvas').focus();
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('Enter');
+      // The form opens with the focus in its name field.
+      await page.getByLabel('Naam van de plek').and(page.locator(':focus')).waitFor();
+      await page.keyboard.type('Bankje aan de gracht');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('Ontmoetingsplek');
+      await page.keyboard.press('Shift+Tab');
+      // Enter in a field sends the form, as "Opslaan" would.
+      await page.keyboard.press('Enter');
+      expect(await places.detailsHeading()).toBe('Bankje aan de gracht');
+      expect(await app.textVisible('Ontmoetingsplek')).toBe(true);
+      await app.screenshot('shared-screen-4-added-by-keyboard');
+    });
   });
 
   describe('on a phone', () => {

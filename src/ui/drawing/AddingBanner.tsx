@@ -47,7 +47,10 @@ export function AddingBanner({ drawing, shapeDraft, setDraft, onShapeDrawn, onCa
       </div>
       {kind === 'place' ? (
         <div className="add-place-hint" role="status">
-          <p>{t('add.tapMap')}</p>
+          <div className="add-place-texts">
+            <p>{t('add.tapMap')}</p>
+            <p className="hint keyboard-hint">{t('add.tapMapKeyboard')}</p>
+          </div>
           <button type="button" onClick={onCancel}>
             {t('add.cancel')}
           </button>
