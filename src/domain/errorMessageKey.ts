@@ -24,6 +24,7 @@ const keyByDetail: Partial<Record<ApiErrorKind, Record<string, string>>> = {
     circle_consent: 'errors.circle_consent',
     contact_details: 'errors.contact_details',
     circle_kind: 'errors.circle_kind',
+    circle_category: 'errors.circle_category',
   },
   join_refused: {
     unknown_code: 'errors.join_unknown_code',

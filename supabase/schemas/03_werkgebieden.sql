@@ -239,8 +239,11 @@ begin
          st_multi(st_collectionextract(st_makevalid(st_union(a.geom)), 3))
   from public.areas a where a.code = any (codes)
   returning * into w;
-  update public.assets a set werkgebied_id = internal.werkgebied_at(a.geom)
-  where st_intersects(a.geom, w.geom);
+  -- A circle by its exact place (11_circles.sql), not the coarse point the public sees.
+  update public.assets a set werkgebied_id = internal.werkgebied_at(coalesce(c.exact_geom, a.geom))
+  from public.assets x
+  left join internal.circle_locations c on c.asset_id = x.id
+  where x.id = a.id and st_intersects(coalesce(c.exact_geom, x.geom), w.geom);
   return internal.werkgebied_json(w);
 exception when unique_violation then
   raise exception using errcode = 'WKDUP', message = format('a werkgebied named %L exists', p_name), detail = 'name';

@@ -141,6 +141,10 @@ begin
      and not internal.has_role(new.werkgebied_id, '{key_person,facilitator}') then
     raise exception using errcode = '42501', message = 'only key persons and facilitators of this werkgebied may add a circle';
   end if;
+  -- A circle stays one: its exact place would otherwise stay behind with no way to withdraw it.
+  if tg_op = 'UPDATE' and old.category = 'cirkel' and new.category is distinct from 'cirkel' then
+    raise exception using errcode = 'WKARG', message = 'a circle stays a circle; withdraw it instead', detail = 'circle_category';
+  end if;
   -- A circle's key person consents when it is added (11_circles.sql); an import or an edit cannot.
   if new.category = 'cirkel' and (tg_op = 'INSERT' or old.category <> 'cirkel') and not internal.circle_consent_given() then
     raise exception using errcode = 'WKARG', message = 'a circle needs its key person''s consent', detail = 'circle_consent';
@@ -152,8 +156,12 @@ begin
     end if;
   end if;
   -- The public gets a circle's buurt or 100 m cell, never its exact place (11_circles.sql).
+  -- Its text is checked when it is written, so moderating an older circle is never blocked by it.
   if new.category = 'cirkel' then
-    new.geom := internal.keep_circle_private(new, tg_op = 'INSERT' or new.geom is distinct from old.geom or old.category <> 'cirkel');
+    new.geom := internal.keep_circle_private(new,
+      tg_op = 'INSERT' or new.geom is distinct from old.geom or old.category <> 'cirkel',
+      tg_op = 'INSERT' or (new.kind, new.name, new.description) is distinct from (old.kind, old.name, old.description)
+        or old.category <> 'cirkel');
   end if;
 
   if tg_op = 'INSERT' then

@@ -76,7 +76,7 @@ revoke all on function internal.has_contact_details(text) from public, anon, aut
 grant execute on function internal.has_contact_details(text) to service_role;
 
 -- Called by the rules trigger for every written row that is a circle.
-create function internal.keep_circle_private(a public.assets, p_shape_changed boolean)
+create function internal.keep_circle_private(a public.assets, p_shape_changed boolean, p_text_changed boolean)
 returns extensions.geometry
 language plpgsql
 -- The service role writing directly runs the trigger too, and may not read or write circle_locations itself.
@@ -86,10 +86,10 @@ as $$
 declare
   place record;
 begin
-  if a.kind not in ('place', 'group') then
+  if p_text_changed and a.kind not in ('place', 'group') then
     raise exception using errcode = 'WKARG', message = 'a circle is a place or a group', detail = 'circle_kind';
   end if;
-  if internal.has_contact_details(a.name) or internal.has_contact_details(a.description) then
+  if p_text_changed and (internal.has_contact_details(a.name) or internal.has_contact_details(a.description)) then
     raise exception using errcode = 'WKARG', message = 'a circle shows no phone number or e-mail address',
       detail = 'contact_details';
   end if;
@@ -103,8 +103,8 @@ begin
   return place.geom;
 end
 $$;
-revoke all on function internal.keep_circle_private(public.assets, boolean) from public, anon, authenticated, service_role;
-grant execute on function internal.keep_circle_private(public.assets, boolean) to service_role;
+revoke all on function internal.keep_circle_private(public.assets, boolean, boolean) from public, anon, authenticated, service_role;
+grant execute on function internal.keep_circle_private(public.assets, boolean, boolean) to service_role;
 
 -- What get_asset says about a circle: where the public sees it, and for its key
 -- person and the werkgebied's facilitators the exact shape and that they may

@@ -22,12 +22,28 @@ create table public.asset_links (
   constraint asset_links_not_itself check (from_asset <> to_asset)
 );
 create unique index asset_links_once_idx on public.asset_links (from_asset, to_asset, kind);
+-- "Works with" has no direction: either way round is the same connection, also when two write at once.
+create unique index asset_links_works_with_once_idx on public.asset_links (least(from_asset, to_asset), greatest(from_asset, to_asset))
+  where kind = 'works_with';
 create index asset_links_to_idx on public.asset_links (to_asset);
 
 -- How many connections one place may have: a hub has dozens, not thousands.
 create function internal.max_links_per_asset() returns int language sql immutable as $$ select 100 $$;
 revoke all on function internal.max_links_per_asset() from public, anon, authenticated, service_role;
 grant execute on function internal.max_links_per_asset() to service_role;
+
+-- A place's connections to published places: what the limit counts. Connections to places
+-- that wait (which only their author sees) cannot fill a hub up and lock everyone else out.
+create function internal.published_links_of(p_asset uuid) returns bigint
+language sql stable
+set search_path = public
+as $$
+  select count(*) from public.asset_links l
+  join public.assets other on other.id = case when l.from_asset = p_asset then l.to_asset else l.from_asset end
+  where p_asset in (l.from_asset, l.to_asset) and other.status = 'published'
+$$;
+revoke all on function internal.published_links_of(uuid) from public, anon, authenticated, service_role;
+grant execute on function internal.published_links_of(uuid) to service_role;
 
 -- On every path (the service role's direct writes too): who made it and when, and the limit.
 create function internal.link_rules() returns trigger
@@ -37,8 +53,8 @@ as $$
 begin
   new.created_by := auth.uid();
   new.created_at := now();
-  if (select count(*) from public.asset_links l where new.from_asset in (l.from_asset, l.to_asset)) >= internal.max_links_per_asset()
-     or (select count(*) from public.asset_links l where new.to_asset in (l.from_asset, l.to_asset)) >= internal.max_links_per_asset() then
+  if internal.published_links_of(new.from_asset) >= internal.max_links_per_asset()
+     or internal.published_links_of(new.to_asset) >= internal.max_links_per_asset() then
     raise exception using errcode = 'WKARG', message = 'a place has as many connections as it may have', detail = 'too_many_links';
   end if;
   return new;
@@ -147,8 +163,13 @@ begin
   if here.id is null or there.id is null then
     raise exception using errcode = 'WK404', message = 'asset not found', detail = 'asset';
   end if;
-  if not (internal.may_edit_asset(here) or internal.may_edit_asset(there)) then
+  if not (coalesce(internal.may_edit_asset(here), false) or coalesce(internal.may_edit_asset(there), false)) then
     raise exception using errcode = '42501', message = 'only who may change one of the two places connects them';
+  end if;
+  -- Where a circle meets is its key person's to say (or a facilitator's), not anyone's who has a place.
+  if (here.category = 'cirkel' and not coalesce(internal.may_edit_asset(here), false))
+     or (there.category = 'cirkel' and not coalesce(internal.may_edit_asset(there), false)) then
+    raise exception using errcode = '42501', message = 'only its key person or a facilitator connects a circle';
   end if;
   -- "Works with" has no direction: the other way round is the same connection.
   if exists (select 1 from public.asset_links l

@@ -7,6 +7,8 @@
 -- write no table directly, so confirm_asset is the only way to confirm.
 
 alter table public.assets add column confirmed_at timestamptz not null default now();
+-- Readable directly too, like the other columns a person may see (04_assets_and_stories.sql).
+grant select (confirmed_at) on public.assets to anon, authenticated;
 
 create function public.confirm_asset(p_id uuid, p_still_exists boolean, p_reason text default null)
 returns jsonb

@@ -183,6 +183,21 @@ describe.each(engines)('circles on $name', ({ skip, open }) => {
       expect(JSON.parse(direct.rows[0]!.point)).toEqual(JSON.parse(rows[0]!.expected));
     });
 
+    it('stays a circle: its category cannot be changed, so its exact place never stays behind', async () => {
+      const spot = await offCentreSpot(4);
+      const placed = await as('keyPerson').addAsset({
+        kind: 'place',
+        category: 'cirkel',
+        name: 'Blijft cirkel',
+        geometry: spot,
+        circleConsent: true,
+      });
+      expect(await refusal(as('keyPerson').updateAsset(placed.id, placed.properties.version, { category: 'park' }))).toMatchObject({
+        kind: 'invalid_argument',
+        detail: 'circle_category',
+      });
+    });
+
     it('keeps a moved circle private too', async () => {
       const spot = await offCentreSpot(3);
       const placed = await as('keyPerson').addAsset({

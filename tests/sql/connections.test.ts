@@ -99,6 +99,15 @@ describe.each(engines)('connections between places on $name', ({ skip, open }) =
     });
   });
 
+  describe.skipIf(skip)("a circle's connections", () => {
+    it("are its key person's or a facilitator's to make, not anyone's who has a place", async () => {
+      const bench = await as('otherResident').addAsset({ kind: 'place', category: 'park', name: 'Bankje', geometry: pointIn('open', 9) });
+      expect((await refusal(as('otherResident').linkAssets(bench.id, circle.id, 'meets_at'))).kind).toBe('forbidden');
+      expect((await refusal(as('otherResident').linkAssets(circle.id, bench.id, 'meets_at'))).kind).toBe('forbidden');
+      expect((await as('facilitator').linkAssets(circle.id, communityCentre.id, 'refers_to')).direction).toBe('from');
+    });
+  });
+
   describe.skipIf(skip)('who sees them', () => {
     it('hides a connection to a pending place from whoever may not see that place, on every path', async () => {
       const link = await as('resident').linkAssets(residentsGarden.id, communityCentre.id, 'part_of');
@@ -169,12 +178,53 @@ describe.each(engines)('connections between places on $name', ({ skip, open }) =
                from generate_series(1, 100) n returning id)
              insert into public.asset_links (from_asset, to_asset, kind)
              select id, $1, 'meets_at' from made
-             limit 100 - (select count(*) from public.asset_links where $1 in (from_asset, to_asset))`,
+             limit 100 - internal.published_links_of($1)`,
             [communityCentre.id],
           );
         },
       );
       expect(outcome).toBe('WKARG too_many_links');
+    });
+
+    it('counts only connections to published places, so places that wait cannot fill a hub', async () => {
+      const outcome = await rolledBackAs(
+        database.connection,
+        claimsOf('facilitator'),
+        (tx) =>
+          tx.query('select public.link_assets($1, $2, $3)', [communityCentre.id, sportCentre.id, 'refers_to']).then(
+            () => 'connected',
+            (error: { code?: string; detail?: string }) => `${error.code} ${error.detail}`,
+          ),
+        async (owner) => {
+          await owner.query(
+            `insert into public.assets (kind, category, name, geom)
+             select 'place', 'initiatief', 'Wacht ' || n, extensions.st_setsrid(extensions.st_makepoint(5.55 + n * 0.0001, 52.06), 4326)
+             from generate_series(1, 120) n`,
+          );
+          await owner.query(`update public.assets set status = 'pending' where name like 'Wacht %'`);
+          await owner.query(
+            `insert into public.asset_links (from_asset, to_asset, kind)
+             select id, $1, 'meets_at' from public.assets where name like 'Wacht %'`,
+            [communityCentre.id],
+          );
+        },
+      );
+      expect(outcome).toBe('connected');
+    });
+
+    it('holds "works with" once either way round, also for a direct write', async () => {
+      const reverse = await rolledBackAs(database.connection, claimsOf('serviceRole'), (tx) =>
+        tx
+          .query(`insert into public.asset_links (from_asset, to_asset, kind) values ($1, $2, 'works_with')`, [
+            communityCentre.id,
+            sportCentre.id,
+          ])
+          .then(
+            () => 'written',
+            (error: { code?: string }) => error.code,
+          ),
+      );
+      expect(reverse).toBe('23505');
     });
   });
 });

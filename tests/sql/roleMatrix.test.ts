@@ -581,7 +581,7 @@ async function apiRolePrivileges(database: TestDatabase): Promise<Record<string,
 /** What the schema grants anon and authenticated: reads only, created_by never. */
 function intendedApiRolePrivileges(): Record<string, string[]> {
   const readableAssetColumns =
-    'attribution,category,created_at,description,dimensions,geom,id,kind,moderation_note,name,source,source_id,status,updated_at,version,werkgebied_id';
+    'attribution,category,confirmed_at,created_at,description,dimensions,geom,id,kind,moderation_note,name,source,source_id,status,updated_at,version,werkgebied_id';
   const readableStoryColumns = 'asset_id,author_name,body,created_at,id,moderation_note,status,version';
   const byRelation: Record<string, (role: string) => string[]> = {
     area_population: () => ['SELECT'],
