@@ -683,7 +683,9 @@ begin
     with contributed as (
       select a as asset, a.id, a.kind, a.category, a.dimensions, a.status, a.name, a.werkgebied_id, a.created_at, p.first_name
       from public.assets a
-      left join public.session_participants p on s.show_first_names and p.session_id = s.id and p.user_id = a.created_by
+      -- Never who added a circle: its key person stays unnamed (11_circles.sql).
+      left join public.session_participants p
+        on s.show_first_names and a.category <> 'cirkel' and p.session_id = s.id and p.user_id = a.created_by
       where a.session_id = s.id and a.status in ('published', 'pending')
         and internal.asset_visible(a.status, a.created_by, a.werkgebied_id)
     ),

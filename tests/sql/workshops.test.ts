@@ -245,6 +245,24 @@ describe.each(engines)('workshop sessions on $name', ({ skip, open }) => {
     });
   });
 
+  describe.skipIf(skip)('circles in a session', () => {
+    it('never name who added a circle, even where the session shows first names', async () => {
+      await admin.setMember({ werkgebiedId: merenwijk.id, userId: ids.riet, role: 'key_person' });
+      const circle = await riet.addAsset({
+        kind: 'place',
+        category: 'cirkel',
+        name: 'Cirkel van Riet',
+        geometry: at(400),
+        sessionId: session.id,
+        circleConsent: true,
+      });
+      const overview = await fatima.sessionOverview(session.id);
+      const byName = (name: string) => overview.contributions.features.find((feature) => feature.properties.name === name)?.properties;
+      expect(byName('De Schakel')).toMatchObject({ first_name: 'Riet' });
+      expect(byName(circle.properties.name)).toMatchObject({ first_name: null });
+    });
+  });
+
   describe.skipIf(skip)('broadcasts', () => {
     it('writes one message per change to the session topic, saying only which row changed', async () => {
       const topic = `session:${session.id}`;
