@@ -25,6 +25,7 @@ const keyByDetail: Partial<Record<ApiErrorKind, Record<string, string>>> = {
     contact_details: 'errors.contact_details',
     circle_kind: 'errors.circle_kind',
     circle_category: 'errors.circle_category',
+    circle_undo: 'errors.circle_undo',
   },
   join_refused: {
     unknown_code: 'errors.join_unknown_code',

@@ -253,6 +253,7 @@ export const en: Messages = {
     circle_consent: "A circle is only shown with its key person's consent.",
     contact_details: 'Add no phone number or e-mail address to a circle. Contact goes through the facilitator.',
     circle_category: 'A circle stays a circle. To take it off the map, withdraw the consent.',
+    circle_undo: "A circle's move cannot be undone. Move the circle again.",
     circle_kind: 'A circle is a place or a group, not a route or an area.',
   },
   import: {

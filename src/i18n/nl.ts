@@ -253,6 +253,7 @@ export const nl = {
     circle_consent: 'Een cirkel komt alleen op de kaart met toestemming van de sleutelfiguur.',
     contact_details: 'Zet geen telefoonnummer of e-mailadres bij een cirkel. Contact loopt via de begeleider.',
     circle_category: 'Een cirkel blijft een cirkel. Wilt u hem van de kaart halen? Trek dan de toestemming in.',
+    circle_undo: 'Het verplaatsen van een cirkel kan niet ongedaan worden gemaakt. Verplaats de cirkel opnieuw.',
     circle_kind: 'Een cirkel is een plek of een groep, geen route of gebied.',
   },
   import: {

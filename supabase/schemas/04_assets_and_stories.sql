@@ -156,6 +156,11 @@ begin
     end if;
   end if;
   -- The public gets a circle's buurt or 100 m cell, never its exact place (11_circles.sql).
+  -- The history holds only a circle's public point: undoing a move would make that its exact place.
+  if new.category = 'cirkel' and tg_op = 'UPDATE' and new.geom is distinct from old.geom
+     and coalesce(current_setting('wijkkracht.undoing', true), '') <> '' then
+    raise exception using errcode = 'WKARG', message = 'a circle''s move is not undone; move it again', detail = 'circle_undo';
+  end if;
   -- Its text is checked when it is written, so moderating an older circle is never blocked by it.
   if new.category = 'cirkel' then
     new.geom := internal.keep_circle_private(new,

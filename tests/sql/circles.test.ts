@@ -213,6 +213,13 @@ describe.each(engines)('circles on $name', ({ skip, open }) => {
       expect(metresBetween(coordinatesOf(updated), moved.coordinates)).toBeLessThan(60);
       const details = await as('keyPerson').getAsset(placed.id);
       expect(metresBetween((details.circle!.exact_geometry as Point).coordinates, moved.coordinates)).toBeLessThan(0.01);
+      // The history knows only the public points: the move is not undone, the exact place stays.
+      const move = (await as('keyPerson').itemHistory('asset', placed.id)).find(
+        (entry) => entry.operation === 'edit' && entry.fields.includes('geometry'),
+      );
+      expect(await refusal(as('keyPerson').undoChange(move!.id))).toMatchObject({ kind: 'invalid_argument', detail: 'circle_undo' });
+      const after = await as('keyPerson').getAsset(placed.id);
+      expect(after.circle!.exact_geometry).toEqual(details.circle!.exact_geometry);
     });
   });
 
