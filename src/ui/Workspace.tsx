@@ -77,12 +77,13 @@ export function Workspace({ backend, onRetry }: WorkspaceProps) {
   const [shownBox, setShownBox] = useState<Bbox | null>(null);
   const { roles, reload: reloadRoles } = useMyRoles(api);
   const werkgebieden = useWerkgebieden(api);
-  const mapAssets = useStaleMarks(shownAssets, werkgebieden.werkgebieden);
   const staleAfterMonthsOf = useCallback(
     (werkgebiedId: string | null) =>
       werkgebieden.werkgebieden.find((werkgebied) => werkgebied.id === werkgebiedId)?.stale_after_months ?? defaultStaleAfterMonths,
     [werkgebieden.werkgebieden],
   );
+  const mapAssets = useStaleMarks(shownAssets, staleAfterMonthsOf);
+
   const moderates = moderatesAnywhere(roles);
   const queue = useModerationQueue(api, moderates);
   const [preview, setPreview] = useState<FeatureCollection | null>(null);

@@ -1,17 +1,15 @@
 import { useMemo } from 'react';
-import type { AssetCollection, Werkgebied } from '../backend/wireTypes';
-import { defaultStaleAfterMonths, markStale } from '../domain/freshness';
+import type { AssetCollection } from '../backend/wireTypes';
+import { markStale } from '../domain/freshness';
 
 /**
  * The places with `stale` set where they were not confirmed for their
- * werkgebied's months (12 outside one), for the map to fade them. Worked out
- * when the places or werkgebieden change, against the time of that moment.
+ * werkgebied's months (`monthsOf`), for the map to fade them. Worked out when
+ * the places or the months change, against the time of that moment.
  */
-export function useStaleMarks(assets: AssetCollection, werkgebieden: Werkgebied[]): AssetCollection {
+export function useStaleMarks(assets: AssetCollection, monthsOf: (werkgebiedId: string | null) => number): AssetCollection {
   return useMemo(() => {
-    const months = new Map(werkgebieden.map((werkgebied) => [werkgebied.id, werkgebied.stale_after_months]));
-    const monthsOf = (werkgebiedId: string | null) => months.get(werkgebiedId ?? '') ?? defaultStaleAfterMonths;
     const features = markStale(assets.features, monthsOf, new Date());
     return features === assets.features ? assets : { ...assets, features };
-  }, [assets, werkgebieden]);
+  }, [assets, monthsOf]);
 }

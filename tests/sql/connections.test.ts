@@ -10,6 +10,7 @@ import { createApi, type WijkkrachtApi } from '../../src/backend/api';
 import { createSqlRpcCall } from '../../src/backend/sqlRpc';
 import type { AssetFeature } from '../../src/backend/wireTypes';
 import { metresBetween, refusal } from '../support/apiFixtures';
+import type { SqlQueryable } from '../../src/backend/sqlConnection';
 import { sqlEngines, type TestDatabase } from '../support/engines';
 import { castRoles, claimsOf, pointIn, rolledBackAs, type Actor } from '../support/roleCast';
 
@@ -161,54 +162,43 @@ describe.each(engines)('connections between places on $name', ({ skip, open }) =
       expect((await refusal(as('keyPerson').unlinkAssets(link!.id))).kind).toBe('not_found');
     });
 
+    /** The facilitator connects the community centre once more: 'connected', or the refusal's code and detail. */
+    const facilitatorConnectsHub = (tx: SqlQueryable) =>
+      tx.query('select public.link_assets($1, $2, $3)', [communityCentre.id, sportCentre.id, 'refers_to']).then(
+        () => 'connected',
+        (error: { code?: string; detail?: string }) => `${error.code} ${error.detail}`,
+      );
+
     it('holds at most 100 connections a place, on every path', async () => {
-      const outcome = await rolledBackAs(
-        database.connection,
-        claimsOf('facilitator'),
-        (tx) =>
-          tx.query('select public.link_assets($1, $2, $3)', [communityCentre.id, sportCentre.id, 'refers_to']).then(
-            () => 'connected',
-            (error: { code?: string; detail?: string }) => `${error.code} ${error.detail}`,
-          ),
-        async (owner) => {
-          await owner.query(
-            `with made as (
+      const outcome = await rolledBackAs(database.connection, claimsOf('facilitator'), facilitatorConnectsHub, async (owner) => {
+        await owner.query(
+          `with made as (
                insert into public.assets (kind, category, name, geom)
                select 'place', 'initiatief', 'Initiatief ' || n, extensions.st_setsrid(extensions.st_makepoint(5.55 + n * 0.0001, 52.05), 4326)
                from generate_series(1, 100) n returning id)
              insert into public.asset_links (from_asset, to_asset, kind)
              select id, $1, 'meets_at' from made
              limit 100 - internal.published_links_of($1)`,
-            [communityCentre.id],
-          );
-        },
-      );
+          [communityCentre.id],
+        );
+      });
       expect(outcome).toBe('WKARG too_many_links');
     });
 
     it('counts only connections to published places, so places that wait cannot fill a hub', async () => {
-      const outcome = await rolledBackAs(
-        database.connection,
-        claimsOf('facilitator'),
-        (tx) =>
-          tx.query('select public.link_assets($1, $2, $3)', [communityCentre.id, sportCentre.id, 'refers_to']).then(
-            () => 'connected',
-            (error: { code?: string; detail?: string }) => `${error.code} ${error.detail}`,
-          ),
-        async (owner) => {
-          await owner.query(
-            `insert into public.assets (kind, category, name, geom)
+      const outcome = await rolledBackAs(database.connection, claimsOf('facilitator'), facilitatorConnectsHub, async (owner) => {
+        await owner.query(
+          `insert into public.assets (kind, category, name, geom)
              select 'place', 'initiatief', 'Wacht ' || n, extensions.st_setsrid(extensions.st_makepoint(5.55 + n * 0.0001, 52.06), 4326)
              from generate_series(1, 120) n`,
-          );
-          await owner.query(`update public.assets set status = 'pending' where name like 'Wacht %'`);
-          await owner.query(
-            `insert into public.asset_links (from_asset, to_asset, kind)
+        );
+        await owner.query(`update public.assets set status = 'pending' where name like 'Wacht %'`);
+        await owner.query(
+          `insert into public.asset_links (from_asset, to_asset, kind)
              select id, $1, 'meets_at' from public.assets where name like 'Wacht %'`,
-            [communityCentre.id],
-          );
-        },
-      );
+          [communityCentre.id],
+        );
+      });
       expect(outcome).toBe('connected');
     });
 
