@@ -15,6 +15,10 @@ export interface SearchEntry {
   what: string;
   /** [west, south, east, north] to show. */
   bbox: [number, number, number, number];
+  /** A point on it (inside an area, on a route): where a new place goes when it is chosen as the spot. */
+  point: [number, number];
+  /** An area's level ('buurt', 'wijk'...); absent for a place. */
+  level?: string;
 }
 
 /** Typed text longer than this is not a name anybody looks for. */

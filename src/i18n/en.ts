@@ -1,5 +1,6 @@
 import type { Messages } from './nl';
 import { filterEn } from './filterTexts';
+import { placeListEn } from './placeListTexts';
 import { connectionEn } from './connectionTexts';
 import { freshnessEn } from './freshnessTexts';
 import { searchEn } from './searchTexts';
@@ -29,7 +30,7 @@ export const en: Messages = {
   add: {
     button: 'Add a place',
     tapMap: 'Tap the map where the place is.',
-    tapMapKeyboard: 'With the keyboard: move the map with the arrow keys and press Enter. Or find the neighbourhood with Search.',
+    tapMapKeyboard: 'With the keyboard: move the map with the arrow keys and press Enter.',
     cancel: 'Cancel',
     title: 'New place',
     name: 'Name of the place',
@@ -480,4 +481,5 @@ export const en: Messages = {
   freshness: freshnessEn,
   connection: connectionEn,
   filter: filterEn,
+  placeList: placeListEn,
 };

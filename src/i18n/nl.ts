@@ -1,5 +1,6 @@
 // Dutch is the first language: plain words, B1 level, short sentences.
 import { filterNl } from './filterTexts';
+import { placeListNl } from './placeListTexts';
 import { connectionNl } from './connectionTexts';
 import { freshnessNl } from './freshnessTexts';
 import { searchNl } from './searchTexts';
@@ -29,7 +30,7 @@ export const nl = {
   add: {
     button: 'Voeg een plek toe',
     tapMap: 'Tik op de kaart waar de plek is.',
-    tapMapKeyboard: 'Met het toetsenbord: zet de kaart met de pijltjes goed en druk op Enter. Of zoek de buurt met Zoek.',
+    tapMapKeyboard: 'Met het toetsenbord: zet de kaart met de pijltjes goed en druk op Enter.',
     cancel: 'Annuleren',
     title: 'Nieuwe plek',
     name: 'Naam van de plek',
@@ -483,6 +484,7 @@ export const nl = {
   freshness: freshnessNl,
   connection: connectionNl,
   filter: filterNl,
+  placeList: placeListNl,
 };
 
 export type Messages = typeof nl;

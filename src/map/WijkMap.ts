@@ -265,6 +265,8 @@ export class WijkMap implements ShapeDrawing {
   setSelected(id: string | null): void {
     if (id === this.selectedId) return;
     this.selectedId = id;
+    // Which place is marked, for the list view's tests to see the map follow it.
+    this.map.getContainer().dataset.selected = id ?? '';
     if (!this.map.getLayer(layerIds.selectedPoint)) return;
     this.map.setFilter(layerIds.selectedPoint, selectedFilter(id));
     this.map.setFilter(layerIds.selectedShape, selectedFilter(id));

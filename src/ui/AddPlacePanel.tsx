@@ -6,6 +6,8 @@ import type { AssetFeature, Category } from '../backend/wireTypes';
 import { circleCategory } from '../domain/circles';
 import { categoryLabel } from './categoryLabel';
 import { CircleConsent } from './CircleConsent';
+import type { SearchEntry } from '../domain/placeSearch';
+import { PlaceLocationChooser } from './PlaceLocationChooser';
 import { useDatabaseReady } from './databaseStatus';
 import { DatabaseGettingReady } from './DatabaseStartNote';
 import { DimensionPicker } from './DimensionPicker';
@@ -21,8 +23,12 @@ interface AddPlacePanelProps {
   setDraft(update: (current: PlaceDraft) => PlaceDraft): void;
   /** A walking route or area drawn for this form; without one, the tapped spot is saved as a place. */
   shapeDraft: ShapeDraftState;
-  /** Put the keyboard's focus in the name field when the form opens (the spot was set with Enter). */
+  /** Put the keyboard's focus in the first field when the form opens (the spot was set with Enter, or is chosen without the map). */
   focusFirstField?: boolean;
+  /** Buurten and places to choose the spot by, without the map ("Waar is de plek?"). */
+  locationEntries: SearchEntry[];
+  /** A spot was chosen by buurt or address: the map shows it. */
+  onSpotChosen(lon: number, lat: number): void;
   onRedraw(): void;
   onSaved(feature: AssetFeature): void;
   onCancel(): void;
@@ -37,6 +43,8 @@ export function AddPlacePanel({
   setDraft,
   shapeDraft: { shape, clearShape },
   focusFirstField = false,
+  locationEntries,
+  onSpotChosen,
   onRedraw,
   onSaved,
   onCancel,
@@ -48,9 +56,15 @@ export function AddPlacePanel({
   const [error, setError] = useState<string | null>(null);
   // Asked again for every circle: it is not kept with the draft.
   const [circleConsent, setCircleConsent] = useState(false);
-  const nameField = useRef<HTMLInputElement>(null);
+  const form = useRef<HTMLFormElement>(null);
+  // "Waar is de plek?" shows when the form opened without a spot, or when asked for; it stays once shown.
+  const [choosingSpot, setChoosingSpot] = useState(draft.lon === null);
+  // The name of a spot chosen by buurt or address; a tap on the map afterwards makes it a spot of its own.
+  const [namedSpot, setNamedSpot] = useState<{ lon: number; lat: number; name: string } | null>(null);
+  const spotName = namedSpot && namedSpot.lon === draft.lon && namedSpot.lat === draft.lat ? namedSpot.name : null;
   useEffect(() => {
-    if (focusFirstField) nameField.current?.focus();
+    // The first field: the name, or "Waar is de plek?" when the form opened without a spot.
+    if (focusFirstField) form.current?.querySelector<HTMLElement>('input, select')?.focus();
   }, [focusFirstField]);
   const isCircle = draft.category === circleCategory;
   // One key for this place, sent with every try: saving again after a lost answer adds it once.
@@ -65,7 +79,12 @@ export function AddPlacePanel({
   async function save(event: FormEvent) {
     event.preventDefault();
     const location = assetLocation(draft, shape);
-    if (!location || saving) return;
+    if (saving) return;
+    if (!location) {
+      setChoosingSpot(true);
+      setError(t('placeList.where.needed'));
+      return;
+    }
     if (isCircle && !circleConsent) {
       setError(t('circle.consentNeeded'));
       return;
@@ -94,7 +113,7 @@ export function AddPlacePanel({
   }
 
   return (
-    <form className="panel" aria-labelledby={ids.title} onSubmit={save} noValidate>
+    <form ref={form} className="panel" aria-labelledby={ids.title} onSubmit={save} noValidate>
       <h2 id={ids.title}>{shape ? t(`drawing.title.${shape.kind}`) : t('add.title')}</h2>
       {shape ? (
         <p className="hint">
@@ -103,15 +122,31 @@ export function AddPlacePanel({
             {t('drawing.redraw')}
           </button>
         </p>
+      ) : choosingSpot ? (
+        <PlaceLocationChooser
+          entries={locationEntries}
+          located={draft.lon !== null}
+          chosenName={spotName}
+          onChoose={(lon, lat, name) => {
+            setDraft((current) => ({ ...current, lon, lat }));
+            setNamedSpot({ lon, lat, name });
+            setError(null);
+            onSpotChosen(lon, lat);
+          }}
+        />
       ) : (
-        <p className="hint">{t('add.moveHint')}</p>
+        <p className="hint">
+          {t('add.moveHint')}{' '}
+          <button type="button" className="link-button" onClick={() => setChoosingSpot(true)}>
+            {t('placeList.where.choose')}
+          </button>
+        </p>
       )}
       {restoredFromEarlier && <p className="notice">{t('add.draftRestored')}</p>}
 
       <label htmlFor={ids.name}>{t('add.name')}</label>
       <input
         id={ids.name}
-        ref={nameField}
         value={draft.name}
         aria-required="true"
         placeholder={t('add.namePlaceholder')}

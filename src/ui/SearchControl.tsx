@@ -1,12 +1,13 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { boxAroundPoint, maxQueryLength, searchEntries, type SearchEntry } from '../domain/placeSearch';
+import { boxAroundPoint, type SearchEntry } from '../domain/placeSearch';
+import { LocationSearch } from './LocationSearch';
 
 interface SearchControlProps {
   entries: SearchEntry[];
   /** Show this entry: the map goes there (and a place opens). */
   onChoose(entry: SearchEntry): void;
-  /** Show this box: where the user is. */
+  /** Show this box: where the user is, or an address found. */
   onShowBox(bbox: [number, number, number, number], message: string): void;
   /** A spot or shape is being set: the map's taps are the user's, so no button lies over it. */
   mapTapsTaken: boolean;
@@ -16,18 +17,16 @@ type LocationState = 'idle' | 'locating' | 'refused' | 'unknown' | 'unavailable'
 
 /**
  * Over the map: "Zoek". Finds a buurt, wijk or place by name among what the
- * app holds (no internet needed), and "Mijn locatie" from the browser, with a
+ * app holds (no internet needed) and, online, an address (LocationSearch.tsx);
+ * and "Mijn locatie" from the browser, with a
  * clear message when the browser may not or cannot tell.
  */
 export function SearchControl({ entries, onChoose, onShowBox, mapTapsTaken }: SearchControlProps) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
-  const [query, setQuery] = useState('');
   const [location, setLocation] = useState<LocationState>('idle');
   if (mapTapsTaken && open) setOpen(false);
-  const ids = { panel: useId(), input: useId(), hint: useId(), count: useId() };
-  const found = useMemo(() => searchEntries(query, entries), [query, entries]);
-  const searching = query.trim().length >= 2;
+  const panelId = useId();
 
   function locate() {
     if (!('geolocation' in navigator)) {
@@ -53,50 +52,24 @@ export function SearchControl({ entries, onChoose, onShowBox, mapTapsTaken }: Se
         type="button"
         className="search-button"
         aria-expanded={open}
-        aria-controls={ids.panel}
+        aria-controls={panelId}
         aria-label={t('search.title')}
         onClick={() => setOpen(!open)}
       >
         {t('search.button')}
       </button>
       {open && (
-        <section id={ids.panel} className="search-panel" role="dialog" aria-label={t('search.title')}>
+        <section id={panelId} className="search-panel" role="dialog" aria-label={t('search.title')}>
           <h2>{t('search.title')}</h2>
-          <label htmlFor={ids.input}>{t('search.label')}</label>
-          <input
-            id={ids.input}
-            type="search"
-            autoComplete="off"
-            maxLength={maxQueryLength}
-            value={query}
-            aria-describedby={`${ids.hint} ${ids.count}`}
-            onChange={(event) => setQuery(event.target.value)}
+          <LocationSearch
+            entries={entries}
+            label={t('search.label')}
+            onChoose={(found) => {
+              setOpen(false);
+              if (found.kind === 'entry') onChoose(found.entry);
+              else onShowBox(boxAroundPoint(found.address.lon, found.address.lat), t('search.shownAddress', { name: found.address.name }));
+            }}
           />
-          <p id={ids.hint} className="hint">
-            {t('search.hint')}
-          </p>
-          <p id={ids.count} className="search-count" role="status">
-            {searching ? (found.length > 0 ? t('search.found', { count: found.length }) : t('search.none')) : ''}
-          </p>
-          {found.length > 0 && (
-            <ul className="search-results">
-              {found.map((entry) => (
-                <li key={`${entry.kind}:${entry.id}`}>
-                  <button
-                    type="button"
-                    className="link-button"
-                    onClick={() => {
-                      setOpen(false);
-                      onChoose(entry);
-                    }}
-                  >
-                    {entry.name}
-                  </button>{' '}
-                  <span className="hint">({entry.what})</span>
-                </li>
-              ))}
-            </ul>
-          )}
           <div className="actions">
             <button type="button" onClick={locate} disabled={location === 'locating'}>
               {t('search.myLocation')}

@@ -12,6 +12,9 @@ import { useFilteredAssets, usePlaceFilter } from './usePlaceFilter';
 import { useStaleMarks } from './useStaleMarks';
 import { useSearchEntries } from './useSearchEntries';
 import { SearchControl } from './SearchControl';
+import { initialPlaceListSettings, PlaceListPanel } from './PlaceListPanel';
+import { boxAroundPoint } from '../domain/placeSearch';
+import type { BoundingBox } from '../domain/types';
 import type { Bbox } from '../map/WijkMap';
 import { defaultStaleAfterMonths } from '../domain/freshness';
 import { AddPlacePanel } from './AddPlacePanel';
@@ -42,7 +45,8 @@ type Mode =
   | { name: 'browse' }
   | { name: 'placing' }
   | { name: 'form' }
-  | { name: 'details'; assetId: string }
+  | { name: 'details'; assetId: string; fromList?: boolean }
+  | { name: 'list'; selectedId: string | null }
   | { name: 'import' }
   | { name: 'export' }
   | { name: 'planner' }
@@ -75,6 +79,9 @@ export function Workspace({ backend, onRetry }: WorkspaceProps) {
   const searchEntries = useSearchEntries(mapContext.areas, assets, categories);
   // What "Zoek" or "Mijn locatie" asked the map to show (a new array each time).
   const [shownBox, setShownBox] = useState<Bbox | null>(null);
+  // The map's view, for the list's "what is on the map now".
+  const [view, setView] = useState<BoundingBox | null>(null);
+  const [listSettings, setListSettings] = useState(initialPlaceListSettings);
   const { roles, reload: reloadRoles } = useMyRoles(api);
   const werkgebieden = useWerkgebieden(api);
   const staleAfterMonthsOf = useCallback(
@@ -180,7 +187,23 @@ export function Workspace({ backend, onRetry }: WorkspaceProps) {
     [mapContext, reload, queue.reload],
   );
 
-  const selectedId = mode.name === 'details' ? mode.assetId : mode.name === 'moderation' && mode.selected ? mode.selected.asset_id : null;
+  const selectedId =
+    mode.name === 'details'
+      ? mode.assetId
+      : mode.name === 'list'
+        ? mode.selectedId
+        : mode.name === 'moderation' && mode.selected
+          ? mode.selected.asset_id
+          : null;
+
+  /** "Voeg een plek toe" without the map: the form opens without a spot and asks for a buurt or address. */
+  const addWithoutMap = useCallback(() => {
+    shapeDraft.clearShape();
+    setDraft((current) => ({ ...current, lon: null, lat: null }));
+    // Its first field ("Waar is de plek?") takes the focus: the button that opened it is gone.
+    setPlacedByKeyboard(true);
+    setMode({ name: 'form' });
+  }, [setDraft, shapeDraft]);
 
   return (
     <div className="workspace">
@@ -231,8 +254,11 @@ export function Workspace({ backend, onRetry }: WorkspaceProps) {
           links={linkLines}
           onDrawingReady={setDrawing}
           onMapClick={onMapClick}
-          onAssetClick={(assetId) => setMode({ name: 'details', assetId })}
-          onViewChange={(bbox) => void load(bbox)}
+          onAssetClick={(assetId) => setMode(mode.name === 'list' ? { name: 'list', selectedId: assetId } : { name: 'details', assetId })}
+          onViewChange={(bbox) => {
+            setView(bbox);
+            void load(bbox);
+          }}
           fitBbox={shownBox}
           controls={(mapTapsTaken) => (
             <>
@@ -256,6 +282,17 @@ export function Workspace({ backend, onRetry }: WorkspaceProps) {
                 }}
                 mapTapsTaken={mapTapsTaken}
               />
+              {!mapTapsTaken && (
+                <button
+                  type="button"
+                  className="list-button"
+                  aria-label={t('placeList.buttonName')}
+                  aria-pressed={mode.name === 'list'}
+                  onClick={() => setMode(mode.name === 'list' ? { name: 'browse' } : { name: 'list', selectedId: null })}
+                >
+                  {t('placeList.button')}
+                </button>
+              )}
             </>
           )}
         />
@@ -288,6 +325,7 @@ export function Workspace({ backend, onRetry }: WorkspaceProps) {
             shapeDraft={shapeDraft}
             setDraft={setDraft}
             onShapeDrawn={() => setMode({ name: 'form' })}
+            onWithoutMap={addWithoutMap}
             onCancel={() => setMode({ name: 'browse' })}
           />
         )}
@@ -303,6 +341,8 @@ export function Workspace({ backend, onRetry }: WorkspaceProps) {
             setDraft={setDraft}
             shapeDraft={shapeDraft}
             focusFirstField={placedByKeyboard}
+            locationEntries={searchEntries}
+            onSpotChosen={(lon, lat) => setShownBox(boxAroundPoint(lon, lat))}
             onRedraw={() => setMode({ name: 'placing' })}
             onSaved={onSaved}
             onCancel={() => setMode({ name: 'browse' })}
@@ -342,6 +382,24 @@ export function Workspace({ backend, onRetry }: WorkspaceProps) {
             onChanged={afterChange}
             onOpenAsset={(assetId) => setMode({ name: 'details', assetId })}
             onLinksShown={setLinkLines}
+            onClose={() => setMode(mode.fromList ? { name: 'list', selectedId: mode.assetId } : { name: 'browse' })}
+          />
+        )}
+        {mode.name === 'list' && (
+          <PlaceListPanel
+            shown={mapAssets.features}
+            held={assets.features}
+            categories={categories}
+            werkgebieden={werkgebieden.werkgebieden}
+            view={view}
+            settings={listSettings}
+            onSettings={setListSettings}
+            onShowWerkgebied={(werkgebied) => setFocus(focusOn(werkgebied.geometry))}
+            selectedId={mode.selectedId}
+            onSelect={(placeId) => setMode({ name: 'list', selectedId: placeId })}
+            onShowBox={setShownBox}
+            onOpen={(assetId) => setMode({ name: 'details', assetId, fromList: true })}
+            onAdd={addWithoutMap}
             onClose={() => setMode({ name: 'browse' })}
           />
         )}

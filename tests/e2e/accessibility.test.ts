@@ -34,7 +34,7 @@ describe.skipIf(skip)('no WCAG 2.1 A/AA violations that axe-core finds (embedded
       expect(await violations()).toEqual([]);
       await app.page.getByRole('button', { name: 'Sluiten' }).click();
       await app.page.getByRole('button', { name: 'Zoek een plek' }).click();
-      await app.page.getByLabel('Naam van een buurt, wijk of plek').fill('vlinder');
+      await app.page.getByLabel('Adres, straat, buurt, wijk of plek').fill('vlinder');
       expect(await violations()).toEqual([]);
     });
 
@@ -44,8 +44,20 @@ describe.skipIf(skip)('no WCAG 2.1 A/AA violations that axe-core finds (embedded
       expect(await violations()).toEqual([]);
       await app.closePanel('Sluiten');
       await places.startAddingPlace();
-      await app.tapMapCentre();
+      await app.step('tap the map to add', () => app.tapMapCentre());
+      await app.step('the form', () => app.page.getByLabel('Wat voor plek is het?').waitFor({ timeout: 5000 }));
       await app.page.getByLabel('Wat voor plek is het?').selectOption({ label: 'Cirkel met sleutelfiguur' });
+      expect(await violations()).toEqual([]);
+    });
+
+    it('the list of places, and the form that asks where the place is', async () => {
+      await app.page.getByRole('button', { name: 'Annuleren' }).click();
+      await app.page.getByRole('button', { name: 'Lijst van plekken' }).click();
+      // The first place in the list, chosen (whichever places the view holds).
+      await app.page.locator('.place-list-place').first().click();
+      expect(await violations()).toEqual([]);
+      await app.page.getByRole('button', { name: 'Voeg een plek toe' }).last().click();
+      await app.page.getByLabel('Kies een buurt').waitFor();
       expect(await violations()).toEqual([]);
     });
 

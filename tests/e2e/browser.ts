@@ -469,6 +469,23 @@ export class AppBrowser {
     await this.page.context().route(`https://${host}/**`, (route) => route.abort('internetdisconnected'));
   }
 
+  /**
+   * Answers for an internet service, served by the test instead of the service
+   * (e.g. PDOK's recorded answers): `answer` gives the JSON text for a URL, or
+   * null to fail that request. Wins over cutOffInternet() (Playwright tries the
+   * routes added last first).
+   */
+  async answerFor(urlPrefix: string, answer: (url: URL) => string | null): Promise<void> {
+    await this.page.context().route(
+      (url) => url.href.startsWith(urlPrefix),
+      (route) => {
+        const body = answer(new URL(route.request().url()));
+        if (body === null) return route.abort('failed');
+        return route.fulfill({ status: 200, contentType: 'application/json', body, headers: { 'access-control-allow-origin': '*' } });
+      },
+    );
+  }
+
   /** No internet at all: every request to a host other than the app's fails (and is listed in cutOffRequests). */
   async cutOffInternet(): Promise<void> {
     const appOrigin = new URL(this.appUrl).origin;

@@ -17,6 +17,8 @@ interface AddingBannerProps {
   setDraft(update: (current: PlaceDraft) => PlaceDraft): void;
   /** A route or area is drawn (and stored in the drafts): its form can open. */
   onShapeDrawn(): void;
+  /** The form without a spot, to choose a buurt or address instead of tapping. */
+  onWithoutMap(): void;
   onCancel(): void;
 }
 
@@ -25,7 +27,7 @@ interface AddingBannerProps {
  * route or an area (tap its points). Opening it starts afresh: a shape drawn
  * before is dropped, though its kind is chosen again ("Opnieuw tekenen").
  */
-export function AddingBanner({ drawing, shapeDraft, setDraft, onShapeDrawn, onCancel }: AddingBannerProps) {
+export function AddingBanner({ drawing, shapeDraft, setDraft, onShapeDrawn, onWithoutMap, onCancel }: AddingBannerProps) {
   const { t } = useTranslation();
   const [kind, setKind] = useState<AddKind>(() => shapeDraft.shape?.kind ?? 'place');
   const { clearShape, saveShape } = shapeDraft;
@@ -49,7 +51,12 @@ export function AddingBanner({ drawing, shapeDraft, setDraft, onShapeDrawn, onCa
         <div className="add-place-hint" role="status">
           <div className="add-place-texts">
             <p>{t('add.tapMap')}</p>
-            <p className="hint keyboard-hint">{t('add.tapMapKeyboard')}</p>
+            <p className="hint keyboard-hint">
+              {t('add.tapMapKeyboard')} {/* Without the map: the form asks for a buurt or address instead. */}
+              <button type="button" className="link-button" onClick={onWithoutMap}>
+                {t('placeList.where.choose')}
+              </button>
+            </p>
           </div>
           <button type="button" onClick={onCancel}>
             {t('add.cancel')}
