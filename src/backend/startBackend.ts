@@ -1,8 +1,7 @@
 import { supabaseSettings } from '../env';
 import { createApi } from './api';
 import type { Backend, StaffSignIn } from './backend';
-import { createBackend } from './createBackend';
-import type { EmbeddedStartOptions } from './embedded/createEmbeddedBackend';
+import { createBackend, type BackendStartOptions } from './createBackend';
 
 export interface StartingBackend {
   /**
@@ -21,7 +20,7 @@ export interface StartingBackend {
  * PGlite (downloading and compiling megabytes of WebAssembly) takes both cores
  * of a small machine, and the map should not wait for that.
  */
-export function startBackend(options: EmbeddedStartOptions = {}, startWhen: Promise<unknown> = Promise.resolve()): StartingBackend {
+export function startBackend(options: BackendStartOptions = {}, startWhen: Promise<unknown> = Promise.resolve()): StartingBackend {
   const ready = startWhen.then(
     () => createBackend(options),
     () => createBackend(options),

@@ -1,6 +1,7 @@
 import type { Messages } from './nl';
 import { filterEn } from './filterTexts';
 import { placeListEn } from './placeListTexts';
+import { shareEn } from './shareTexts';
 import { connectionEn } from './connectionTexts';
 import { freshnessEn } from './freshnessTexts';
 import { searchEn } from './searchTexts';
@@ -482,4 +483,5 @@ export const en: Messages = {
   connection: connectionEn,
   filter: filterEn,
   placeList: placeListEn,
+  share: shareEn,
 };

@@ -1,6 +1,7 @@
 // Dutch is the first language: plain words, B1 level, short sentences.
 import { filterNl } from './filterTexts';
 import { placeListNl } from './placeListTexts';
+import { shareNl } from './shareTexts';
 import { connectionNl } from './connectionTexts';
 import { freshnessNl } from './freshnessTexts';
 import { searchNl } from './searchTexts';
@@ -485,6 +486,7 @@ export const nl = {
   connection: connectionNl,
   filter: filterNl,
   placeList: placeListNl,
+  share: shareNl,
 };
 
 export type Messages = typeof nl;

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { mapPainted } from '../map/mapPainted';
 import { registerServiceWorker } from '../registerServiceWorker';
 import { DatabaseStatusContext } from './databaseStatus';
-import { JoinScreen, WhenLoaded, WorkshopScreen, WorkshopSummary } from './lazyScreens';
+import { shareViewFromSearch } from '../domain/shareLink';
+import { JoinScreen, SharedMapScreen, WhenLoaded, WorkshopScreen, WorkshopSummary } from './lazyScreens';
 import { useBackend } from './useBackend';
 import { StartScreen } from './StartScreen';
 import { Workspace } from './Workspace';
@@ -18,12 +19,26 @@ export function App() {
   const route = useHashRoute();
   // Decided once, before the backend starts: a tab opened by a join link is a participant of its own.
   const [identity] = useState(() => tabIdentityFor(route, sessionStorage));
+  // A shared link or embed page (?bekijk= / ?ingebed=): only reading, so no anonymous account in shared mode.
+  const [shareView] = useState(() => (route.name === 'map' ? shareViewFromSearch(location.search) : null));
   // The map screen draws its map first, then the database starts (startBackend.ts).
-  const { backend, database, retry } = useBackend({ identity }, route.name === 'map' ? mapPainted : undefined);
+  const { backend, database, retry } = useBackend(
+    { identity, viewOnly: shareView !== null },
+    route.name === 'map' ? mapPainted : undefined,
+  );
   useEffect(() => {
     // After the database, so the service worker's downloads do not compete with it on a first visit.
     if (database.status === 'ready') registerServiceWorker();
   }, [database.status]);
+  if (shareView) {
+    return (
+      <DatabaseStatusContext.Provider value={database}>
+        <WhenLoaded>
+          <SharedMapScreen backend={backend} view={shareView} onRetry={retry} />
+        </WhenLoaded>
+      </DatabaseStatusContext.Provider>
+    );
+  }
   if (route.name === 'map') {
     return (
       <DatabaseStatusContext.Provider value={database}>

@@ -25,6 +25,8 @@ interface AssetPanelProps {
   categories: Category[];
   /** What the user may do; null while unknown (then only reading and adding a story). */
   roles: MyRoles | null;
+  /** A shared map (read-only link, embed page): nothing to add, only to read. */
+  viewOnly?: boolean;
   /** The places the map holds: what this place may be connected to. */
   places: AssetFeature[];
   /** After how many months unconfirmed a place in this werkgebied may be gone. */
@@ -46,6 +48,7 @@ export function AssetPanel({
   assetId,
   categories,
   roles,
+  viewOnly = false,
   places,
   staleAfterMonthsOf,
   onChanged,
@@ -193,7 +196,7 @@ export function AssetPanel({
           <h3>{t('details.stories')}</h3>
           <StoryList stories={details.stories} />
 
-          {!editing && properties.status !== 'archived' && properties.status !== 'rejected' && (
+          {!editing && !viewOnly && properties.status !== 'archived' && properties.status !== 'rejected' && (
             <form onSubmit={addStory} noValidate>
               <label htmlFor={storyId}>{t('details.addStory')}</label>
               <textarea

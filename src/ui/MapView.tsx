@@ -15,18 +15,18 @@ interface MapViewProps extends Omit<WijkMapHandlers, 'onBasemapShown' | 'onMapTa
   assets: AssetCollection;
   areas: AreaCollection;
   /** What an import would add, shown before it is written. */
-  preview: FeatureCollection | null;
+  preview?: FeatureCollection | null;
   attributions: string[];
   /** Features the view should fit once (e.g. boundaries just loaded). */
   focus: FeatureCollection | null;
   categories: Category[];
   selectedId: string | null;
-  draftLocation: { lon: number; lat: number } | null;
-  placing: boolean;
-  /** The planner's gap cells and "what if" places; null / [] outside the planner. */
-  gapCells: GapCellCollection | null;
-  gapGroup: TargetGroup;
-  candidates: CandidatePoint[];
+  draftLocation?: { lon: number; lat: number } | null;
+  placing?: boolean;
+  /** The planner's gap cells and "what if" places; none outside the planner. */
+  gapCells?: GapCellCollection | null;
+  gapGroup?: TargetGroup;
+  candidates?: CandidatePoint[];
   /** Lines from the open place to the places it is connected to. */
   links?: FeatureCollection;
   /** A route or area drawn and not yet saved (its form is open). */
@@ -42,6 +42,7 @@ interface MapViewProps extends Omit<WijkMapHandlers, 'onBasemapShown' | 'onMapTa
 }
 
 const noActionPoints: ActionPoint[] = [];
+const noCandidates: CandidatePoint[] = [];
 const noLinks: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 /** Hosts the WijkMap: makes it once, pushes props into it on every render. Over it: the background map's notice and choices. */
@@ -76,14 +77,14 @@ export function MapView(props: MapViewProps) {
     map.setCategories(props.categories);
     map.setAssets(props.assets);
     map.setAreas(props.areas);
-    map.setPreview(props.preview);
+    map.setPreview(props.preview ?? null);
     map.setAttributions(props.attributions);
     map.setFocus(props.focus);
     map.setSelected(props.selectedId);
-    map.setDraftLocation(props.draftLocation);
-    map.setPlacing(props.placing);
-    map.setGapCells(props.gapCells, props.gapGroup);
-    map.setCandidates(props.candidates);
+    map.setDraftLocation(props.draftLocation ?? null);
+    map.setPlacing(props.placing ?? false);
+    map.setGapCells(props.gapCells ?? null, props.gapGroup ?? 'all');
+    map.setCandidates(props.candidates ?? noCandidates);
     map.setDraftShape(props.draftShape ?? null);
     map.setLinks(props.links ?? noLinks);
     map.setActionPoints(props.actionPoints ?? noActionPoints);

@@ -1,6 +1,6 @@
 import { useContext, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { languages, setLanguage } from '../i18n';
+import { LanguageSwitch } from './LanguageSwitch';
 import { WorkshopButton } from './workshop/WorkshopButton';
 import { WorkshopEntryContext } from './workshop/workshopEntryContext';
 
@@ -8,6 +8,7 @@ interface TopBarProps {
   backendName: 'embedded' | 'supabase';
   onImport(): void;
   onExport(): void;
+  onShare(): void;
   onPlanner(): void;
   /** Items waiting for the user's decision; null: the user moderates nowhere (no button). */
   moderationCount: number | null;
@@ -20,8 +21,9 @@ interface TopBarProps {
 }
 
 export function TopBar(props: TopBarProps) {
-  const { backendName, onImport, onExport, onPlanner, moderationCount, onModeration, showWerkgebieden, onWerkgebieden, account } = props;
-  const { t, i18n } = useTranslation();
+  const { backendName, onImport, onExport, onShare, onPlanner, moderationCount, onModeration, showWerkgebieden, onWerkgebieden, account } =
+    props;
+  const { t } = useTranslation();
   const workshopApi = useContext(WorkshopEntryContext);
   // Who moderates somewhere facilitates there (the same roles: facilitator, admin of a werkgebied, administrator).
   const facilitates = moderationCount !== null && workshopApi !== null;
@@ -40,6 +42,9 @@ export function TopBar(props: TopBarProps) {
         </button>
         <button type="button" onClick={onExport}>
           {t('export.open')}
+        </button>
+        <button type="button" onClick={onShare}>
+          {t('share.open')}
         </button>
       </div>
       {(moderationCount !== null || showWerkgebieden) && (
@@ -64,13 +69,7 @@ export function TopBar(props: TopBarProps) {
       )}
       {account}
       <p className="backend-badge">{backendName === 'embedded' ? t('app.localDatabase') : t('app.sharedDatabase')}</p>
-      <div className="language-switch" role="group" aria-label={t('app.language')}>
-        {languages.map((language) => (
-          <button key={language} type="button" aria-pressed={i18n.language === language} onClick={() => setLanguage(language)}>
-            {language.toUpperCase()}
-          </button>
-        ))}
-      </div>
+      <LanguageSwitch />
     </header>
   );
 }

@@ -23,7 +23,7 @@ import { DatabaseStartNote } from './DatabaseStartNote';
 import { AddingBanner } from './drawing/AddingBanner';
 import { useShapeDraft } from './drawing/useShapeDraft';
 import { FirstRunScreen } from './FirstRunScreen';
-import { ExportDialog, ImportDialog, PlannerPanel, WerkgebiedenDialog, WhenLoaded } from './lazyScreens';
+import { ExportDialog, ImportDialog, PlannerPanel, ShareDialog, WerkgebiedenDialog, WhenLoaded } from './lazyScreens';
 import { MapView } from './MapView';
 import { ModerationPanel } from './ModerationPanel';
 import { StaffSignIn } from './StaffSignIn';
@@ -49,6 +49,7 @@ type Mode =
   | { name: 'list'; selectedId: string | null }
   | { name: 'import' }
   | { name: 'export' }
+  | { name: 'share' }
   | { name: 'planner' }
   | { name: 'moderation'; selected: ModerationItem | null }
   | { name: 'werkgebieden' };
@@ -211,6 +212,7 @@ export function Workspace({ backend, onRetry }: WorkspaceProps) {
         backendName={backend.name}
         onImport={() => setMode({ name: 'import' })}
         onExport={() => setMode({ name: 'export' })}
+        onShare={() => setMode({ name: 'share' })}
         onPlanner={() => {
           setMode({ name: 'planner' });
           // A planner looks at the whole municipality, not at the last import.
@@ -370,6 +372,14 @@ export function Workspace({ backend, onRetry }: WorkspaceProps) {
           />
         )}
         {mode.name === 'export' && <ExportDialog api={api} onClose={() => setMode({ name: 'browse' })} />}
+        {mode.name === 'share' && (
+          <ShareDialog
+            backendName={backend.name}
+            werkgebieden={werkgebieden.werkgebieden}
+            onExport={() => setMode({ name: 'export' })}
+            onClose={() => setMode({ name: 'browse' })}
+          />
+        )}
         {mode.name === 'details' && (
           <AssetPanel
             key={mode.assetId}

@@ -9,6 +9,8 @@ import { useTranslation } from 'react-i18next';
 export const ImportDialog = lazy(() => import('./ImportDialog').then((module) => ({ default: module.ImportDialog })));
 export const PlannerPanel = lazy(() => import('./planner/PlannerPanel').then((module) => ({ default: module.PlannerPanel })));
 export const ExportDialog = lazy(() => import('./ExportDialog').then((module) => ({ default: module.ExportDialog })));
+export const ShareDialog = lazy(() => import('./share/ShareDialog').then((module) => ({ default: module.ShareDialog })));
+export const SharedMapScreen = lazy(() => import('./share/SharedMapScreen').then((module) => ({ default: module.SharedMapScreen })));
 export const WerkgebiedenDialog = lazy(() => import('./WerkgebiedenDialog').then((module) => ({ default: module.WerkgebiedenDialog })));
 export const WorkshopDialog = lazy(() => import('./workshop/WorkshopDialog').then((module) => ({ default: module.WorkshopDialog })));
 export const WorkshopScreen = lazy(() => import('./workshop/WorkshopScreen').then((module) => ({ default: module.WorkshopScreen })));

@@ -62,7 +62,7 @@ describe.skipIf(skip)('no WCAG 2.1 A/AA violations that axe-core finds (embedded
     });
 
     // The screens behind the top bar, each opened from a fresh start of the page.
-    it.each(['Gegevens toevoegen', 'Gegevens downloaden', 'Gaten zoeken', 'Te controleren', 'Werkgebieden', 'Workshop'])(
+    it.each(['Gegevens toevoegen', 'Gegevens downloaden', 'Delen', 'Gaten zoeken', 'Te controleren', 'Werkgebieden', 'Workshop'])(
       'the screen behind "%s"',
       async (button) => {
         await app.reload();

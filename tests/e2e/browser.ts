@@ -96,7 +96,7 @@ async function releaseFreshContext(context: BrowserContext | null): Promise<void
 export interface FreshProfileOptions {
   /** Put in localStorage before the app's first script runs, e.g. a session supabase-js should find. */
   localStorage?: Record<string, string>;
-  /** Appended to the app's URL, e.g. `#kaart=16/52.17/4.5` to open the map there. */
+  /** Appended to the app's URL, e.g. `#kaart=16/52.17/4.5` to open the map there, or `?bekijk=<id>` for a shared map. */
   hash?: string;
 }
 
@@ -391,7 +391,8 @@ export class AppBrowser {
   async waitUntilReady(): Promise<void> {
     try {
       await this.page.locator(databaseReady).waitFor({ state: 'attached', timeout: 120_000 });
-      await this.page.getByRole('banner').waitFor({ timeout: 120_000 });
+      // The app's top bar, or (a map embedded in another website has none) the map area React put there.
+      await this.page.locator('header.top-bar, .share-embed .map-area').first().waitFor({ timeout: 120_000 });
       await this.page.locator('.map canvas').waitFor({ timeout: 30_000 });
     } catch (error) {
       const shot = await this.screenshot('failed-to-start');

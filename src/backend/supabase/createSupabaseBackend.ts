@@ -10,6 +10,8 @@ export interface SupabaseBackendOptions {
   anonKey: string;
   /** Extra supabase-js options, e.g. `realtime: { transport: ws }` in Node. */
   clientOptions?: SupabaseClientOptions<'public'>;
+  /** Sign a visitor without a session in anonymously (the default); false for a view-only page. */
+  signInAnonymously?: boolean;
 }
 
 /**
@@ -42,7 +44,7 @@ function staffSignIn(client: SupabaseClient): StaffSignIn {
 export async function createSupabaseBackend(options: SupabaseBackendOptions): Promise<Backend> {
   const client: SupabaseClient = createClient(options.url, options.anonKey, options.clientOptions);
   const { data } = await client.auth.getSession();
-  if (!data.session) {
+  if (!data.session && options.signInAnonymously !== false) {
     const { error } = await client.auth.signInAnonymously();
     // Without a session the app still reads as anon; writes are then refused
     // by the grants and shown to the user as "not allowed".
