@@ -441,6 +441,11 @@ export function Workspace({ backend, onRetry }: WorkspaceProps) {
               setFocus(focusOn(created.geometry));
               afterChange(t('werkgebieden.created', { name: created.name }));
             }}
+            onUpdated={(updated) => {
+              // The months until faded may have changed: the map's stale marks follow the reloaded werkgebieden.
+              werkgebieden.reload();
+              setStatus(t('werkgebieden.settings.saved', { name: updated.name }));
+            }}
             onClose={() => setMode({ name: 'browse' })}
           />
         )}
