@@ -391,8 +391,8 @@ export class AppBrowser {
   async waitUntilReady(): Promise<void> {
     try {
       await this.page.locator(databaseReady).waitFor({ state: 'attached', timeout: 120_000 });
-      // The app's top bar, or (a map embedded in another website has none) the map area React put there.
-      await this.page.locator('header.top-bar, .share-embed .map-area').first().waitFor({ timeout: 120_000 });
+      // A screen's top bar (the app's, a workshop's), or (a map embedded in another website has none) the map area React put there.
+      await this.page.getByRole('banner').or(this.page.locator('.share-embed .map-area')).first().waitFor({ timeout: 120_000 });
       await this.page.locator('.map canvas').waitFor({ timeout: 30_000 });
     } catch (error) {
       const shot = await this.screenshot('failed-to-start');

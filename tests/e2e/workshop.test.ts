@@ -54,10 +54,18 @@ describe.skipIf(skip)('a workshop: shared screen and phone (embedded database, r
   let resident: WorkshopDriver;
   let code: string;
 
-  /** Both screens as they are now: `workshop-<step>-shared-screen.png` and `workshop-<step>-phone.png`. */
+  /**
+   * Both screens as they are now: `workshop-<step>-shared-screen.png` and `workshop-<step>-phone.png`;
+   * and what axe-core finds against WCAG 2.1 A/AA on each (nothing, or the test fails).
+   */
   const screenshots = async (step: string) => {
     await sharedScreen.screenshot(`workshop-${step}-shared-screen`);
     await phone.screenshot(`workshop-${step}-phone`);
+    expect({ step, sharedScreen: await sharedScreen.wcagViolations(), phone: await phone.wcagViolations() }).toEqual({
+      step,
+      sharedScreen: [],
+      phone: [],
+    });
   };
 
   beforeAll(async () => {
@@ -94,6 +102,7 @@ describe.skipIf(skip)('a workshop: shared screen and phone (embedded database, r
       'Deze code kennen we niet. Kijk nog eens goed op het grote scherm.',
     );
     await phone.screenshot('workshop-0-join-refused-phone');
+    expect(await phone.wcagViolations()).toEqual([]);
     await resident.typeJoinCode(code.toLowerCase());
     await resident.joinAs('Joke');
     expect(await resident.phaseShown()).toBe('Verkennen');
@@ -181,6 +190,7 @@ describe.skipIf(skip)('a workshop: shared screen and phone (embedded database, r
     expect(printed.pages.length).toBeGreaterThanOrEqual(1);
     // After printing: by then the map has drawn what the session added (the picture was taken of it).
     await sharedScreen.screenshot('workshop-5-summary-shared-screen');
+    expect(await sharedScreen.wcagViolations()).toEqual([]);
   });
 
   it('a phone that reloads keeps what was typed and stays a participant; the action lands once', async () => {
