@@ -1,7 +1,7 @@
 import type { CoverageQuery, WijkkrachtApi } from '../backend/api';
 import { buurtCoverageCsv, gapCellsGeoJson } from './coverageExports';
 import { assetsCsv, assetsGeoJson, assetsKml, storiesCsv } from './assetExports';
-import { linksCsv } from './linkExports';
+import { linksCsv, linksGeoJson } from './linkExports';
 
 /**
  * Every file the app can hand out. A new result (coverage figures, gap cells)
@@ -52,6 +52,13 @@ export const exporters: Exporter[] = [
     extension: 'csv',
     mimeType: 'text/csv;charset=utf-8',
     build: async (api) => linksCsv(await api.exportLinks()),
+  },
+  {
+    id: 'links-geojson',
+    labelKey: 'export.links_geojson',
+    extension: 'geojson',
+    mimeType: 'application/geo+json',
+    build: async (api) => linksGeoJson(await api.exportLinks(), await api.exportAssets()),
   },
 ];
 

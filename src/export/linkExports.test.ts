@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { linksCsv } from './linkExports';
+import type { FeatureCollection, LineString } from 'geojson';
+import type { AssetCollection, AssetFeature, ExportedLink } from '../backend/wireTypes';
+import { linksCsv, linksGeoJson } from './linkExports';
 
 describe('linksCsv', () => {
   it('writes a row per connection with both places (quoted, with a BOM for spreadsheets, as csvText does)', () => {
@@ -20,5 +22,54 @@ describe('linksCsv', () => {
       '\uFEFF"kind","from_id","from_name","from_category","to_id","to_name","to_category","created_at"',
       '"meets_at","a","Cirkel van Truus","cirkel","b","Sportcentrum ""De Zijl"", Leiden","sportclub","2026-12-03T10:00:00Z"',
     ]);
+  });
+});
+
+describe('linksGeoJson', () => {
+  const place = (id: string, geometry: AssetFeature['geometry']) =>
+    ({ type: 'Feature', id, geometry, properties: {} }) as unknown as AssetFeature;
+  const link = (id: string, from: string, to: string): ExportedLink => ({
+    id,
+    kind: 'part_of',
+    from_id: from,
+    from_name: `naam ${from}`,
+    from_category: 'cirkel',
+    to_id: to,
+    to_name: `naam ${to}`,
+    to_category: 'sportclub',
+    created_at: '2026-12-03T10:00:00Z',
+  });
+
+  it('draws each connection as a line from a point on one place to a point inside the other, and leaves out one to a place not exported', () => {
+    const places: AssetCollection = {
+      type: 'FeatureCollection',
+      features: [
+        place('a', { type: 'Point', coordinates: [4.5, 52.1] }),
+        place('b', {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [4.6, 52.2],
+              [4.62, 52.2],
+              [4.62, 52.22],
+              [4.6, 52.22],
+              [4.6, 52.2],
+            ],
+          ],
+        }),
+      ],
+    };
+    const collection = JSON.parse(linksGeoJson([link('l1', 'a', 'b'), link('l2', 'a', 'gone')], places)) as FeatureCollection<LineString>;
+    expect(collection.features).toHaveLength(1);
+    const [line] = collection.features;
+    expect(line!.id).toBe('l1');
+    expect(line!.properties).toMatchObject({ kind: 'part_of', from_id: 'a', to_id: 'b', to_name: 'naam b' });
+    const [from, to] = line!.geometry.coordinates as [[number, number], [number, number]];
+    expect(from).toEqual([4.5, 52.1]);
+    // Inside the area, not on its outline's first corner.
+    expect(to[0]).toBeGreaterThan(4.6);
+    expect(to[0]).toBeLessThan(4.62);
+    expect(to[1]).toBeGreaterThan(52.2);
+    expect(to[1]).toBeLessThan(52.22);
   });
 });

@@ -483,6 +483,7 @@ export const en: Messages = {
     assets_csv: 'Places as CSV (for Excel)',
     assets_kml: 'Places as KML (Google Earth)',
     links_csv: 'Connections between places as CSV',
+    links_geojson: 'Connections between places as lines (GeoJSON)',
     stories_csv: 'Stories as CSV',
     close: 'Close',
   },

@@ -486,6 +486,7 @@ export const nl = {
     assets_csv: 'Plekken als CSV (voor Excel)',
     assets_kml: 'Plekken als KML (Google Earth)',
     links_csv: 'Verbindingen tussen plekken als CSV',
+    links_geojson: 'Verbindingen tussen plekken als lijnen (GeoJSON)',
     stories_csv: 'Verhalen als CSV',
     close: 'Sluiten',
   },

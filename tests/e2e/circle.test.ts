@@ -1,3 +1,4 @@
+import type { FeatureCollection, LineString } from 'geojson';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { requirementMissing } from '../support/sharedRequirements';
 import { AppBrowser, chromiumAvailable, viewports } from './browser';
@@ -81,6 +82,23 @@ describe.skipIf(skip)('a key person adds a circle and withdraws it (embedded dat
     expect(await panel.getByText(`Laatst bevestigd: ${today}`).isVisible()).toBe(true);
     await app.screenshotAtBothSizes('circle-4-sports-club-confirmed', () => panel.locator('.freshness').scrollIntoViewIfNeeded());
     await back.getByRole('button', { name: circle.name }).click();
+    expect(await places.detailsHeading()).toBe(circle.name);
+  });
+
+  it('hands the connection out as a line in the download, from the circle to the sports club', async () => {
+    await app.closePanel('Sluiten');
+    const { fileName, text } = await imports.download('Verbindingen tussen plekken als lijnen (GeoJSON)');
+    expect(fileName).toMatch(/\.geojson$/);
+    const lines = (JSON.parse(text) as FeatureCollection<LineString>).features;
+    expect(lines.map((line) => [line.properties?.kind, line.properties?.from_name, line.properties?.to_name])).toEqual([
+      ['meets_at', circle.name, 'Sportclub VV De Vlinders (fictief)'],
+    ]);
+    expect(lines[0]!.geometry.coordinates).toHaveLength(2);
+    await app.closePanel('Sluiten');
+    // Back to the circle for the next step.
+    await app.page.getByRole('button', { name: 'Zoek een plek' }).click();
+    await app.page.getByLabel('Adres, straat, buurt, wijk of plek').fill(circle.name);
+    await app.page.locator('.search-results').getByRole('button', { name: circle.name }).click();
     expect(await places.detailsHeading()).toBe(circle.name);
   });
 
