@@ -1,7 +1,7 @@
 import type { CoverageQuery, WijkkrachtApi } from '../backend/api';
 import { buurtCoverageCsv, gapCellsGeoJson } from './coverageExports';
 import { assetsCsv, assetsGeoJson, assetsKml, storiesCsv } from './assetExports';
-import { linksCsv, linksGeoJson } from './linkExports';
+import { linksCsv, linksGeoJson, linksKml } from './linkExports';
 
 /**
  * Every file the app can hand out. A new result (coverage figures, gap cells)
@@ -59,6 +59,13 @@ export const exporters: Exporter[] = [
     extension: 'geojson',
     mimeType: 'application/geo+json',
     build: async (api) => linksGeoJson(await api.exportLinks(), await api.exportAssets()),
+  },
+  {
+    id: 'links-kml',
+    labelKey: 'export.links_kml',
+    extension: 'kml',
+    mimeType: 'application/vnd.google-earth.kml+xml',
+    build: async (api) => linksKml(await api.exportLinks(), await api.exportAssets()),
   },
 ];
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection, LineString } from 'geojson';
 import type { AssetCollection, AssetFeature, ExportedLink } from '../backend/wireTypes';
-import { linksCsv, linksGeoJson } from './linkExports';
+import { linksCsv, linksGeoJson, linksKml } from './linkExports';
 
 describe('linksCsv', () => {
   it('writes a row per connection with both places (quoted, with a BOM for spreadsheets, as csvText does)', () => {
@@ -71,5 +71,37 @@ describe('linksGeoJson', () => {
     expect(to[0]).toBeLessThan(4.62);
     expect(to[1]).toBeGreaterThan(52.2);
     expect(to[1]).toBeLessThan(52.22);
+  });
+});
+
+describe('linksKml', () => {
+  it('writes each connection as a named, escaped KML line with its properties', () => {
+    const places: AssetCollection = {
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', id: 'a', geometry: { type: 'Point', coordinates: [4.5, 52.1] }, properties: {} } as unknown as AssetFeature,
+        { type: 'Feature', id: 'b', geometry: { type: 'Point', coordinates: [4.6, 52.2] }, properties: {} } as unknown as AssetFeature,
+      ],
+    };
+    const kml = linksKml(
+      [
+        {
+          id: 'l1',
+          kind: 'works_with',
+          from_id: 'a',
+          from_name: 'Huisarts <Rozenhof>',
+          from_category: 'huisartsenpraktijk',
+          to_id: 'b',
+          to_name: 'Sociaal team & wijk',
+          to_category: 'sociaal_team',
+          created_at: '2026-12-03T10:00:00Z',
+        },
+      ],
+      places,
+    );
+    expect(kml).toContain('<name>Huisarts &#60;Rozenhof&#62; → Sociaal team &#38; wijk</name>');
+    expect(kml).toContain('<LineString><coordinates>4.5,52.1 4.6,52.2</coordinates></LineString>');
+    expect(kml).toContain('<Data name="kind"><value>works_with</value></Data>');
+    expect(kml.match(/<Placemark>/g)).toHaveLength(1);
   });
 });

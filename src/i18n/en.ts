@@ -484,6 +484,7 @@ export const en: Messages = {
     assets_kml: 'Places as KML (Google Earth)',
     links_csv: 'Connections between places as CSV',
     links_geojson: 'Connections between places as lines (GeoJSON)',
+    links_kml: 'Connections between places as lines (KML)',
     stories_csv: 'Stories as CSV',
     close: 'Close',
   },

@@ -487,6 +487,7 @@ export const nl = {
     assets_kml: 'Plekken als KML (Google Earth)',
     links_csv: 'Verbindingen tussen plekken als CSV',
     links_geojson: 'Verbindingen tussen plekken als lijnen (GeoJSON)',
+    links_kml: 'Verbindingen tussen plekken als lijnen (KML)',
     stories_csv: 'Verhalen als CSV',
     close: 'Sluiten',
   },
