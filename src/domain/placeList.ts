@@ -9,7 +9,10 @@ import type { BoundingBox } from './types';
 export const placeSorts = ['name', 'kind', 'distance', 'confirmed'] as const;
 export type PlaceSort = (typeof placeSorts)[number];
 
-/** Which places the list shows: those in the map's view, or those of a werkgebied (wherever the map looks). */
+/**
+ * Which places the list shows: those in the map's view, or those of a werkgebied among the places
+ * the map holds (the map looks at the werkgebied when it is chosen, so its places are loaded).
+ */
 export type PlaceListScope = { kind: 'view' } | { kind: 'werkgebied'; id: string };
 
 /** How many rows the list shows at first, and adds with each "Toon meer": a phone stays quick with 5 000 places. */

@@ -24,7 +24,7 @@ describe('sharing a werkgebied', () => {
 
   it('puts the address and a title into embed HTML that cannot break out of its attributes', () => {
     expect(embedCode(`https://kaart.example.nl/?ingebed=${id}`, 'Merenwijk "gezond" <b>')).toBe(
-      `<iframe src="https://kaart.example.nl/?ingebed=${id}" title="Merenwijk &quot;gezond&quot; &lt;b&gt;" width="100%" height="480" style="border:0" loading="lazy" allow="geolocation"></iframe>`,
+      `<iframe src="https://kaart.example.nl/?ingebed=${id}" title="Merenwijk &quot;gezond&quot; &lt;b&gt;" width="100%" height="480" style="border:0" loading="lazy"></iframe>`,
     );
   });
 

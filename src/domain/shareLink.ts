@@ -45,7 +45,7 @@ const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"
 
 /** The HTML another website puts in its page to show the embed view. */
 export function embedCode(url: string, title: string): string {
-  return `<iframe src="${escapeAttribute(url)}" title="${escapeAttribute(title)}" width="100%" height="480" style="border:0" loading="lazy" allow="geolocation"></iframe>`;
+  return `<iframe src="${escapeAttribute(url)}" title="${escapeAttribute(title)}" width="100%" height="480" style="border:0" loading="lazy"></iframe>`;
 }
 
 /** The app's own address for the same werkgebied, for "open in Wijkkracht" from a share view. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { maxQueryLength } from '../domain/placeSearch';
 
 /**
  * Addresses from PDOK's Locatieserver (the Dutch government's geocoder, open
@@ -59,24 +60,30 @@ const timeoutMs = 5000;
 async function askPdok(path: 'suggest' | 'lookup', parameters: Record<string, string>, signal?: AbortSignal): Promise<unknown> {
   const url = new URL(`${pdokLocatieserverUrl}/${path}`);
   for (const [key, value] of Object.entries(parameters)) url.searchParams.set(key, value);
-  const timeout = AbortSignal.timeout(timeoutMs);
+  // The caller's signal and a timeout in one (by hand: AbortSignal.any needs Safari 17.4).
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new Error('PDOK took too long')), timeoutMs);
+  const stop = () => controller.abort(signal?.reason);
+  signal?.addEventListener('abort', stop);
   try {
-    const response = await fetch(url, {
-      headers: { Accept: 'application/json' },
-      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-    });
+    const response = await fetch(url, { headers: { Accept: 'application/json' }, signal: controller.signal });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     return await response.json();
   } catch (error) {
     // The user typed on: not a failure, the caller drops this answer.
     if (signal?.aborted) throw error;
     throw new AddressSearchUnavailable(error);
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', stop);
   }
 }
 
 /** Up to `rows` addresses, streets, postcodes or towns whose name starts like `query`. */
 export async function suggestAddresses(query: string, signal?: AbortSignal, rows = 5): Promise<AddressSuggestion[]> {
-  const answer = suggestAnswer.safeParse(await askPdok('suggest', { q: query, fq: wantedTypes, rows: String(rows) }, signal));
+  // No address is longer; what the field would let through beyond this is not sent.
+  const q = query.trim().slice(0, maxQueryLength);
+  const answer = suggestAnswer.safeParse(await askPdok('suggest', { q, fq: wantedTypes, rows: String(rows) }, signal));
   if (!answer.success) throw new AddressSearchUnavailable(answer.error);
   return answer.data.response.docs.map((doc) => ({ id: doc.id, name: doc.weergavenaam, type: doc.type }));
 }

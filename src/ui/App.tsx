@@ -28,8 +28,9 @@ export function App() {
   );
   useEffect(() => {
     // After the database, so the service worker's downloads do not compete with it on a first visit.
-    if (database.status === 'ready') registerServiceWorker();
-  }, [database.status]);
+    // Not for a shared map's visitors (an embed on another website): they did not come for the app.
+    if (database.status === 'ready' && !shareView) registerServiceWorker();
+  }, [database.status, shareView]);
   if (shareView) {
     return (
       <DatabaseStatusContext.Provider value={database}>

@@ -17,12 +17,14 @@ interface AssetLinksProps {
   places: AssetFeature[];
   /** Whether the user may change this place, and so connect it (the database checks again). */
   mayConnect: boolean;
+  /** A shared map: the list only, no removing (whatever SQL would allow this browser's user). */
+  readOnly?: boolean;
   onOpen(assetId: string): void;
   onChanged(message: string): void;
 }
 
 /** "Verbonden met": a place's connections (each opens the other place), and a form to add one. */
-export function AssetLinks({ api, feature, links, categories, places, mayConnect, onOpen, onChanged }: AssetLinksProps) {
+export function AssetLinks({ api, feature, links, categories, places, mayConnect, readOnly = false, onOpen, onChanged }: AssetLinksProps) {
   const { t, i18n } = useTranslation();
   const ids = { title: useId(), kind: useId(), place: useId(), hint: useId() };
   const [kind, setKind] = useState<ConnectionKind>('meets_at');
@@ -67,7 +69,7 @@ export function AssetLinks({ api, feature, links, categories, places, mayConnect
                 {link.other.name}
               </button>{' '}
               <span className="hint">({categoryOf(link.other.category)})</span>
-              {link.may_remove && (
+              {link.may_remove && !readOnly && (
                 <button type="button" className="small-button" disabled={busy} onClick={() => void remove(link)}>
                   {t('connection.remove')}
                 </button>

@@ -95,6 +95,17 @@ export function AssetPanel({
 
   const feature = details?.feature;
   const properties = feature?.properties;
+  // What this user may do here; on a shared map (view-only) nothing, whoever opens it.
+  const may =
+    properties && !viewOnly
+      ? {
+          edit: mayEdit(roles, properties),
+          archive: mayArchive(roles, properties),
+          report: mayReport(roles?.signed_in ?? false, properties),
+          history: maySeeHistory(roles, properties),
+          confirm: roles?.signed_in ?? false,
+        }
+      : { edit: false, archive: false, report: false, history: false, confirm: false };
   const category = categories.find((item) => item.id === properties?.category);
 
   return (
@@ -108,7 +119,7 @@ export function AssetPanel({
       <ErrorNote message={loadError === null ? null : errorText(loadError)} />
       {feature && properties && (
         <>
-          <AssetStatusNote api={api} feature={feature} mayRestore={maySeeHistory(roles, properties)} onChanged={changed} />
+          <AssetStatusNote api={api} feature={feature} mayRestore={may.history} onChanged={changed} />
           <p className="category-line">
             <span className="swatch" style={{ background: category?.color }} aria-hidden="true" />
             {categoryLabel(category, i18n.language)}
@@ -142,7 +153,7 @@ export function AssetPanel({
             <CircleNote
               api={api}
               feature={feature}
-              circle={details.circle}
+              circle={viewOnly ? { ...details.circle, may_withdraw: false } : details.circle}
               onWithdrawn={(message) => {
                 onChanged(message);
                 onClose();
@@ -153,7 +164,7 @@ export function AssetPanel({
             api={api}
             feature={feature}
             staleAfterMonths={staleAfterMonthsOf(properties.werkgebied_id)}
-            mayConfirm={roles?.signed_in ?? false}
+            mayConfirm={may.confirm}
             onConfirmed={(updated, message) => {
               setDetails((current) => current && { ...current, feature: updated });
               onChanged(message);
@@ -165,36 +176,32 @@ export function AssetPanel({
               {t('source.label')}: {properties.attribution}
             </p>
           )}
-          {!editing &&
-            (mayEdit(roles, properties) || mayArchive(roles, properties) || mayReport(roles?.signed_in ?? false, properties)) && (
-              <div className="asset-actions">
-                {mayEdit(roles, properties) && (
-                  <button type="button" onClick={() => setEditing(true)}>
-                    {t('details.edit')}
-                  </button>
-                )}
-                {mayArchive(roles, properties) && <ArchiveControl api={api} feature={feature} onChanged={changed} />}
-                {mayReport(roles?.signed_in ?? false, properties) && (
-                  <ReportForm api={api} itemType="asset" itemId={feature.id} onReported={changed} />
-                )}
-              </div>
-            )}
+          {!editing && (may.edit || may.archive || may.report) && (
+            <div className="asset-actions">
+              {may.edit && (
+                <button type="button" onClick={() => setEditing(true)}>
+                  {t('details.edit')}
+                </button>
+              )}
+              {may.archive && <ArchiveControl api={api} feature={feature} onChanged={changed} />}
+              {may.report && <ReportForm api={api} itemType="asset" itemId={feature.id} onReported={changed} />}
+            </div>
+          )}
           <AssetLinks
             api={api}
             feature={feature}
             links={details.links}
             categories={categories}
             places={places}
-            mayConnect={mayEdit(roles, properties)}
+            mayConnect={may.edit}
+            readOnly={viewOnly}
             onOpen={onOpenAsset}
             onChanged={changed}
           />
-          {maySeeHistory(roles, properties) && (
-            <AssetHistory api={api} assetId={feature.id} version={properties.version} onChanged={changed} />
-          )}
+          {may.history && <AssetHistory api={api} assetId={feature.id} version={properties.version} onChanged={changed} />}
 
           <h3>{t('details.stories')}</h3>
-          <StoryList stories={details.stories} />
+          <StoryList stories={details.stories} showAuthors={!viewOnly} />
 
           {!editing && !viewOnly && properties.status !== 'archived' && properties.status !== 'rejected' && (
             <form onSubmit={addStory} noValidate>

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { maxQueryLength, searchEntries, type SearchEntry } from '../domain/placeSearch';
 import { AddressSearchUnavailable, lookupAddress, type AddressPoint, type AddressSuggestion } from '../search/pdokLocatieserver';
@@ -26,16 +26,28 @@ export function LocationSearch({ entries, label, onChoose }: LocationSearchProps
   const found = useMemo(() => searchEntries(query, entries), [query, entries]);
   const addresses = useAddressSuggestions(query);
   const searching = query.trim().length >= 2;
+  // The lookup under way: a new one, new typing or closing this field drops its answer.
+  const lookingUp = useRef<AbortController | null>(null);
+  const dropLookup = () => {
+    lookingUp.current?.abort();
+    lookingUp.current = null;
+  };
+  useEffect(() => dropLookup, []);
 
   async function chooseAddress(suggestion: AddressSuggestion) {
+    dropLookup();
+    const controller = new AbortController();
+    lookingUp.current = controller;
     setLookup('looking');
     try {
-      const address = await lookupAddress(suggestion.id);
+      const address = await lookupAddress(suggestion.id, controller.signal);
+      if (controller.signal.aborted) return;
       if (!address) throw new AddressSearchUnavailable('no point');
+      lookingUp.current = null;
       setLookup('idle');
       onChoose({ kind: 'address', address });
     } catch {
-      setLookup('failed');
+      if (!controller.signal.aborted) setLookup('failed');
     }
   }
 
@@ -57,6 +69,7 @@ export function LocationSearch({ entries, label, onChoose }: LocationSearchProps
         aria-describedby={`${ids.hint} ${ids.count}`}
         onChange={(event) => {
           setQuery(event.target.value);
+          dropLookup();
           setLookup('idle');
         }}
         onKeyDown={(event) => {
@@ -93,12 +106,7 @@ export function LocationSearch({ entries, label, onChoose }: LocationSearchProps
           <ul className="search-results address-results" aria-labelledby={ids.addresses}>
             {addresses.suggestions.map((suggestion) => (
               <li key={suggestion.id}>
-                <button
-                  type="button"
-                  className="link-button"
-                  disabled={lookup === 'looking'}
-                  onClick={() => void chooseAddress(suggestion)}
-                >
+                <button type="button" className="link-button" onClick={() => void chooseAddress(suggestion)}>
                   {suggestion.name}
                 </button>
               </li>

@@ -21,6 +21,8 @@ interface PlaceListPanelProps {
   shown: AssetFeature[];
   /** The places the map holds before the filter, to say how many the filter leaves out. */
   held: AssetFeature[];
+  /** The map holds fewer places than lie in its area (useAssets' limit): the list says so too. */
+  partial: boolean;
   categories: Category[];
   werkgebieden: Werkgebied[];
   /** The map's view, for "what is on the map now" and for distances from its middle. */
@@ -45,7 +47,7 @@ interface PlaceListPanelProps {
  * the place on the map; a place tapped on the map is selected here.
  */
 export function PlaceListPanel(props: PlaceListPanelProps) {
-  const { shown, held, categories, werkgebieden, view, settings, onSettings, selectedId, onOpen, onAdd, onClose } = props;
+  const { shown, held, partial, categories, werkgebieden, view, settings, onSettings, selectedId, onOpen, onAdd, onClose } = props;
   const { t, i18n } = useTranslation();
   const ids = { title: useId(), scope: useId(), sort: useId() };
   const [rows, setRows] = useState(listPageSize);
@@ -76,6 +78,10 @@ export function PlaceListPanel(props: PlaceListPanelProps) {
   useEffect(() => {
     selectedRow.current?.scrollIntoView?.({ block: 'nearest' });
   }, [selectedId]);
+  // Back from a place's details: the keyboard is where it was, on the place's row.
+  useEffect(() => {
+    selectedRow.current?.querySelector('button')?.focus();
+  }, []);
 
   return (
     <section className="panel place-list" aria-labelledby={ids.title}>
@@ -126,6 +132,7 @@ export function PlaceListPanel(props: PlaceListPanelProps) {
             ? t('placeList.countFiltered', { shown: places.length, total: heldCount })
             : t('placeList.count', { count: places.length })}
       </p>
+      {partial && <p className="notice">{t('placeList.partial')}</p>}
       <ul className="place-list-rows">
         {places.slice(0, rows).map((place) => {
           const selected = place.id === selectedId;

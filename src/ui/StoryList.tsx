@@ -1,8 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import type { Story } from '../backend/wireTypes';
 
-/** The stories of a place; its own stories that wait for a facilitator (or were refused) say so. */
-export function StoryList({ stories }: { stories: Story[] }) {
+/**
+ * The stories of a place; its own stories that wait for a facilitator (or were refused) say so.
+ * `showAuthors` false (a shared map, maybe on another website): no author's name, only "Iemand uit de buurt".
+ */
+export function StoryList({ stories, showAuthors = true }: { stories: Story[]; showAuthors?: boolean }) {
   const { t, i18n } = useTranslation();
   return (
     <>
@@ -12,7 +15,7 @@ export function StoryList({ stories }: { stories: Story[] }) {
           <li key={item.id}>
             <blockquote>{item.body}</blockquote>
             <p className="byline">
-              {item.author_name ?? t('details.anonymous')},{' '}
+              {(showAuthors && item.author_name) || t('details.anonymous')},{' '}
               {new Date(item.created_at).toLocaleDateString(i18n.language, { day: 'numeric', month: 'long', year: 'numeric' })}
             </p>
             {item.mine && item.status === 'pending' && <p className="status-tag small">{t('details.storyPending')}</p>}

@@ -399,6 +399,7 @@ export function Workspace({ backend, onRetry }: WorkspaceProps) {
           <PlaceListPanel
             shown={mapAssets.features}
             held={assets.features}
+            partial={partlyShown !== null}
             categories={categories}
             werkgebieden={werkgebieden.werkgebieden}
             view={view}

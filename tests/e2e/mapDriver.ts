@@ -29,6 +29,14 @@ export class MapDriver {
     throw await this.app.failure(`no place opened at ${spot.lon}, ${spot.lat}`);
   }
 
+  /** Waits until the map holds `count` places (after the filter): the data-places mark on MapLibre's container (WijkMap). */
+  async waitForPlacesOnMap(count: number): Promise<void> {
+    await this.app.page.waitForFunction(
+      (wanted) => document.querySelector('[data-places]')?.getAttribute('data-places') === String(wanted),
+      count,
+    );
+  }
+
   /** Taps the spot once; true when no place's details opened (call it once the map has drawn what it knows). */
   async opensNothingAt(spot: Spot): Promise<boolean> {
     if (!(await this.app.tapMapAt(spot.lon, spot.lat))) throw await this.app.failure(`${spot.lon}, ${spot.lat} is not in view`);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { requirementMissing } from '../support/sharedRequirements';
 import { AppBrowser, chromiumAvailable, viewports } from './browser';
 import { ImportDriver } from './importDriver';
+import { MapDriver } from './mapDriver';
 
 const skip = requirementMissing('Chromium (apt chromium) at /usr/bin/chromium', chromiumAvailable());
 
@@ -12,9 +13,7 @@ describe.skipIf(skip)('the legend and the filter by domain and dimension (embedd
   const app = new AppBrowser(inject('appUrl'), inject('startedProfile'));
   const imports = new ImportDriver(app);
   const map = () => app.page.getByTestId('map');
-  /** Waits until the map holds `count` places (the data-places mark on MapLibre's container, WijkMap.markPlacesHeld). */
-  const waitForPlacesOnMap = (count: number) =>
-    app.page.waitForFunction((wanted) => document.querySelector('[data-places]')?.getAttribute('data-places') === String(wanted), count);
+  const waitForPlacesOnMap = (count: number) => new MapDriver(app).waitForPlacesOnMap(count);
 
   beforeAll(async () => {
     await imports.openWithDemo(viewports.phone);

@@ -3,6 +3,7 @@ import { demoPlans } from '../../src/import/demoNeighbourhood';
 import { requirementMissing } from '../support/sharedRequirements';
 import { AppBrowser, chromiumAvailable, viewports } from './browser';
 import { ImportDriver } from './importDriver';
+import { MapDriver } from './mapDriver';
 import { PlaceDriver } from './placeDriver';
 
 const skip = requirementMissing('Chromium (apt chromium) at /usr/bin/chromium', chromiumAvailable());
@@ -31,10 +32,7 @@ describe.skipIf(skip).each([
   beforeAll(async () => {
     await imports.openWithDemo(viewport);
     await app.cutOffInternet();
-    await app.page.waitForFunction(
-      (wanted) => document.querySelector('[data-places]')?.getAttribute('data-places') === String(wanted),
-      everything,
-    );
+    await new MapDriver(app).waitForPlacesOnMap(everything);
   });
   afterAll(async () => {
     await app.close();

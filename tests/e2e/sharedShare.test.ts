@@ -30,8 +30,7 @@ const sportSpot: Spot = { lon: 4.56, lat: 52.259 };
 /** Just outside the werkgebied, in the same view: not shown on its shared map. */
 const outsideSpot: Spot = { lon: 4.565, lat: 52.258 };
 const point = (spot: Spot) => ({ type: 'Point' as const, coordinates: [spot.lon, spot.lat] as [number, number] });
-const placesOnMap = (app: AppBrowser, count: number) =>
-  app.page.waitForFunction((wanted) => document.querySelector('[data-places]')?.getAttribute('data-places') === String(wanted), count);
+const placesOnMap = (app: AppBrowser, count: number) => new MapDriver(app).waitForPlacesOnMap(count);
 
 describe.skipIf(skip)('sharing a werkgebied: a read-only link and an embed page (Supabase mode, real Chromium)', () => {
   const project = inject('sharedApp');
@@ -40,6 +39,8 @@ describe.skipIf(skip)('sharing a werkgebied: a read-only link and an embed page 
   const resident = new AppBrowser(appUrl, null);
   const visitor = new AppBrowser(appUrl, null);
   let werkgebiedId = '';
+  // The administrator's session, as supabase-js would have stored it in their own browser.
+  let adminSession = '';
 
   afterAll(async () => {
     await resident.close();
@@ -49,10 +50,12 @@ describe.skipIf(skip)('sharing a werkgebied: a read-only link and an embed page 
   beforeAll(async () => {
     if (!project) return;
     const administrator: AuthUser = { id: randomUUID(), email: 'deel@wijkkracht.test', appMetadata: { wijkkracht_role: 'admin' } };
-    const admin: WijkkrachtApi = apiAs(project, (await issueSession(project.auth, administrator)).access_token);
+    const session = await issueSession(project.auth, administrator);
+    adminSession = JSON.stringify(session);
+    const admin: WijkkrachtApi = apiAs(project, session.access_token);
     werkgebiedId = (await makeWerkgebied(admin, { code: 'E2E-LISSE-DEEL', name: 'Lisse Centrum', box: lisseBox, reviewFirst: false })).id;
     const tuin = await admin.addAsset({ kind: 'place', category: 'moestuin', name: 'Pluktuin Lisse', geometry: point(tuinSpot) });
-    await admin.addStory({ assetId: tuin.id, body: 'Iedere dinsdag oogsten we samen en koken we in het buurthuis.' });
+    await admin.addStory({ assetId: tuin.id, body: 'Iedere dinsdag oogsten we samen en koken we in het buurthuis.', authorName: 'Anneke' });
     // Imported with a credit, which the shared map shows too.
     await admin.importAssets({
       source: 'e2e-sportparken',
@@ -70,7 +73,7 @@ describe.skipIf(skip)('sharing a werkgebied: a read-only link and an embed page 
     const link = `${new URL(appUrl).origin}/?bekijk=${werkgebiedId}&soort=moestuin`;
     expect(await dialog.getByLabel('Link om te bekijken').inputValue()).toBe(link);
     expect(await dialog.getByLabel('Code voor een website (iframe)').inputValue()).toBe(
-      `<iframe src="${new URL(appUrl).origin}/?ingebed=${werkgebiedId}&amp;soort=moestuin" title="Kaart van Lisse Centrum (Wijkkracht)" width="100%" height="480" style="border:0" loading="lazy" allow="geolocation"></iframe>`,
+      `<iframe src="${new URL(appUrl).origin}/?ingebed=${werkgebiedId}&amp;soort=moestuin" title="Kaart van Lisse Centrum (Wijkkracht)" width="100%" height="480" style="border:0" loading="lazy"></iframe>`,
     );
     await dialog.getByLabel('Met het filter dat nu aan staat').uncheck();
     expect(await dialog.getByLabel('Link om te bekijken').inputValue()).toBe(`${new URL(appUrl).origin}/?bekijk=${werkgebiedId}`);
@@ -78,21 +81,28 @@ describe.skipIf(skip)('sharing a werkgebied: a read-only link and an embed page 
     expect(await resident.wcagViolations()).toEqual([]);
   });
 
-  it("the link shows the werkgebied's places and stories to read, nothing to change, and makes no account", async () => {
+  it("the link shows the werkgebied's places and stories to read and nothing to change, even to its administrator", async () => {
     const map = new MapDriver(visitor);
-    await visitor.openFresh(viewports.phone, { hash: `?bekijk=${werkgebiedId}` });
+    // Opened in the administrator's own browser, with their session stored: the page still only reads.
+    await visitor.openFresh(viewports.phone, {
+      hash: `?bekijk=${werkgebiedId}`,
+      localStorage: { [authStorageKey(project!.apiUrl)]: adminSession },
+    });
     await visitor.page.getByText('Lisse Centrum · Alleen bekijken').waitFor();
     // Its two places; the tennis club just outside it is not on its map.
     await placesOnMap(visitor, 2);
-    expect(await visitor.storedItem(authStorageKey(project!.apiUrl))).toBeNull();
-    for (const editing of ['Voeg een plek toe', 'Gegevens toevoegen', 'Delen', 'Lijst van plekken']) {
-      expect(await visitor.page.getByRole('button', { name: editing }).count()).toBe(0);
-    }
     await map.openPlaceAt(tuinSpot);
-    expect(await new PlaceDriver(visitor).detailsHeading()).toBe('Pluktuin Lisse');
-    expect(await new PlaceDriver(visitor).storyTexts()).toEqual(['Iedere dinsdag oogsten we samen en koken we in het buurthuis.']);
+    const places = new PlaceDriver(visitor);
+    expect(await places.detailsHeading()).toBe('Pluktuin Lisse');
+    expect(await places.storyTexts()).toEqual(['Iedere dinsdag oogsten we samen en koken we in het buurthuis.']);
+    // On a page others may embed, no author is named.
+    expect(await visitor.page.locator('.stories .byline').textContent()).toMatch(/^Iemand uit de buurt, /);
+    for (const change of ['Bewerken', 'Archiveren', 'Bestaat nog', 'Verbinden', 'Voeg een plek toe']) {
+      expect(await visitor.page.getByRole('button', { name: change }).count()).toBe(0);
+    }
     expect(await visitor.page.getByLabel('Vertel uw verhaal').count()).toBe(0);
-    expect(await visitor.page.getByRole('button', { name: 'Bestaat nog' }).count()).toBe(0);
+    // The stored session is left as it was: the administrator stays signed in for the app itself.
+    expect(await visitor.storedItem(authStorageKey(project!.apiUrl))).toBe(adminSession);
     await visitor.screenshotAtBothSizes('share-2-read-only-link');
     expect(await visitor.wcagViolations()).toEqual([]);
     expect(visitor.pageErrors).toEqual([]);

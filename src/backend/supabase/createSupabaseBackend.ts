@@ -10,7 +10,11 @@ export interface SupabaseBackendOptions {
   anonKey: string;
   /** Extra supabase-js options, e.g. `realtime: { transport: ws }` in Node. */
   clientOptions?: SupabaseClientOptions<'public'>;
-  /** Sign a visitor without a session in anonymously (the default); false for a view-only page. */
+  /**
+   * false for a view-only page (a shared link, an embed): no anonymous sign-in,
+   * and a session stored in this browser (a resident's, a facilitator's) is not
+   * used either, so every call reads as `anon`, whoever opens the page.
+   */
   signInAnonymously?: boolean;
 }
 
@@ -42,9 +46,16 @@ function staffSignIn(client: SupabaseClient): StaffSignIn {
  * can tell their assets apart without asking for an account.
  */
 export async function createSupabaseBackend(options: SupabaseBackendOptions): Promise<Backend> {
-  const client: SupabaseClient = createClient(options.url, options.anonKey, options.clientOptions);
+  const viewOnly = options.signInAnonymously === false;
+  const client: SupabaseClient = createClient(
+    options.url,
+    options.anonKey,
+    viewOnly
+      ? { ...options.clientOptions, auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false } }
+      : options.clientOptions,
+  );
   const { data } = await client.auth.getSession();
-  if (!data.session && options.signInAnonymously !== false) {
+  if (!data.session && !viewOnly) {
     const { error } = await client.auth.signInAnonymously();
     // Without a session the app still reads as anon; writes are then refused
     // by the grants and shown to the user as "not allowed".

@@ -101,7 +101,8 @@ function CopyField({
       <button
         type="button"
         onClick={() =>
-          navigator.clipboard.writeText(text).then(
+          // No clipboard outside a secure page (plain http): then the message says to copy by hand.
+          (navigator.clipboard?.writeText(text) ?? Promise.reject(new Error('no clipboard'))).then(
             () => setCopied('copied'),
             () => setCopied('failed'),
           )
