@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import ws from 'ws';
 import { createApi, type WijkkrachtApi } from '../../src/backend/api';
 import { refusedRowsOf } from '../../src/backend/apiError';
+import { createSupabaseBackend } from '../../src/backend/supabase/createSupabaseBackend';
 import { createSupabaseRpcCall } from '../../src/backend/supabase/supabaseRpcCall';
 import { openPostgresDatabase, type TestDatabase } from '../support/engines';
 import { freePort } from '../support/postgresCluster';
@@ -134,6 +135,52 @@ describe.skipIf(skip)('Supabase backend: supabase-js → PostgREST 12 → Postgr
     // Who wrote it is never sent, not even to the author.
     expect(details.feature.properties).not.toHaveProperty('created_by');
     expect(details.stories[0]).not.toHaveProperty('created_by');
+  });
+
+  it('a view-only backend (a shared map) reads as anon, even with a session stored in the browser, and leaves it stored', async () => {
+    // A signed-in person's session, where supabase-js keeps it in their browser.
+    const storageKey = 'wijkkracht-test-auth';
+    const session = JSON.stringify({
+      access_token: tokens.alice,
+      refresh_token: 'not-used',
+      token_type: 'bearer',
+      expires_in: 3600,
+      expires_at: Math.floor(Date.now() / 1000) + 3600,
+      user: {
+        id: alice,
+        aud: 'authenticated',
+        role: 'authenticated',
+        app_metadata: {},
+        user_metadata: {},
+        created_at: new Date().toISOString(),
+      },
+    });
+    const stored = new Map([[storageKey, session]]);
+    const storage = {
+      getItem: (key: string) => stored.get(key) ?? null,
+      setItem: (key: string, value: string) => void stored.set(key, value),
+      removeItem: (key: string) => void stored.delete(key),
+    };
+    const options = {
+      url: postgrest.url,
+      anonKey: anonJwt,
+      clientOptions: { auth: { storage, storageKey, autoRefreshToken: false }, realtime: { transport: ws as never } },
+    };
+    // The same browser opening the app itself acts as the stored person: the stored session is read.
+    const app = await createSupabaseBackend(options);
+    const shared = await createSupabaseBackend({ ...options, signInAnonymously: false });
+    try {
+      expect((await app.api.myRoles()).signed_in).toBe(true);
+      expect((await shared.api.myRoles()).signed_in).toBe(false);
+      expect(
+        await refusal(shared.api.addAsset({ kind: 'place', category: 'buurthuis', name: 'Via een gedeelde kaart', geometry: north(40) })),
+      ).toMatchObject({
+        kind: 'forbidden',
+      });
+      expect(stored.get(storageKey)).toBe(session);
+    } finally {
+      await Promise.all([app.close(), shared.close()]);
+    }
   });
 
   it('refuses writes from anon as forbidden (PostgREST: HTTP 401, SQLSTATE 42501)', async () => {
