@@ -7,7 +7,7 @@ const entry = (name: string, kind: SearchEntry['kind'] = 'area'): SearchEntry =>
   kind,
   what: 'buurt',
   bbox: [0, 0, 1, 1],
-  point: [0.5, 0.5],
+  geometry: { type: 'Point', coordinates: [0.5, 0.5] },
 });
 const entries = [
   entry('Merenwijk'),

@@ -1,4 +1,4 @@
-import type { Position } from 'geojson';
+import type { Geometry, Position } from 'geojson';
 
 /**
  * Finding a place by name without internet: over the areas the app holds
@@ -15,8 +15,8 @@ export interface SearchEntry {
   what: string;
   /** [west, south, east, north] to show. */
   bbox: [number, number, number, number];
-  /** A point on it (inside an area, on a route): where a new place goes when it is chosen as the spot. */
-  point: [number, number];
+  /** Its shape: a new place chosen "at" it goes to a point on it (worked out only then, pointOnShape). */
+  geometry: Geometry;
   /** An area's level ('buurt', 'wijk'...); absent for a place. */
   level?: string;
 }

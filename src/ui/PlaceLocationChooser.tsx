@@ -1,7 +1,15 @@
+import pointOnFeature from '@turf/point-on-feature';
+import type { Geometry } from 'geojson';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchEntry } from '../domain/placeSearch';
 import { LocationSearch } from './LocationSearch';
+
+/** A point that lies on the shape: inside a buurt even where it is not convex, on a route. */
+function pointOnShape(geometry: Geometry): [number, number] {
+  const [lon, lat] = pointOnFeature(geometry).geometry.coordinates;
+  return [lon!, lat!];
+}
 
 interface PlaceLocationChooserProps {
   /** The buurten and places the app holds (useSearchEntries). */
@@ -44,7 +52,7 @@ export function PlaceLocationChooser({ entries, located, chosenName, onChoose }:
             onChange={(event) => {
               setBuurt(event.target.value);
               const chosen = buurten.find((entry) => entry.id === event.target.value);
-              if (chosen) onChoose(chosen.point[0], chosen.point[1], chosen.name);
+              if (chosen) onChoose(...pointOnShape(chosen.geometry), chosen.name);
             }}
           >
             <option value="">{t('placeList.where.noBuurt')}</option>
@@ -61,7 +69,7 @@ export function PlaceLocationChooser({ entries, located, chosenName, onChoose }:
         label={t('placeList.where.search')}
         onChoose={(found) => {
           setBuurt('');
-          if (found.kind === 'entry') onChoose(found.entry.point[0], found.entry.point[1], found.entry.name);
+          if (found.kind === 'entry') onChoose(...pointOnShape(found.entry.geometry), found.entry.name);
           else onChoose(found.address.lon, found.address.lat, found.address.name);
         }}
       />

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Backend } from '../backend/backend';
 import { hasTypedContent } from '../domain/placeDraft';
 import type { FeatureCollection } from 'geojson';
-import type { AssetFeature, Category, GapCellCollection, ModerationItem, Werkgebied } from '../backend/wireTypes';
+import type { AssetFeature, Category, GapCellCollection, ModerationItem } from '../backend/wireTypes';
 import type { ShapeDrawing } from '../map/shapeDrawing';
 import { circleCategory } from '../domain/circles';
 import { mayAddCircles, moderatesAnywhere } from '../domain/roles';
@@ -25,6 +25,7 @@ import { useShapeDraft } from './drawing/useShapeDraft';
 import { FirstRunScreen } from './FirstRunScreen';
 import { ExportDialog, ImportDialog, PlannerPanel, ShareDialog, WerkgebiedenDialog, WhenLoaded } from './lazyScreens';
 import { MapView } from './MapView';
+import { focusOn } from './mapFocus';
 import { ModerationPanel } from './ModerationPanel';
 import { StaffSignIn } from './StaffSignIn';
 import { initialPlannerState, type PlannerState } from './planner/plannerState';
@@ -53,11 +54,6 @@ type Mode =
   | { name: 'planner' }
   | { name: 'moderation'; selected: ModerationItem | null }
   | { name: 'werkgebieden' };
-
-/** The map looks at one shape (a werkgebied, a place in the queue). */
-function focusOn(geometry: Werkgebied['geometry'] | ModerationItem['geometry']): FeatureCollection {
-  return { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry }] };
-}
 
 interface WorkspaceProps {
   /** Usable before the database is ready: its calls wait (startBackend.ts). */

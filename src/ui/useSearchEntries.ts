@@ -1,16 +1,8 @@
 import { useMemo } from 'react';
-import pointOnFeature from '@turf/point-on-feature';
-import type { Geometry } from 'geojson';
 import { useTranslation } from 'react-i18next';
 import type { AreaCollection, AssetCollection, Category } from '../backend/wireTypes';
 import { boxAround, boxAroundPoint, type SearchEntry } from '../domain/placeSearch';
 import { categoryLabel } from './categoryLabel';
-
-/** A point that lies on the geometry (inside a buurt even where it is not convex). */
-function pointOn(geometry: Geometry): [number, number] {
-  const [lon, lat] = pointOnFeature(geometry).geometry.coordinates;
-  return [lon!, lat!];
-}
 
 /** What "Zoek" searches: the areas the app holds and the places on the map, each with what it is and where. */
 export function useSearchEntries(areas: AreaCollection, assets: AssetCollection, categories: Category[]): SearchEntry[] {
@@ -27,7 +19,7 @@ export function useSearchEntries(areas: AreaCollection, assets: AssetCollection,
           what: t(`search.level.${area.properties.level}`),
           level: area.properties.level,
           bbox,
-          point: pointOn(area.geometry),
+          geometry: area.geometry,
         });
     }
     for (const place of assets.features) {
@@ -42,7 +34,7 @@ export function useSearchEntries(areas: AreaCollection, assets: AssetCollection,
         kind: 'place',
         what: categoryLabel(category, i18n.language),
         bbox,
-        point: pointOn(place.geometry),
+        geometry: place.geometry,
       });
     }
     return entries;

@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { FeatureCollection } from 'geojson';
 import { useTranslation } from 'react-i18next';
 import type { Backend } from '../../backend/backend';
 import type { Category } from '../../backend/wireTypes';
@@ -8,6 +7,7 @@ import { AssetPanel } from '../AssetPanel';
 import { DatabaseStartNote } from '../DatabaseStartNote';
 import { LanguageSwitch } from '../LanguageSwitch';
 import { MapView } from '../MapView';
+import { focusOn } from '../mapFocus';
 import { PlaceFilterControl } from '../PlaceFilterControl';
 import { useAssets } from '../useAssets';
 import { useFilteredAssets, usePlaceFilter } from '../usePlaceFilter';
@@ -57,11 +57,7 @@ export function SharedMapScreen({ backend, view, onRetry }: SharedMapScreenProps
   const staleAfter = useMemo(() => (werkgebied ? () => werkgebied.stale_after_months : noStale), [werkgebied]);
   const mapAssets = useStaleMarks(shown, staleAfter);
   // The map looks at the werkgebied once it is known.
-  const focus = useMemo<FeatureCollection | null>(
-    () =>
-      werkgebied ? { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: werkgebied.geometry }] } : null,
-    [werkgebied],
-  );
+  const focus = useMemo(() => (werkgebied ? focusOn(werkgebied.geometry) : null), [werkgebied]);
   const appUrl = appUrlFor(location.href);
   const title = werkgebied?.name ?? '';
 
