@@ -19,9 +19,12 @@ export function readMigrations(): Migration[] {
 /**
  * What a Supabase project provides and plain PostgreSQL or PGlite lack (the API
  * roles, `auth`, `realtime`), applied before the migrations; never deployed.
+ * With `storage`, also Supabase Storage's tables: for the test clusters that
+ * stand for a Supabase project, where photo files go to Storage; without it the
+ * database keeps them itself, as the embedded default does (14_photos.sql).
  */
-export function readLocalStandIns(): string {
-  return ['auth-shim.sql', 'realtime-shim.sql']
+export function readLocalStandIns({ storage = false }: { storage?: boolean } = {}): string {
+  return ['auth-shim.sql', 'realtime-shim.sql', ...(storage ? ['storage-shim.sql'] : [])]
     .map((file) => readFileSync(join(projectRoot, 'supabase', 'local', file), 'utf8'))
     .join('\n');
 }

@@ -20,6 +20,8 @@ const typeScriptTypes: Record<string, string> = {
   boolean: 'boolean',
   jsonb: 'unknown',
   'text[]': 'string[]',
+  // A photo's file in the embedded database (14_photos.sql); the SQL connection passes the bytes as they are.
+  bytea: 'Uint8Array',
 };
 
 interface FunctionRow {

@@ -10,6 +10,7 @@ import type {
   ModerationDecision,
   NewAsset,
   NewStory,
+  NewPhoto,
 } from '../domain/types';
 import type {
   AreaPopulationRow,
@@ -40,6 +41,7 @@ import type {
   AssetLink,
   RemovedLink,
   ExportedLink,
+  Photo,
 } from './wireTypes';
 import { toApiError } from './apiError';
 import { typedRpcCall, type RpcCall, type RpcTransport, type SqlArguments } from './rpcCall';
@@ -100,13 +102,26 @@ export interface WijkkrachtApi extends SessionApi {
 
   /** Moderation: facilitators decide; anyone signed in may report a published item. */
   moderationQueue(werkgebiedId?: string): Promise<ModerationItem[]>;
-  moderate(itemType: ItemType, id: string, decision: ModerationDecision, reason?: string): Promise<AssetFeature | Story>;
+  moderate(itemType: ItemType, id: string, decision: ModerationDecision, reason?: string): Promise<AssetFeature | Story | Photo>;
   reportItem(itemType: ItemType, id: string, reason: string): Promise<ReportResult>;
 
   /** History, for an item's author and the werkgebied's facilitators; an undo is a change of its own. */
   itemHistory(itemType: ItemType, id: string): Promise<HistoryEntry[]>;
-  undoChange(changeId: number): Promise<AssetFeature | Story>;
+  undoChange(changeId: number): Promise<AssetFeature | Story | Photo>;
   restoreAsset(id: string): Promise<AssetFeature>;
+
+  /**
+   * A photo's row (14_photos.sql). With `data` the database keeps the file
+   * (embedded); without, the answer's storage_path says where in Supabase
+   * Storage it goes, and photoUploaded shows it once it is there. The UI uses
+   * the backend's PhotoStore, which does the right one.
+   */
+  addPhotoRow(photo: Omit<NewPhoto, 'file'> & { byteSize: number; data?: Uint8Array }): Promise<Photo>;
+  photoUploaded(id: string): Promise<Photo>;
+  /** The file of a photo the database keeps (embedded). */
+  photoData(id: string): Promise<Uint8Array>;
+  /** Off its place (its author or a facilitator); undone through its history. */
+  removePhoto(id: string): Promise<Photo>;
 }
 
 interface NewWerkgebied {
@@ -275,6 +290,20 @@ export function createApi(transport: RpcTransport): WijkkrachtApi {
     itemHistory: (itemType, id) => call('item_history', { p_item_type: itemType, p_id: id }),
     undoChange: (changeId) => call('undo_change', { p_change_id: changeId }),
     restoreAsset: (id) => call('restore_asset', { p_id: id }),
+    addPhotoRow: (photo) =>
+      call('add_photo', {
+        p_asset_id: photo.assetId,
+        p_mime_type: photo.mimeType,
+        p_byte_size: photo.byteSize,
+        p_width: photo.width,
+        p_height: photo.height,
+        p_caption: photo.caption ?? null,
+        p_data: photo.data ?? null,
+        p_idempotency_key: photo.idempotencyKey ?? null,
+      }),
+    photoUploaded: (id) => call('photo_uploaded', { p_id: id }),
+    photoData: (id) => call('photo_data', { p_id: id }),
+    removePhoto: (id) => call('remove_photo', { p_id: id }),
     ...sessionMethods(call),
   };
 }

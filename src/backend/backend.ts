@@ -1,4 +1,5 @@
 import type { WijkkrachtApi } from './api';
+import type { PhotoStore } from './photoStore';
 import type { RpcTransport } from './rpcCall';
 
 /** A running backend: where the data lives, and the seam the UI talks to. */
@@ -7,6 +8,8 @@ export interface Backend {
   api: WijkkrachtApi;
   /** The calls `api` is built over (createApi); startBackend.ts builds a waiting api over it. */
   transport: RpcTransport;
+  /** Photos: their rows through `api`, their files where this backend keeps them. */
+  photos: PhotoStore;
   /**
    * Signing in by e-mail, for facilitators, planners and admins in shared mode;
    * residents stay anonymous. Absent in the embedded database (one local user).

@@ -8,6 +8,11 @@ export interface SqlFunctions {
     returns: 'jsonb';
     roles: 'authenticated' | 'service_role';
   };
+  add_photo: {
+    args: { p_asset_id: string | null; p_mime_type: string | null; p_byte_size: number | null; p_width: number | null; p_height: number | null; p_caption?: string | null; p_data?: Uint8Array | null; p_idempotency_key?: string | null };
+    returns: 'jsonb';
+    roles: 'authenticated' | 'service_role';
+  };
   add_session_action: {
     args: { p_session: string | null; p_lon: number | null; p_lat: number | null; p_body: string | null; p_taken_up_by?: string | null; p_idempotency_key?: string | null };
     returns: 'jsonb';
@@ -183,6 +188,16 @@ export interface SqlFunctions {
     returns: 'jsonb';
     roles: 'anon' | 'authenticated' | 'service_role';
   };
+  photo_data: {
+    args: { p_id: string | null };
+    returns: 'bytea';
+    roles: 'anon' | 'authenticated' | 'service_role';
+  };
+  photo_uploaded: {
+    args: { p_id: string | null };
+    returns: 'jsonb';
+    roles: 'authenticated' | 'service_role';
+  };
   population_summary: {
     args: Record<string, never>;
     returns: 'jsonb';
@@ -191,6 +206,11 @@ export interface SqlFunctions {
   remove_member: {
     args: { p_werkgebied: string | null; p_user: string | null; p_role: string | null };
     returns: 'boolean';
+    roles: 'authenticated' | 'service_role';
+  };
+  remove_photo: {
+    args: { p_id: string | null };
+    returns: 'jsonb';
     roles: 'authenticated' | 'service_role';
   };
   report_item: {

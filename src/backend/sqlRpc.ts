@@ -25,10 +25,10 @@ export function createSqlRpcCall(connection: SqlConnection, claims: () => Claims
       if (!identifier.test(name)) throw new Error(`Not an SQL identifier: ${name}`);
     }
     const argumentList = names.map((name, index) => `${name} => $${index + 1}`).join(', ');
-    // Objects and arrays travel as JSON text; the functions declare them jsonb.
+    // Objects and arrays travel as JSON text; the functions declare them jsonb. Bytes (a photo's file) go as bytea.
     const values = names.map((name) => {
       const value = args[name];
-      return value !== null && typeof value === 'object' ? JSON.stringify(value) : value;
+      return value !== null && typeof value === 'object' && !(value instanceof Uint8Array) ? JSON.stringify(value) : value;
     });
     const currentClaims = claims();
     return connection.transaction(async (tx) => {

@@ -35,6 +35,10 @@ export function startBackend(options: BackendStartOptions = {}, startWhen: Promi
       name: shared ? 'supabase' : 'embedded',
       transport,
       api: createApi(transport),
+      photos: {
+        add: async (photo) => (await ready).photos.add(photo),
+        read: async (photo) => (await ready).photos.read(photo),
+      },
       ...(shared ? { staffSignIn: waitingStaffSignIn(ready) } : {}),
       live: {
         subscribe(topic, onMessage) {

@@ -86,6 +86,33 @@ export interface Story {
   created_at: string;
 }
 
+/** A photo of a place (supabase/schemas/14_photos.sql); its file comes from PhotoStore.read. */
+export interface Photo {
+  id: string;
+  asset_id: string;
+  /** What is on it, in a few words; also what a screen reader reads. */
+  caption: string | null;
+  mime_type: 'image/jpeg' | 'image/webp';
+  byte_size: number;
+  width: number;
+  height: number;
+  /** Shared mode: where its file is in the Storage bucket `photos`; null where the database keeps it. */
+  storage_path: string | null;
+  /** Whether its file is there (in shared mode it comes after the row). */
+  stored: boolean;
+  status: AssetStatus;
+  moderation_note: string | null;
+  mine: boolean;
+  created_at: string;
+  version: number;
+}
+
+/** A photo as a place's details list it. */
+export interface PlacePhoto extends Photo {
+  /** Its author and the werkgebied's facilitators may take it off. */
+  may_remove: boolean;
+}
+
 export interface AssetWithStories {
   feature: AssetFeature;
   /** How many say "ik waardeer dit", and whether the caller does. */
@@ -95,6 +122,8 @@ export interface AssetWithStories {
   circle: CirclePrivacy | null;
   /** Its connections to other places, those the caller may see. */
   links: AssetLink[];
+  /** Its photos whose file is there, as visible as stories. */
+  photos: PlacePhoto[];
 }
 
 /** A connection as seen from one of its places. */
@@ -344,7 +373,7 @@ export interface ModerationItem {
   created_at: string;
   /** The place's name (for a story: the place it is about). */
   name: string;
-  /** Stories only. */
+  /** A story's text, or a photo's caption. */
   body: string | null;
   author_name: string | null;
   kind: AssetKind;
@@ -354,6 +383,8 @@ export interface ModerationItem {
   reports: Array<{ reason: string; created_at: string }>;
   /** What a facilitator can decide on it now, as public.moderate allows. */
   decisions: ModerationDecision[];
+  /** Photos only: the photo, to show it. */
+  photo: Photo | null;
 }
 
 export interface ReportResult {
@@ -410,11 +441,15 @@ export interface SqlResults extends Record<keyof SqlFunctions, unknown> {
   set_member: Member;
   remove_member: boolean;
   list_members: Member[];
-  moderate: AssetFeature | Story;
+  moderate: AssetFeature | Story | Photo;
   report_item: ReportResult;
   moderation_queue: ModerationItem[];
   item_history: HistoryEntry[];
-  undo_change: AssetFeature | Story;
+  undo_change: AssetFeature | Story | Photo;
+  add_photo: Photo;
+  photo_uploaded: Photo;
+  photo_data: Uint8Array;
+  remove_photo: Photo;
   restore_asset: AssetFeature;
   withdraw_circle: WithdrawnCircle;
   link_assets: AssetLink;

@@ -26,6 +26,12 @@ const keyByDetail: Partial<Record<ApiErrorKind, Record<string, string>>> = {
     circle_kind: 'errors.circle_kind',
     circle_category: 'errors.circle_category',
     circle_undo: 'errors.circle_undo',
+    photo_type: 'errors.photo_type',
+    photo_too_large: 'errors.photo_too_large',
+    photo_size: 'errors.photo_size',
+    photo_limit: 'errors.photo_limit',
+    photo_file: 'errors.photo_file',
+    circle_photo: 'errors.circle_photo',
   },
   join_refused: {
     unknown_code: 'errors.join_unknown_code',
@@ -36,6 +42,7 @@ const keyByDetail: Partial<Record<ApiErrorKind, Record<string, string>>> = {
   not_found: {
     area: 'errors.not_found_area',
     story: 'errors.not_found_story',
+    photo: 'errors.not_found_photo',
     werkgebied: 'errors.not_found_werkgebied',
     action: 'errors.not_found_action',
     change: 'errors.not_found_change',

@@ -17,7 +17,7 @@ export type AssetStatus = 'pending' | 'published' | 'archived' | 'rejected' | 'h
 export type MemberRole = 'key_person' | 'facilitator' | 'planner' | 'admin';
 
 /** What moderation, reports and history are about. */
-export type ItemType = 'asset' | 'story';
+export type ItemType = 'asset' | 'story' | 'photo';
 
 export type ModerationDecision = 'approve' | 'reject' | 'restore';
 
@@ -68,6 +68,17 @@ export interface NewStory {
   assetId: string;
   body: string;
   authorName?: string;
+  idempotencyKey?: string;
+}
+
+/** A photo ready to go: already shrunk and without location data (src/photos/preparePhoto.ts). */
+export interface NewPhoto {
+  assetId: string;
+  file: Blob;
+  mimeType: 'image/jpeg' | 'image/webp';
+  width: number;
+  height: number;
+  caption?: string;
   idempotencyKey?: string;
 }
 

@@ -4,6 +4,7 @@ import { placeListEn } from './placeListTexts';
 import { shareEn } from './shareTexts';
 import { connectionEn } from './connectionTexts';
 import { freshnessEn } from './freshnessTexts';
+import { photoEn } from './photoTexts';
 import { searchEn } from './searchTexts';
 import { circleEn } from './circleTexts';
 import { basemapEn } from './basemapTexts';
@@ -151,6 +152,7 @@ export const en: Messages = {
     werkgebied: 'Working area: {{name}}',
     noWerkgebied: 'Outside the working areas',
     story: 'Story about this place',
+    photo: 'Photo of this place',
     storyBy: '{{name}}, {{date}}',
     reports: 'Reports',
     show: 'Show on the map',
@@ -257,6 +259,7 @@ export const en: Messages = {
     invalid_area_codes: 'Choose at least one area.',
     not_found_area: 'One of the chosen areas no longer exists. Reload the page.',
     not_found_story: 'This story no longer exists.',
+    not_found_photo: 'This photo no longer exists.',
     not_found_werkgebied: 'This working area no longer exists.',
     not_found_action: 'This action no longer exists.',
     join_refused: 'You cannot join with this code.',
@@ -271,6 +274,12 @@ export const en: Messages = {
     contact_details: 'Add no phone number or e-mail address to a circle. Contact goes through the facilitator.',
     circle_category: 'A circle stays a circle. To take it off the map, withdraw the consent.',
     circle_undo: "A circle's move cannot be undone. Move the circle again.",
+    photo_type: 'This is not a JPEG or WebP photo.',
+    photo_too_large: 'This photo is too large (over 1 MB after shrinking).',
+    photo_size: 'This photo has too many pixels (over 2048 wide or high).',
+    photo_limit: 'This place has 5 photos already.',
+    photo_file: 'The photo did not arrive properly. Please try again.',
+    circle_photo: 'A circle has no photos: so where the group meets stays private.',
     circle_kind: 'A circle is a place or a group, not a route or an area.',
   },
   import: {
@@ -497,6 +506,7 @@ export const en: Messages = {
   circle: circleEn,
   search: searchEn,
   freshness: freshnessEn,
+  photo: photoEn,
   connection: connectionEn,
   filter: filterEn,
   placeList: placeListEn,

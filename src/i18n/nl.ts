@@ -4,6 +4,7 @@ import { placeListNl } from './placeListTexts';
 import { shareNl } from './shareTexts';
 import { connectionNl } from './connectionTexts';
 import { freshnessNl } from './freshnessTexts';
+import { photoNl } from './photoTexts';
 import { searchNl } from './searchTexts';
 import { circleNl } from './circleTexts';
 import { basemapNl } from './basemapTexts';
@@ -151,6 +152,7 @@ export const nl = {
     werkgebied: 'Werkgebied: {{name}}',
     noWerkgebied: 'Buiten de werkgebieden',
     story: 'Verhaal over deze plek',
+    photo: 'Foto bij deze plek',
     storyBy: '{{name}}, {{date}}',
     reports: 'Meldingen',
     show: 'Toon op de kaart',
@@ -257,6 +259,7 @@ export const nl = {
     invalid_area_codes: 'Kies minstens één gebied.',
     not_found_area: 'Een van de gekozen gebieden bestaat niet meer. Laad de pagina opnieuw.',
     not_found_story: 'Dit verhaal bestaat niet meer.',
+    not_found_photo: 'Deze foto bestaat niet meer.',
     not_found_werkgebied: 'Dit werkgebied bestaat niet meer.',
     not_found_action: 'Deze actie bestaat niet meer.',
     join_refused: 'Meedoen lukt niet met deze code.',
@@ -271,6 +274,12 @@ export const nl = {
     contact_details: 'Zet geen telefoonnummer of e-mailadres bij een cirkel. Contact loopt via de begeleider.',
     circle_category: 'Een cirkel blijft een cirkel. Wilt u hem van de kaart halen? Trek dan de toestemming in.',
     circle_undo: 'Het verplaatsen van een cirkel kan niet ongedaan worden gemaakt. Verplaats de cirkel opnieuw.',
+    photo_type: 'Dit is geen JPEG- of WebP-foto.',
+    photo_too_large: 'Deze foto is te groot (meer dan 1 MB na verkleinen).',
+    photo_size: 'Deze foto heeft te veel pixels (meer dan 2048 breed of hoog).',
+    photo_limit: "Deze plek heeft al 5 foto's.",
+    photo_file: 'De foto is niet goed aangekomen. Probeer het nog eens.',
+    circle_photo: "Bij een cirkel horen geen foto's: zo blijft geheim waar de groep samenkomt.",
     circle_kind: 'Een cirkel is een plek of een groep, geen route of gebied.',
   },
   import: {
@@ -500,6 +509,7 @@ export const nl = {
   circle: circleNl,
   search: searchNl,
   freshness: freshnessNl,
+  photo: photoNl,
   connection: connectionNl,
   filter: filterNl,
   placeList: placeListNl,

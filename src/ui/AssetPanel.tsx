@@ -2,6 +2,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { FeatureCollection } from 'geojson';
 import { useTranslation } from 'react-i18next';
 import type { WijkkrachtApi } from '../backend/api';
+import type { PhotoStore } from '../backend/photoStore';
 import type { AssetFeature, Category, MyRoles } from '../backend/wireTypes';
 import { linkLines } from '../map/linkLayers';
 import { AssetLinks } from './AssetLinks';
@@ -14,6 +15,7 @@ import { AssetStatusNote } from './AssetStatusNote';
 import { categoryLabel } from './categoryLabel';
 import { CircleNote } from './CircleNote';
 import { ErrorNote } from './ErrorNote';
+import { PlacePhotos } from './photos/PlacePhotos';
 import { ReportForm } from './ReportForm';
 import { StoryList } from './StoryList';
 import { useAssetDetails } from './useAssetDetails';
@@ -21,6 +23,8 @@ import { useErrorText } from './useErrorText';
 
 interface AssetPanelProps {
   api: WijkkrachtApi;
+  /** Where its photos' files are read and added (the backend's). */
+  photoStore: PhotoStore;
   assetId: string;
   categories: Category[];
   /** What the user may do; null while unknown (then only reading and adding a story). */
@@ -45,6 +49,7 @@ const noLines: FeatureCollection = { type: 'FeatureCollection', features: [] };
 /** Details of one asset, its stories, and a form to add one more; for its author and facilitators also edit, archive and history. */
 export function AssetPanel({
   api,
+  photoStore,
   assetId,
   categories,
   roles,
@@ -104,8 +109,14 @@ export function AssetPanel({
           report: mayReport(roles?.signed_in ?? false, properties),
           history: maySeeHistory(roles, properties),
           confirm: roles?.signed_in ?? false,
+          // Not on a circle (14_photos.sql), nor on a place that is off the map.
+          addPhoto:
+            (roles?.signed_in ?? false) &&
+            properties.category !== 'cirkel' &&
+            properties.status !== 'archived' &&
+            properties.status !== 'rejected',
         }
-      : { edit: false, archive: false, report: false, history: false, confirm: false };
+      : { edit: false, archive: false, report: false, history: false, confirm: false, addPhoto: false };
   const category = categories.find((item) => item.id === properties?.category);
 
   return (
@@ -149,6 +160,17 @@ export function AssetPanel({
           ) : (
             properties.description && <p>{properties.description}</p>
           )}
+          <PlacePhotos
+            api={api}
+            store={photoStore}
+            assetId={feature.id}
+            placeName={properties.name}
+            photos={details.photos}
+            mayAdd={may.addPhoto && !editing}
+            mayReport={may.confirm}
+            readOnly={viewOnly}
+            onChanged={changed}
+          />
           {details.circle && (
             <CircleNote
               api={api}

@@ -1,22 +1,25 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WijkkrachtApi } from '../backend/api';
+import type { PhotoStore } from '../backend/photoStore';
 import type { ModerationItem } from '../backend/wireTypes';
 import { queueStatusKey } from '../domain/moderation';
 import type { ModerationDecision } from '../domain/types';
 import { ErrorNote } from './ErrorNote';
+import { PhotoImage } from './photos/PhotoImage';
 import { useAction } from './useAction';
 
 interface Props {
   api: WijkkrachtApi;
+  photoStore: PhotoStore;
   item: ModerationItem;
   selected: boolean;
   onSelect(): void;
   onDecided(message: string): void;
 }
 
-/** One place or story in the queue: what it is, why it is there, and the decisions it allows. */
-export function ModerationItemCard({ api, item, selected, onSelect, onDecided }: Props) {
+/** One place, story or photo in the queue: what it is, why it is there, and the decisions it allows. */
+export function ModerationItemCard({ api, photoStore, item, selected, onSelect, onDecided }: Props) {
   const { t, i18n } = useTranslation();
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
@@ -54,6 +57,14 @@ export function ModerationItemCard({ api, item, selected, onSelect, onDecided }:
           <p className="byline">
             {t('moderation.storyBy', { name: item.author_name ?? t('details.anonymous'), date: date(item.created_at) })}
           </p>
+        </div>
+      )}
+      {item.item_type === 'photo' && item.photo && (
+        <div className="moderation-story">
+          <p className="label">{t('moderation.photo')}</p>
+          <PhotoImage store={photoStore} photo={item.photo} alt={item.body || t('photo.alt', { number: 1, name: item.name })} />
+          {item.body && <p>{item.body}</p>}
+          <p className="byline">{date(item.created_at)}</p>
         </div>
       )}
       {item.reports.length > 0 && (

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WijkkrachtApi } from '../backend/api';
+import type { PhotoStore } from '../backend/photoStore';
 import type { ModerationItem } from '../backend/wireTypes';
 import { ErrorNote } from './ErrorNote';
 import { ModerationItemCard } from './ModerationItemCard';
@@ -9,6 +10,7 @@ import { useErrorText } from './useErrorText';
 
 interface Props {
   api: WijkkrachtApi;
+  photoStore: PhotoStore;
   /** Null while the queue is being read. */
   items: ModerationItem[] | null;
   error: unknown;
@@ -20,7 +22,7 @@ interface Props {
 }
 
 /** "Te controleren": residents' new places and stories, and what was reported, each with the decisions it allows. */
-export function ModerationPanel({ api, items, error, selectedId, onSelect, onDecided, onClose }: Props) {
+export function ModerationPanel({ api, photoStore, items, error, selectedId, onSelect, onDecided, onClose }: Props) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const titleId = useId();
@@ -37,6 +39,7 @@ export function ModerationPanel({ api, items, error, selectedId, onSelect, onDec
             <ModerationItemCard
               key={`${item.item_type}:${item.id}`}
               api={api}
+              photoStore={photoStore}
               item={item}
               selected={selectedId === `${item.item_type}:${item.id}`}
               onSelect={() => onSelect(item)}

@@ -380,6 +380,7 @@ export function Workspace({ backend, onRetry }: WorkspaceProps) {
           <AssetPanel
             key={mode.assetId}
             api={api}
+            photoStore={backend.photos}
             assetId={mode.assetId}
             categories={categories}
             roles={roles}
@@ -413,6 +414,7 @@ export function Workspace({ backend, onRetry }: WorkspaceProps) {
         {mode.name === 'moderation' && (
           <ModerationPanel
             api={api}
+            photoStore={backend.photos}
             items={queue.items}
             error={queue.error}
             selectedId={mode.selected ? `${mode.selected.item_type}:${mode.selected.id}` : null}

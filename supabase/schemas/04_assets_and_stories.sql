@@ -338,3 +338,50 @@ create policy "Stories as visible as they and their asset are" on public.stories
 revoke all on public.stories from anon, authenticated;
 grant select (id, asset_id, body, author_name, status, moderation_note, created_at, version) on public.stories to anon, authenticated;
 grant all on public.stories to service_role;
+
+------------------------------------------------------------------------------
+-- Photos (their API and where the file lives: 14_photos.sql)
+------------------------------------------------------------------------------
+
+-- A photo of a place, moderated like a story. The app shrinks it and strips its
+-- location data (EXIF) in the browser before it gets here; these limits hold
+-- whatever path a row comes by. Its file lives in the database (`data`, the
+-- embedded default) or in Supabase Storage (`storage_path`, shared mode), and
+-- is shown only once it is there (`uploaded_at`).
+create table public.photos (
+  id uuid primary key default gen_random_uuid(),
+  asset_id uuid not null references public.assets (id) on delete cascade,
+  -- What is on it, in a few words; also the text a screen reader reads.
+  caption text check (length(caption) <= 200),
+  mime_type text not null check (mime_type in ('image/jpeg', 'image/webp')),
+  byte_size int not null check (byte_size between 1 and 1000000),
+  width int not null check (width between 1 and 2048),
+  height int not null check (height between 1 and 2048),
+  data bytea check (octet_length(data) = byte_size),
+  storage_path text unique check (length(storage_path) <= 200),
+  uploaded_at timestamptz,
+  created_by uuid,
+  created_at timestamptz not null default now(),
+  status public.asset_status not null default 'pending',
+  moderation_note text check (length(moderation_note) <= 500),
+  version int not null default 1 check (version >= 1),
+  -- One place for the file: the row, or Storage.
+  check ((data is null) <> (storage_path is null))
+);
+create index photos_asset_idx on public.photos (asset_id, created_at);
+
+alter table public.photos enable row level security;
+
+-- As visible as a story: its own status, and only on an asset the caller can see.
+create policy "Photos as visible as they and their asset are" on public.photos
+  for select to anon, authenticated
+  using (
+    exists (select 1 from public.assets a where a.id = asset_id)
+    and internal.asset_visible(status, created_by, (select a.werkgebied_id from public.assets a where a.id = asset_id))
+  );
+
+-- Not who added it, and not the file itself (photo_data and Storage check each read).
+revoke all on public.photos from anon, authenticated;
+grant select (id, asset_id, caption, mime_type, byte_size, width, height, storage_path, uploaded_at, status,
+              moderation_note, created_at, version) on public.photos to anon, authenticated;
+grant all on public.photos to service_role;

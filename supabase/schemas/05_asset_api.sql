@@ -209,6 +209,20 @@ $$;
 revoke all on function internal.story_json(public.stories) from public, anon, authenticated, service_role;
 grant execute on function internal.story_json(public.stories) to anon, authenticated, service_role;
 
+-- A photo as the app shows it; its file comes from photo_data or Storage (14_photos.sql).
+create function internal.photo_json(p public.photos)
+returns jsonb
+language sql stable
+as $$
+  select jsonb_build_object(
+    'id', p.id, 'asset_id', p.asset_id, 'caption', p.caption, 'mime_type', p.mime_type,
+    'byte_size', p.byte_size, 'width', p.width, 'height', p.height, 'storage_path', p.storage_path,
+    'stored', p.uploaded_at is not null, 'status', p.status, 'moderation_note', p.moderation_note,
+    'mine', coalesce(p.created_by = auth.uid(), false), 'created_at', p.created_at, 'version', p.version
+  )
+$$;
+revoke all on function internal.photo_json(public.photos) from public, anon, authenticated, service_role;
+
 create function internal.feature_collection(p_features jsonb)
 returns jsonb
 language sql immutable
@@ -462,6 +476,8 @@ begin
     'circle', internal.circle_json(a),
     -- Its connections to other places, as visible as both ends (12_connections.sql).
     'links', internal.asset_links_json(a.id),
+    -- Its photos whose file is there, as visible as stories (14_photos.sql).
+    'photos', internal.asset_photos_json(a),
     'stories', coalesce((
       select jsonb_agg(internal.story_json(s) order by s.created_at, s.id)
       from public.stories s

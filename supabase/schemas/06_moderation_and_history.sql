@@ -19,7 +19,7 @@
 
 create table public.changes (
   id bigint generated always as identity primary key,
-  item_type text not null check (item_type in ('asset', 'story')),
+  item_type text not null check (item_type in ('asset', 'story', 'photo')),
   item_id uuid not null,
   werkgebied_id uuid,
   -- 'withdraw': a circle's consent withdrawn (11_circles.sql); the circle is gone.
@@ -58,6 +58,15 @@ as $$
   select jsonb_build_object('body', s.body, 'author_name', s.author_name, 'status', s.status, 'moderation_note', s.moderation_note)
 $$;
 revoke all on function internal.story_snapshot(public.stories) from public, anon, authenticated, service_role;
+
+-- A photo's file never changes: only what is said about it and its status.
+create function internal.photo_snapshot(p public.photos)
+returns jsonb
+language sql immutable
+as $$
+  select jsonb_build_object('caption', p.caption, 'status', p.status, 'moderation_note', p.moderation_note)
+$$;
+revoke all on function internal.photo_snapshot(public.photos) from public, anon, authenticated, service_role;
 
 -- What a status change is called in the history.
 create function internal.change_operation(p_old public.asset_status, p_new public.asset_status)
@@ -170,7 +179,7 @@ create trigger stories_record_change after insert or update on public.stories
 
 create table public.reports (
   id bigint generated always as identity primary key,
-  item_type text not null check (item_type in ('asset', 'story')),
+  item_type text not null check (item_type in ('asset', 'story', 'photo')),
   item_id uuid not null,
   reported_by uuid not null,
   reason text not null check (length(btrim(reason)) between 1 and 500),
@@ -189,7 +198,7 @@ grant all on public.reports to service_role;
 -- The item a moderation or history call is about
 ------------------------------------------------------------------------------
 
--- An asset or a story, locked for the change about to be made, with what the
+-- An asset, a story or a photo, locked for the change about to be made, with what the
 -- callers' rights depend on: its werkgebied, author and status.
 create function internal.lock_item(
   p_item_type text, p_id uuid,
@@ -208,6 +217,10 @@ begin
     select a.werkgebied_id, s.created_by, s.status, s.version, internal.story_snapshot(s)
     into werkgebied_id, created_by, status, version, snapshot
     from public.stories s join public.assets a on a.id = s.asset_id where s.id = p_id;
+  elsif p_item_type = 'photo' then
+    select a.werkgebied_id, p.created_by, p.status, p.version, internal.photo_snapshot(p)
+    into werkgebied_id, created_by, status, version, snapshot
+    from public.photos p join public.assets a on a.id = p.asset_id where p.id = p_id;
   else
     raise exception using errcode = 'WKARG', message = format('unknown item type %L', p_item_type), detail = 'item_type';
   end if;
@@ -218,8 +231,10 @@ begin
   if p_lock then
     if p_item_type = 'asset' then
       perform 1 from public.assets a where a.id = p_id for update;
-    else
+    elsif p_item_type = 'story' then
       perform 1 from public.stories s where s.id = p_id for update;
+    else
+      perform 1 from public.photos p where p.id = p_id for update;
     end if;
   end if;
 end
@@ -250,6 +265,12 @@ begin
       source_id = case when p_values ? 'source_id' then p_values ->> 'source_id' else source_id end,
       attribution = case when p_values ? 'attribution' then p_values ->> 'attribution' else attribution end
     where id = p_id;
+  elsif p_item_type = 'photo' then
+    update public.photos set
+      caption = case when p_values ? 'caption' then p_values ->> 'caption' else caption end,
+      status = case when p_values ? 'status' then (p_values ->> 'status')::public.asset_status else status end,
+      moderation_note = case when p_values ? 'moderation_note' then p_values ->> 'moderation_note' else moderation_note end
+    where id = p_id;
   else
     update public.stories set
       body = case when p_values ? 'body' then p_values ->> 'body' else body end,
@@ -270,6 +291,7 @@ set search_path = public
 as $$
   select case p_item_type
     when 'asset' then (select internal.asset_feature(a) from public.assets a where a.id = p_id)
+    when 'photo' then (select internal.photo_json(p) from public.photos p where p.id = p_id)
     else (select internal.story_json(s) from public.stories s where s.id = p_id)
   end
 $$;
@@ -379,12 +401,19 @@ set statement_timeout = '10s'
 as $$
   with items as (
     select 'asset' as item_type, a.id, a.id as asset_id, a.werkgebied_id, a.status, a.version, a.created_at,
-           a.name, null::text as body, null::text as author_name, a.kind::text as kind, a.category, a.geom
+           a.name, null::text as body, null::text as author_name, a.kind::text as kind, a.category, a.geom,
+           null::jsonb as photo
     from public.assets a
     union all
     select 'story', s.id, s.asset_id, a.werkgebied_id, s.status, s.version, s.created_at,
-           a.name, s.body, s.author_name, a.kind::text, a.category, a.geom
+           a.name, s.body, s.author_name, a.kind::text, a.category, a.geom, null::jsonb
     from public.stories s join public.assets a on a.id = s.asset_id
+    union all
+    -- A photo waits only once its file is there (14_photos.sql); its caption is its text.
+    select 'photo', p.id, p.asset_id, a.werkgebied_id, p.status, p.version, p.created_at,
+           a.name, p.caption, null::text, a.kind::text, a.category, a.geom, internal.photo_json(p)
+    from public.photos p join public.assets a on a.id = p.asset_id
+    where p.uploaded_at is not null
   ),
   open_reports as (
     select r.item_type, r.item_id, jsonb_agg(jsonb_build_object('reason', r.reason, 'created_at', r.created_at)
@@ -397,7 +426,7 @@ as $$
       'werkgebied_name', w.name, 'status', i.status, 'version', i.version, 'created_at', i.created_at,
       'name', i.name, 'body', i.body, 'author_name', i.author_name, 'kind', i.kind, 'category', i.category,
       'geometry', st_asgeojson(st_pointonsurface(i.geom), 7)::jsonb,
-      'reports', coalesce(r.reports, '[]'),
+      'reports', coalesce(r.reports, '[]'), 'photo', i.photo,
       'decisions', to_jsonb(internal.moderation_decisions(i.status))
     ) order by i.created_at, i.id), '[]')
   from (

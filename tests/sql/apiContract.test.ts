@@ -72,6 +72,7 @@ describe.each(engines)('SQL API on $name', ({ skip, open }) => {
         'assets',
         'categories',
         'changes',
+        'photos',
         'population_cells',
         'reports',
         'session_actions',

@@ -186,6 +186,27 @@ const tables: TableCase[] = [
     set: 'body = body',
   },
   {
+    table: 'public.photos',
+    key: 'caption',
+    // As visible as a story: its own status, on a place the caller sees.
+    select: {
+      anon: ['Foto: begeleider'],
+      resident: ['Foto: begeleider', 'Foto: bewoner'],
+      keyPerson: ['Foto: begeleider'],
+      facilitator: ['Foto: begeleider', 'Foto: bewoner'],
+      planner: ['Foto: begeleider', 'Foto: bewoner'],
+      werkgebiedAdmin: ['Foto: begeleider', 'Foto: bewoner'],
+      administrator: 'all',
+      serviceRole: 'all',
+    },
+    serviceRoleWrites: 1,
+    // This database stands for Supabase: the file goes to Storage, and the row names where (the rules set the path).
+    insert: ({ publishedPlace }) =>
+      `insert into public.photos (asset_id, caption, mime_type, byte_size, width, height, storage_path) values ('${publishedPlace}', 'Foto: proef', 'image/jpeg', 10, 1, 1, 'matrix/proef.jpg')`,
+    target: "caption = 'Foto: proef'",
+    set: 'caption = caption',
+  },
+  {
     table: 'public.changes',
     key: "item_type || ' ' || operation || ' ' || id",
     select: onlyServiceRole,
@@ -415,6 +436,9 @@ async function makeMatrixFixture(database: TestDatabase): Promise<Fixture> {
   const published = await as('facilitator').addAsset(place('Matrix: gepubliceerd', 'review', 2, 'Verhaal: begeleider'));
   await as('facilitator').linkAssets(waiting.id, published.id, 'part_of');
   await as('otherResident').addStory({ assetId: published.id, body: 'Verhaal: bewoner' });
+  const photo = { assetId: published.id, mimeType: 'image/jpeg' as const, byteSize: 10, width: 1, height: 1 };
+  await as('facilitator').addPhotoRow({ ...photo, caption: 'Foto: begeleider' });
+  await as('resident').addPhotoRow({ ...photo, caption: 'Foto: bewoner' });
   await as('otherResident').addAsset(place('Matrix: elders', 'other', 1));
   await as('resident').addAsset(place('Matrix: open', 'open', 1));
   const archived = await as('resident').addAsset(place('Matrix: gearchiveerd', 'open', 2, 'Verhaal: gearchiveerd'));
@@ -484,7 +508,7 @@ describe.skipIf(skip)('role × table × operation on PostgreSQL 15 (each case ro
   });
 
   // Who wrote a row is never readable by an API role: it would link all of one resident's places and stories.
-  it.each(actors.flatMap((actor) => ['public.assets', 'public.stories'].map((table) => ({ actor, table }))))(
+  it.each(actors.flatMap((actor) => ['public.assets', 'public.stories', 'public.photos'].map((table) => ({ actor, table }))))(
     '$actor: select created_by from $table → refused unless service role',
     async ({ actor, table }) => {
       const attempt = rolledBackAs(
@@ -512,6 +536,8 @@ describe.skipIf(skip)('role × table × operation on PostgreSQL 15 (each case ro
       'internal.has_role(uuid,member_role[])',
       'internal.is_admin()',
       'internal.link_visible(uuid,uuid)',
+      // The Storage bucket's select policy (14_photos.sql): anon reads a published photo's file.
+      'internal.may_read_photo_file(text)',
       'internal.point(double precision,double precision)',
       'internal.require_candidates(jsonb)',
       'internal.require_distance(double precision)',
@@ -594,6 +620,9 @@ function intendedApiRolePrivileges(): Record<string, string[]> {
     reports: () => [],
     reports_id_seq: () => [],
     stories: () => [`SELECT(${readableStoryColumns})`],
+    photos: () => [
+      'SELECT(asset_id,byte_size,caption,created_at,height,id,mime_type,moderation_note,status,storage_path,uploaded_at,version,width)',
+    ],
     werkgebied_members: (role) => (role === 'authenticated' ? ['SELECT'] : []),
     werkgebieden: () => ['SELECT'],
     'internal.cell_nearest': () => ['SELECT'],

@@ -41,7 +41,7 @@ describe.skipIf(skip)('schemas/ and migrations/ define the same database', () =>
     await admin.end();
     declared = new pg.Client({ connectionString: clusterUrl.replace(/\/[^/]*$/, `/${declaredName}`) });
     await declared.connect();
-    await declared.query(readLocalStandIns());
+    await declared.query(readLocalStandIns({ storage: true }));
     // One session, file after file, as a reader would apply them.
     for (const { file, sql } of readDeclaredSchema()) {
       try {

@@ -304,6 +304,7 @@ describe.skipIf(skip)('Supabase backend: supabase-js → PostgREST 12 → Postgr
       '/rpc/list_werkgebieden',
       '/rpc/my_roles',
       '/rpc/nearest_assets',
+      '/rpc/photo_data',
       '/rpc/population_summary',
     ];
     const writes = [
@@ -342,6 +343,9 @@ describe.skipIf(skip)('Supabase backend: supabase-js → PostgREST 12 → Postgr
       '/rpc/unlink_assets',
       '/rpc/add_session_action',
       '/rpc/update_session_action',
+      '/rpc/add_photo',
+      '/rpc/photo_uploaded',
+      '/rpc/remove_photo',
     ];
     expect(await rpcPaths()).toEqual(reads);
     expect(await rpcPaths(tokens.alice)).toEqual([...reads, ...writes].sort());

@@ -76,7 +76,7 @@ export async function openPostgresDatabase(
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const connection = pgClientConnection(client);
-  if (!migratedTemplate) await applyMigrations(connection, readMigrations(), readLocalStandIns());
+  if (!migratedTemplate) await applyMigrations(connection, readMigrations(), readLocalStandIns({ storage: true }));
   return {
     connection,
     url,

@@ -39,7 +39,7 @@ export async function preparePostgresTemplate(clusterUrl: string): Promise<void>
   const client = new pg.Client({ connectionString: clusterUrl.replace(/\/[^/]*$/, `/${postgresTemplateName}`) });
   await client.connect();
   try {
-    await applyMigrations(pgClientConnection(client), readMigrations(), readLocalStandIns());
+    await applyMigrations(pgClientConnection(client), readMigrations(), readLocalStandIns({ storage: true }));
   } finally {
     // A template can only be copied while nobody is connected to it.
     await client.end();

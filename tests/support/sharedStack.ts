@@ -3,13 +3,15 @@
  * project as this machine allows: a throwaway PostgreSQL 15 + PostGIS cluster
  * with the migrations applied, a real PostgREST 12 in front of it, and one
  * loopback HTTP server at a project-like URL that serves `/rest/v1/*` from
- * PostgREST and `/auth/v1/*` from the auth stand-in (GoTrue cannot run here),
+ * PostgREST, `/auth/v1/*` from the auth stand-in (GoTrue cannot run here) and
+ * `/storage/v1/*` from the Storage stand-in (nor can Storage),
  * answering CORS as a project does, because the app is served from another port.
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, request as forward, type IncomingMessage, type OutgoingHttpHeaders, type Server } from 'node:http';
 import { createAuthStandIn, signApiKey, type AuthSettings } from './authStandIn';
 import { postgresAvailable, startPostgresCluster } from './postgresCluster';
+import { createStorageStandIn } from './storageStandIn';
 import { postgrestAvailable, startPostgrest } from './postgrestServer';
 import { preparePostgresTemplate, postgresTemplateName } from './preparedDatabases';
 
@@ -58,7 +60,9 @@ export async function startSharedStack(): Promise<SharedStack> {
     const address = server.address();
     const apiUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
     const auth: AuthSettings = { jwtSecret, issuer: `${apiUrl}/auth/v1` };
-    serveProject(server, new URL(postgrest.postgrestUrl), createAuthStandIn(auth));
+    const storage = createStorageStandIn({ databaseUrl, jwtSecret });
+    stops.push(() => storage.close());
+    serveProject(server, new URL(postgrest.postgrestUrl), createAuthStandIn(auth), storage.handle);
 
     return { apiUrl, anonKey: await signApiKey(auth, 'anon'), auth, databaseUrl, stop };
   } catch (error) {
@@ -83,7 +87,12 @@ function corsHeaders(request: IncomingMessage): Record<string, string> {
   };
 }
 
-function serveProject(server: Server, postgrest: URL, auth: ReturnType<typeof createAuthStandIn>): void {
+function serveProject(
+  server: Server,
+  postgrest: URL,
+  auth: ReturnType<typeof createAuthStandIn>,
+  storage: ReturnType<typeof createStorageStandIn>['handle'],
+): void {
   server.on('request', (incoming, outgoing) => {
     const path = incoming.url ?? '/';
     const cors = corsHeaders(incoming);
@@ -103,9 +112,15 @@ function serveProject(server: Server, postgrest: URL, auth: ReturnType<typeof cr
       void auth(incoming, outgoing, rest, cors);
       return;
     }
+    if (prefix === '/storage/v1') {
+      void storage(incoming, outgoing, rest, cors);
+      return;
+    }
     if (prefix !== '/rest/v1') {
       outgoing.writeHead(404, { ...cors, 'content-type': 'application/json' });
-      outgoing.end(JSON.stringify({ message: `no route for ${path}: this stand-in project serves /rest/v1 and /auth/v1 only` }));
+      outgoing.end(
+        JSON.stringify({ message: `no route for ${path}: this stand-in project serves /rest/v1, /auth/v1 and /storage/v1 only` }),
+      );
       return;
     }
     const toPostgrest = forward(
@@ -134,7 +149,7 @@ function serveProject(server: Server, postgrest: URL, auth: ReturnType<typeof cr
 
 /** `/rest/v1/rpc/x?y` → [`/rest/v1`, `/rpc/x?y`]; a path outside both services → ['', path]. */
 function splitPrefix(path: string): [string, string] {
-  for (const prefix of ['/rest/v1', '/auth/v1']) {
+  for (const prefix of ['/rest/v1', '/auth/v1', '/storage/v1']) {
     if (path === prefix || path.startsWith(`${prefix}/`) || path.startsWith(`${prefix}?`)) {
       const rest = path.slice(prefix.length);
       return [prefix, rest.startsWith('/') ? rest : `/${rest}`];

@@ -34,9 +34,9 @@ export async function openSupabaseProvisionedDatabase(clusterUrl: string): Promi
   // An empty project (auth shim + Supabase's grants) as a template, so openPostgresDatabase can copy and drop it.
   const project = `wijkkracht_supabase_project_${process.pid}_${++counter}`;
   await runOn(clusterUrl, `create database ${project}`);
-  await runOn(clusterUrl.replace(/\/[^/]*$/, `/${project}`), readLocalStandIns() + supabaseDefaultPrivileges);
+  await runOn(clusterUrl.replace(/\/[^/]*$/, `/${project}`), readLocalStandIns({ storage: true }) + supabaseDefaultPrivileges);
   const database = await openPostgresDatabase(clusterUrl, project);
-  await applyMigrations(database.connection, readMigrations(), readLocalStandIns());
+  await applyMigrations(database.connection, readMigrations(), readLocalStandIns({ storage: true }));
   return {
     connection: database.connection,
     async close() {

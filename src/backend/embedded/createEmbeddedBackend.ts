@@ -1,5 +1,6 @@
 import { PGliteWorker } from '@electric-sql/pglite/worker';
 import { createApi } from '../api';
+import { createPhotoStore } from '../photoStore';
 import type { Backend } from '../backend';
 import { createSqlRpcCall } from '../sqlRpc';
 import { embeddedStoreName } from './embeddedStore';
@@ -32,10 +33,13 @@ export async function createEmbeddedBackend(options: EmbeddedStartOptions = {}):
     const claims = claimsFor(identity, sub);
     const live = await listenAcrossTabs(database);
     const transport = createSqlRpcCall(connection, () => claims);
+    const api = createApi(transport);
     return {
       name: 'embedded',
-      api: createApi(transport),
+      api,
       transport,
+      // The database keeps the files itself: there is no Storage here.
+      photos: createPhotoStore(api, null),
       live,
       close: () => database.close(),
     };

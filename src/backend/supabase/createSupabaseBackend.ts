@@ -3,6 +3,8 @@ import { createApi } from '../api';
 import type { Backend, StaffSignIn } from '../backend';
 import { toApiError } from '../apiError';
 import { realtimeBroadcasts } from './realtimeBroadcasts';
+import { createPhotoStore } from '../photoStore';
+import { storagePhotoFiles } from './storagePhotoFiles';
 import { createSupabaseRpcCall } from './supabaseRpcCall';
 
 export interface SupabaseBackendOptions {
@@ -62,10 +64,12 @@ export async function createSupabaseBackend(options: SupabaseBackendOptions): Pr
     if (error) console.warn('Anonymous sign-in failed; continuing read-only', error.message);
   }
   const transport = createSupabaseRpcCall(client);
+  const api = createApi(transport);
   return {
     name: 'supabase',
-    api: createApi(transport),
+    api,
     transport,
+    photos: createPhotoStore(api, storagePhotoFiles(client)),
     staffSignIn: staffSignIn(client),
     live: realtimeBroadcasts(client),
     close: async () => {

@@ -118,6 +118,7 @@ export function SharedMapScreen({ backend, view, onRetry }: SharedMapScreenProps
         <AssetPanel
           key={selectedId}
           api={api}
+          photoStore={backend.photos}
           assetId={selectedId}
           categories={categories}
           roles={null}
