@@ -143,12 +143,11 @@ export const en: Messages = {
   },
   moderation: {
     open: 'To review',
-    openCount: 'To review ({{count}})',
     title: 'To review',
     close: 'Close',
     loading: 'Loading…',
     empty: 'Nothing is waiting for review.',
-    intro: "Residents' new places and stories, and what was reported. Choose what happens to each.",
+    intro: "Residents' new places, stories and photos, and what was reported. Choose what happens to each.",
     werkgebied: 'Working area: {{name}}',
     noWerkgebied: 'Outside the working areas',
     story: 'Story about this place',

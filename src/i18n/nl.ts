@@ -143,12 +143,11 @@ export const nl = {
   },
   moderation: {
     open: 'Te controleren',
-    openCount: 'Te controleren ({{count}})',
     title: 'Te controleren',
     close: 'Sluiten',
     loading: 'Even laden…',
     empty: 'Er wacht niets op controle.',
-    intro: 'Nieuwe plekken en verhalen van bewoners, en wat is gemeld. Kies wat ermee gebeurt.',
+    intro: "Nieuwe plekken, verhalen en foto's van bewoners, en wat is gemeld. Kies wat ermee gebeurt.",
     werkgebied: 'Werkgebied: {{name}}',
     noWerkgebied: 'Buiten de werkgebieden',
     story: 'Verhaal over deze plek',

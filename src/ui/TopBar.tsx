@@ -50,12 +50,14 @@ export function TopBar(props: TopBarProps) {
       {(moderationCount !== null || showWerkgebieden) && (
         <div className="data-actions role-actions">
           {moderationCount !== null && (
-            <button type="button" onClick={onModeration} aria-label={t('moderation.openCount', { count: moderationCount })}>
+            // The count is part of the name as it is seen ("Te controleren 3"), so speech input finds the button by what it shows.
+            <button type="button" onClick={onModeration}>
               {t('moderation.open')}
               {moderationCount > 0 && (
-                <span className="badge" aria-hidden="true">
-                  {moderationCount}
-                </span>
+                <>
+                  {' '}
+                  <span className="badge">{moderationCount}</span>
+                </>
               )}
             </button>
           )}

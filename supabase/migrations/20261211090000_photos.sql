@@ -244,7 +244,8 @@ grant execute on function public.moderation_queue(uuid) to authenticated, servic
 --   werkgebied's moderation and roles.
 --
 -- A circle gets no photos: a picture of a group or a house says more about
--- where it meets than its coarse public place (11_circles.sql) may.
+-- where it meets than its coarse public place (11_circles.sql) may. (A place
+-- cannot become a circle later: 04_assets_and_stories.sql refuses that edit.)
 
 ------------------------------------------------------------------------------
 -- Where the files live
