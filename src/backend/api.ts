@@ -139,6 +139,8 @@ export interface CoverageQuery {
   candidates?: CandidatePoint[];
   /** Only the cells of this werkgebied; absent: all cells. */
   werkgebiedId?: string | null;
+  /** Leave out the places not confirmed for their werkgebied's months (possibly gone). */
+  withoutStale?: boolean;
 }
 
 interface ImportBatch<Row> {
@@ -236,6 +238,7 @@ export function createApi(transport: RpcTransport): WijkkrachtApi {
         p_buurt_code: query.buurtCode ?? null,
         p_candidates: query.candidates ?? [],
         p_werkgebied: query.werkgebiedId ?? null,
+        p_without_stale: query.withoutStale ?? false,
       }),
     coverageByBuurt: (query) =>
       call('coverage_by_buurt', {
@@ -243,6 +246,7 @@ export function createApi(transport: RpcTransport): WijkkrachtApi {
         p_distance: query.distance,
         p_candidates: query.candidates ?? [],
         p_werkgebied: query.werkgebiedId ?? null,
+        p_without_stale: query.withoutStale ?? false,
       }),
     gapCells: (query) =>
       call('gap_cells', {
@@ -250,6 +254,7 @@ export function createApi(transport: RpcTransport): WijkkrachtApi {
         p_distance: query.distance,
         p_candidates: query.candidates ?? [],
         p_werkgebied: query.werkgebiedId ?? null,
+        p_without_stale: query.withoutStale ?? false,
       }),
     coverageCurve: (query) =>
       call('coverage_curve', {
@@ -257,6 +262,7 @@ export function createApi(transport: RpcTransport): WijkkrachtApi {
         p_step: query.step ?? 50,
         p_candidates: query.candidates ?? [],
         p_werkgebied: query.werkgebiedId ?? null,
+        p_without_stale: query.withoutStale ?? false,
       }),
     listWerkgebieden: () => call('list_werkgebieden', {}),
     myRoles: () => call('my_roles', {}),

@@ -49,17 +49,17 @@ export interface SqlFunctions {
     roles: 'authenticated' | 'service_role';
   };
   coverage: {
-    args: { p_target: string | null; p_distance: number | null; p_buurt_code?: string | null; p_candidates?: unknown; p_werkgebied?: string | null };
+    args: { p_target: string | null; p_distance: number | null; p_buurt_code?: string | null; p_candidates?: unknown; p_werkgebied?: string | null; p_without_stale?: boolean | null };
     returns: 'jsonb';
     roles: 'anon' | 'authenticated' | 'service_role';
   };
   coverage_by_buurt: {
-    args: { p_target: string | null; p_distance: number | null; p_candidates?: unknown; p_werkgebied?: string | null };
+    args: { p_target: string | null; p_distance: number | null; p_candidates?: unknown; p_werkgebied?: string | null; p_without_stale?: boolean | null };
     returns: 'jsonb';
     roles: 'anon' | 'authenticated' | 'service_role';
   };
   coverage_curve: {
-    args: { p_target: string | null; p_step?: number | null; p_candidates?: unknown; p_werkgebied?: string | null };
+    args: { p_target: string | null; p_step?: number | null; p_candidates?: unknown; p_werkgebied?: string | null; p_without_stale?: boolean | null };
     returns: 'jsonb';
     roles: 'anon' | 'authenticated' | 'service_role';
   };
@@ -89,7 +89,7 @@ export interface SqlFunctions {
     roles: 'anon' | 'authenticated' | 'service_role';
   };
   gap_cells: {
-    args: { p_target: string | null; p_distance: number | null; p_candidates?: unknown; p_werkgebied?: string | null };
+    args: { p_target: string | null; p_distance: number | null; p_candidates?: unknown; p_werkgebied?: string | null; p_without_stale?: boolean | null };
     returns: 'jsonb';
     roles: 'anon' | 'authenticated' | 'service_role';
   };

@@ -464,6 +464,9 @@ export const en: Messages = {
     secretHint_other: 'CBS keeps the counts of {{count}} cells secret; they are left out.',
     whatIf: 'What if a place were added here?',
     whatIfHint: 'Tap the map to try a place. Nothing is saved.',
+    withoutStale: 'Do not count places that may no longer exist',
+    withoutStaleHint:
+      'Those are places nobody has confirmed within the time their working area keeps (usually 12 months). They are faded on the map.',
     gain_one: 'With this place: +{{residents}} residents within reach, of whom +{{residents65}} aged 65 or over.',
     gain_other: 'With these {{count}} places: +{{residents}} residents within reach, of whom +{{residents65}} aged 65 or over.',
     clearCandidates: 'Remove trial places',

@@ -467,6 +467,9 @@ export const nl = {
     secretHint_other: 'Van {{count}} vakken houdt het CBS het aantal geheim; die tellen niet mee.',
     whatIf: 'Wat als hier een plek bij komt?',
     whatIfHint: 'Tik op de kaart om een plek te proberen. Er wordt niets opgeslagen.',
+    withoutStale: 'Tel plekken die misschien niet meer bestaan niet mee',
+    withoutStaleHint:
+      'Dat zijn plekken die niemand heeft bevestigd in de tijd die hun werkgebied aanhoudt (meestal 12 maanden). Op de kaart zijn ze licht.',
     gain_one: 'Met deze plek: +{{residents}} inwoners binnen bereik, van wie +{{residents65}} van 65 jaar of ouder.',
     gain_other: 'Met deze {{count}} plekken: +{{residents}} inwoners binnen bereik, van wie +{{residents65}} van 65 jaar of ouder.',
     clearCandidates: 'Proefplekken weghalen',

@@ -229,24 +229,9 @@ revoke all on function internal.coverage_rebuild() from public, anon, authentica
 -- The figures: total, per buurt, gap cells, the curve, and "what if"
 ------------------------------------------------------------------------------
 
--- The distance each cell has to a counted asset, with candidate points (GeoJSON
--- Points in WGS84) counted too: "what if" without writing anything.
-create function internal.cell_distances(p_target text, p_candidates jsonb default '[]')
-returns table (cell_id text, distance_m double precision)
-language sql stable
-set search_path = public, extensions
-as $$
-  with candidates as (
-    select st_transform(st_setsrid(st_geomfromgeojson(candidate), 4326), 28992) as geom
-    from jsonb_array_elements(coalesce(p_candidates, '[]')) candidate
-  )
-  select c.cell_id,
-         least(n.distance_m, (select min(internal.cell_distance(c.centre, k.geom)) from candidates k))
-  from public.population_cells c
-  left join internal.cell_nearest n on n.cell_id = c.cell_id and n.target = p_target
-$$;
-revoke all on function internal.cell_distances(text, jsonb) from public, anon, authenticated, service_role;
-grant execute on function internal.cell_distances(text, jsonb) to anon, authenticated, service_role;
+-- internal.cell_distances (each cell's distance to a counted asset, with "what
+-- if" candidates, and without the places possibly gone when asked) is in
+-- 13_freshness.sql, because it reads when a place was last confirmed.
 
 create function internal.require_distance(p_distance double precision)
 returns void
@@ -321,7 +306,9 @@ create function public.coverage(
   p_distance double precision,
   p_buurt_code text default null,
   p_candidates jsonb default '[]',
-  p_werkgebied uuid default null
+  p_werkgebied uuid default null,
+  -- Leave out the places not confirmed for their werkgebied's months (13_freshness.sql).
+  p_without_stale boolean default false
 )
 returns jsonb
 language plpgsql stable
@@ -333,7 +320,7 @@ declare
 begin
   perform internal.require_candidates(p_candidates);
   perform internal.require_distance(p_distance);
-  if coalesce(jsonb_array_length(p_candidates), 0) = 0 then
+  if coalesce(jsonb_array_length(p_candidates), 0) = 0 and not coalesce(p_without_stale, false) then
     -- The fast path the benchmark measures: one aggregate over the kept distances.
     -- The what-if branch below sums the same way; one query for both (a union of the
     -- two sources) measured 7-8 % slower here, so the aggregate is written twice.
@@ -369,18 +356,19 @@ begin
       'cells_estimated', count(*) filter (where c.estimated)
     )
     from public.population_cells c
-    join internal.cell_distances(p_target, p_candidates) d using (cell_id)
+    join internal.cell_distances(p_target, p_candidates, p_without_stale) d using (cell_id)
     where (p_buurt_code is null or c.buurt_code = p_buurt_code) and (area is null or st_intersects(area, c.centre))
   );
 end
 $$;
-revoke all on function public.coverage(text, double precision, text, jsonb, uuid) from public, anon, authenticated, service_role;
-grant execute on function public.coverage(text, double precision, text, jsonb, uuid) to anon, authenticated, service_role;
+revoke all on function public.coverage(text, double precision, text, jsonb, uuid, boolean) from public, anon, authenticated, service_role;
+grant execute on function public.coverage(text, double precision, text, jsonb, uuid, boolean) to anon, authenticated, service_role;
 
 -- Figures per buurt (cells carry their buurt code), for the table and the bars.
 -- CBS keeps the 65+ count secret more often than the total, so both are counted.
 create function public.coverage_by_buurt(
-  p_target text, p_distance double precision, p_candidates jsonb default '[]', p_werkgebied uuid default null
+  p_target text, p_distance double precision, p_candidates jsonb default '[]', p_werkgebied uuid default null,
+  p_without_stale boolean default false
 )
 returns jsonb
 language plpgsql stable
@@ -408,19 +396,20 @@ begin
              count(*) filter (where c.residents_65plus is null) as unknown_65plus,
              count(*) filter (where c.estimated) as estimated
       from public.population_cells c
-      join internal.cell_distances(p_target, p_candidates) d using (cell_id)
+      join internal.cell_distances(p_target, p_candidates, p_without_stale) d using (cell_id)
       where (area is null or st_intersects(area, c.centre))
       group by c.buurt_code
     ) per_buurt
   ), '[]');
 end
 $$;
-revoke all on function public.coverage_by_buurt(text, double precision, jsonb, uuid) from public, anon, authenticated, service_role;
-grant execute on function public.coverage_by_buurt(text, double precision, jsonb, uuid) to anon, authenticated, service_role;
+revoke all on function public.coverage_by_buurt(text, double precision, jsonb, uuid, boolean) from public, anon, authenticated, service_role;
+grant execute on function public.coverage_by_buurt(text, double precision, jsonb, uuid, boolean) to anon, authenticated, service_role;
 
 -- The cells nobody of the target group lives within reach of, as GeoJSON (WGS84) for the map.
 create function public.gap_cells(
-  p_target text, p_distance double precision, p_candidates jsonb default '[]', p_werkgebied uuid default null
+  p_target text, p_distance double precision, p_candidates jsonb default '[]', p_werkgebied uuid default null,
+  p_without_stale boolean default false
 )
 returns jsonb
 language plpgsql stable
@@ -443,17 +432,18 @@ begin
         'estimated', c.estimated, 'distance_m', round(d.distance_m::numeric, 1))
     ) order by c.cell_id)
     from public.population_cells c
-    join internal.cell_distances(p_target, p_candidates) d using (cell_id)
+    join internal.cell_distances(p_target, p_candidates, p_without_stale) d using (cell_id)
     where (d.distance_m is null or d.distance_m > p_distance) and (area is null or st_intersects(area, c.centre))
   ));
 end
 $$;
-revoke all on function public.gap_cells(text, double precision, jsonb, uuid) from public, anon, authenticated, service_role;
-grant execute on function public.gap_cells(text, double precision, jsonb, uuid) to anon, authenticated, service_role;
+revoke all on function public.gap_cells(text, double precision, jsonb, uuid, boolean) from public, anon, authenticated, service_role;
+grant execute on function public.gap_cells(text, double precision, jsonb, uuid, boolean) to anon, authenticated, service_role;
 
 -- Share of residents (and of 65+) within each distance from 0 to 2000 m in steps of p_step.
 create function public.coverage_curve(
-  p_target text, p_step double precision default 50, p_candidates jsonb default '[]', p_werkgebied uuid default null
+  p_target text, p_step double precision default 50, p_candidates jsonb default '[]', p_werkgebied uuid default null,
+  p_without_stale boolean default false
 )
 returns jsonb
 language plpgsql stable
@@ -471,7 +461,7 @@ begin
     with known as (
       select c.residents, c.residents_65plus, d.distance_m
       from public.population_cells c
-      join internal.cell_distances(p_target, p_candidates) d using (cell_id)
+      join internal.cell_distances(p_target, p_candidates, p_without_stale) d using (cell_id)
       where c.residents is not null and (area is null or st_intersects(area, c.centre))
     ),
     totals as (
@@ -492,5 +482,5 @@ begin
   );
 end
 $$;
-revoke all on function public.coverage_curve(text, double precision, jsonb, uuid) from public, anon, authenticated, service_role;
-grant execute on function public.coverage_curve(text, double precision, jsonb, uuid) to anon, authenticated, service_role;
+revoke all on function public.coverage_curve(text, double precision, jsonb, uuid, boolean) from public, anon, authenticated, service_role;
+grant execute on function public.coverage_curve(text, double precision, jsonb, uuid, boolean) to anon, authenticated, service_role;

@@ -44,6 +44,11 @@ export class PlannerDriver {
     await this.app.page.getByTestId('target-picker').selectOption({ label });
   }
 
+  /** "Tel plekken die misschien niet meer bestaan niet mee": on, or off again. */
+  async leaveOutPlacesPossiblyGone(leaveOut: boolean): Promise<void> {
+    await this.app.page.getByRole('checkbox', { name: 'Tel plekken die misschien niet meer bestaan niet mee' }).setChecked(leaveOut);
+  }
+
   async startWhatIf(): Promise<void> {
     await this.app.page.getByTestId('what-if-toggle').check();
   }

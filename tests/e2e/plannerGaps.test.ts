@@ -13,6 +13,7 @@ import { requirementMissing, sharedDataDirectory } from '../support/sharedRequir
 import { AppBrowser, chromiumAvailable, viewports } from './browser';
 import { ImportDriver } from './importDriver';
 import { PlannerDriver } from './plannerDriver';
+import { runAsAnotherTab } from './anotherTab';
 
 const leiden = (name: string) => join(sharedDataDirectory, 'leiden', name);
 const buurten = leiden('cbs_buurten_leiden_2024_gegeneraliseerd.geojson');
@@ -86,6 +87,20 @@ describe.skipIf(skip)('the planner on Leiden (embedded database, real Chromium)'
       await planner.choosePlannerGroup('65 jaar en ouder');
       expect((await planner.plannerFigures()).headline).toMatch(/van de 65-plussers woont binnen 1000 meter/);
       await app.screenshot('planner-shared-2-1000m-65plus');
+    });
+
+    it('leaves out the places possibly gone when asked, and counts them again when not', async () => {
+      const everyPlace = await planner.plannerFigures();
+      // Nobody has confirmed any place for 13 months (the database's owner sets it: no screen does).
+      await runAsAnotherTab(app, ["update public.assets set confirmed_at = now() - interval '13 months'"]);
+      await planner.leaveOutPlacesPossiblyGone(true);
+      expect(shareOf((await planner.plannerFigures()).headline)).toBe(0);
+      await app.screenshotAtBothSizes('planner-without-stale', () =>
+        app.page.getByRole('checkbox', { name: 'Tel plekken die misschien niet meer bestaan niet mee' }).scrollIntoViewIfNeeded(),
+      );
+      await planner.leaveOutPlacesPossiblyGone(false);
+      expect(await planner.plannerFigures()).toEqual(everyPlace);
+      await runAsAnotherTab(app, ['update public.assets set confirmed_at = now()']);
     });
 
     it('counts a trial place on the map without saving it', async () => {

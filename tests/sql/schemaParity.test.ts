@@ -88,7 +88,7 @@ describe.skipIf(skip)('schemas/ and migrations/ define the same database', () =>
   it('notices a grant, a body or a policy that differs', async () => {
     await declared.query('begin');
     try {
-      await declared.query('revoke execute on function public.coverage(text, double precision, text, jsonb, uuid) from anon');
+      await declared.query('revoke execute on function public.coverage(text, double precision, text, jsonb, uuid, boolean) from anon');
       await declared.query(`create or replace function internal.coverage_max_distance() returns double precision
                             language sql immutable as $$ select 2500::double precision $$`);
       await declared.query('alter policy "Everyone can read areas" on public.areas using (level <> \'pc4\')');
@@ -97,11 +97,11 @@ describe.skipIf(skip)('schemas/ and migrations/ define the same database', () =>
       expect(executableByPublic(changed)).toEqual(['internal.require_rows(p_rows jsonb, p_max integer)']);
       expect(
         changed.functions[
-          'public.coverage(p_target text, p_distance double precision, p_buurt_code text, p_candidates jsonb, p_werkgebied uuid)'
+          'public.coverage(p_target text, p_distance double precision, p_buurt_code text, p_candidates jsonb, p_werkgebied uuid, p_without_stale boolean)'
         ],
       ).not.toEqual(
         fromMigrations.functions[
-          'public.coverage(p_target text, p_distance double precision, p_buurt_code text, p_candidates jsonb, p_werkgebied uuid)'
+          'public.coverage(p_target text, p_distance double precision, p_buurt_code text, p_candidates jsonb, p_werkgebied uuid, p_without_stale boolean)'
         ],
       );
       expect(changed.functions['internal.coverage_max_distance()']).not.toEqual(

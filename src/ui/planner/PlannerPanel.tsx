@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WijkkrachtApi } from '../../backend/api';
 import { coverageGain, groupFigures } from '../../coverage/coverageFigures';
@@ -41,6 +41,7 @@ export function PlannerPanel({ api, categories, areas, werkgebieden, state, onCh
   const { figures, curve, radar } = usePlannerData(api, state);
   const download = useFileDownload();
   const [comparing, setComparing] = useState(false);
+  const staleHintId = useId();
   const names = useMemo(
     () =>
       new Map(
@@ -92,6 +93,19 @@ export function PlannerPanel({ api, categories, areas, werkgebieden, state, onCh
           data-testid="distance-slider"
         />
       </label>
+
+      <label className="planner-field planner-check">
+        <input
+          type="checkbox"
+          checked={state.withoutStale}
+          aria-describedby={staleHintId}
+          onChange={(event) => onChange({ withoutStale: event.target.checked })}
+        />
+        {t('planner.withoutStale')}
+      </label>
+      <p className="hint" id={staleHintId}>
+        {t('planner.withoutStaleHint')}
+      </p>
 
       {noPopulation && <p className="form-error">{t(state.werkgebiedId ? 'planner.noPopulationWerkgebied' : 'planner.noPopulation')}</p>}
       {figures.error !== null && (
@@ -160,6 +174,7 @@ export function PlannerPanel({ api, categories, areas, werkgebieden, state, onCh
           werkgebieden={werkgebieden}
           target={state.target}
           distance={state.distance}
+          withoutStale={state.withoutStale}
           group={state.group}
           onClose={() => setComparing(false)}
         />

@@ -16,12 +16,14 @@ interface Props {
   werkgebieden: Werkgebied[];
   target: CoverageTarget;
   distance: number;
+  /** Without the places possibly gone, as the planner asks. */
+  withoutStale: boolean;
   group: TargetGroup;
   onClose(): void;
 }
 
 /** "Vergelijking": two or three werkgebieden side by side at the planner's question, in a table and one chart. */
-export function WerkgebiedComparison({ api, werkgebieden, target, distance, group, onClose }: Props) {
+export function WerkgebiedComparison({ api, werkgebieden, target, distance, withoutStale, group, onClose }: Props) {
   const { t, i18n } = useTranslation();
   const errorText = useErrorText();
   const titleId = useId();
@@ -29,7 +31,7 @@ export function WerkgebiedComparison({ api, werkgebieden, target, distance, grou
   const [chosen, setChosen] = useState<string[]>([]);
   // Ticked order, but only werkgebieden that still exist.
   const compared = chosen.filter((id) => werkgebieden.some((werkgebied) => werkgebied.id === id));
-  const { figures, curves } = useComparisonData(api, { werkgebiedIds: compared, target, distance });
+  const { figures, curves } = useComparisonData(api, { werkgebiedIds: compared, target, distance, withoutStale });
   const nameOf = (id: string) => werkgebieden.find((werkgebied) => werkgebied.id === id)?.name ?? id;
   const number = (value: number) => value.toLocaleString(i18n.language);
   const percent = (share: number | null) => (share === null ? '–' : `${Math.round(share * 100)}%`);

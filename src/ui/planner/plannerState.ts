@@ -11,6 +11,8 @@ export interface PlannerState {
   candidates: CandidatePoint[];
   /** Only the cells of this werkgebied; null: all cells. */
   werkgebiedId: string | null;
+  /** Leave out the places not confirmed for their werkgebied's months: they may be gone. */
+  withoutStale: boolean;
 }
 
 // 500 m is about a 7-minute walk for an older resident: a common norm for a meeting place.
@@ -21,6 +23,7 @@ export const initialPlannerState: PlannerState = {
   whatIf: false,
   candidates: [],
   werkgebiedId: null,
+  withoutStale: false,
 };
 
 export const distanceStep = 50;

@@ -7,6 +7,7 @@ interface ComparisonQuery {
   werkgebiedIds: string[];
   target: CoverageTarget;
   distance: number;
+  withoutStale: boolean;
 }
 
 /**
@@ -15,13 +16,13 @@ interface ComparisonQuery {
  * the newest question wins, as in the planner itself.
  */
 export function useComparisonData(api: WijkkrachtApi, query: ComparisonQuery) {
-  const { werkgebiedIds, target, distance } = query;
+  const { werkgebiedIds, target, distance, withoutStale } = query;
   const loadFigures = useCallback(
     (q: ComparisonQuery) =>
       Promise.all(
         q.werkgebiedIds.map(async (id) => ({
           id,
-          figures: await api.coverage({ target: q.target, distance: q.distance, werkgebiedId: id }),
+          figures: await api.coverage({ target: q.target, distance: q.distance, werkgebiedId: id, withoutStale: q.withoutStale }),
         })),
       ),
     [api],
@@ -29,12 +30,15 @@ export function useComparisonData(api: WijkkrachtApi, query: ComparisonQuery) {
   const loadCurves = useCallback(
     (q: ComparisonQuery) =>
       Promise.all(
-        q.werkgebiedIds.map(async (id) => ({ id, points: await api.coverageCurve({ target: q.target, step: 50, werkgebiedId: id }) })),
+        q.werkgebiedIds.map(async (id) => ({
+          id,
+          points: await api.coverageCurve({ target: q.target, step: 50, werkgebiedId: id, withoutStale: q.withoutStale }),
+        })),
       ),
     [api],
   );
   const ids = werkgebiedIds.join(',');
-  const figures = useLatestResult(query, `${ids}|${target}|${distance}`, loadFigures);
-  const curves = useLatestResult(query, `${ids}|${target}`, loadCurves);
+  const figures = useLatestResult(query, `${ids}|${target}|${distance}|${withoutStale}`, loadFigures);
+  const curves = useLatestResult(query, `${ids}|${target}|${withoutStale}`, loadCurves);
   return { figures, curves };
 }

@@ -9,6 +9,8 @@ export interface PlannerQuery {
   candidates: CandidatePoint[];
   /** Every figure, gap cell and curve is of this werkgebied only; null: of all cells. */
   werkgebiedId: string | null;
+  /** Without the places possibly gone (not confirmed for their werkgebied's months). */
+  withoutStale: boolean;
 }
 
 /**
@@ -18,7 +20,7 @@ export interface PlannerQuery {
  * Health dimension for the radar (without trial places).
  */
 export function usePlannerData(api: WijkkrachtApi, query: PlannerQuery) {
-  const { target, distance, candidates, werkgebiedId } = query;
+  const { target, distance, candidates, werkgebiedId, withoutStale } = query;
   const candidatesKey = JSON.stringify(candidates);
 
   const loadFigures = useCallback(
@@ -35,7 +37,14 @@ export function usePlannerData(api: WijkkrachtApi, query: PlannerQuery) {
     [api],
   );
   const loadCurve = useCallback(
-    (q: PlannerQuery) => api.coverageCurve({ target: q.target, step: 50, candidates: q.candidates, werkgebiedId: q.werkgebiedId }),
+    (q: PlannerQuery) =>
+      api.coverageCurve({
+        target: q.target,
+        step: 50,
+        candidates: q.candidates,
+        werkgebiedId: q.werkgebiedId,
+        withoutStale: q.withoutStale,
+      }),
     [api],
   );
   const loadRadar = useCallback(
@@ -44,13 +53,18 @@ export function usePlannerData(api: WijkkrachtApi, query: PlannerQuery) {
         healthDimensions.map(async (dimension) => ({
           dimension,
           // What exists, without trial places: a trial place has no dimensions of its own.
-          figures: await api.coverage({ target: `dimension:${dimension}`, distance: q.distance, werkgebiedId: q.werkgebiedId }),
+          figures: await api.coverage({
+            target: `dimension:${dimension}`,
+            distance: q.distance,
+            werkgebiedId: q.werkgebiedId,
+            withoutStale: q.withoutStale,
+          }),
         })),
       ),
     [api],
   );
 
-  const area = werkgebiedId ?? 'all';
+  const area = `${werkgebiedId ?? 'all'}|${withoutStale ? 'fresh' : 'every'}`;
   const figures = useLatestResult(query, `${area}|${target}|${distance}|${candidatesKey}`, loadFigures);
   const curve = useLatestResult(query, `${area}|${target}|${candidatesKey}`, loadCurve);
   const radar = useLatestResult(query, `${area}|${distance}`, loadRadar);
