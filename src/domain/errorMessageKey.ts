@@ -30,6 +30,7 @@ const keyByDetail: Partial<Record<ApiErrorKind, Record<string, string>>> = {
     photo_too_large: 'errors.photo_too_large',
     photo_size: 'errors.photo_size',
     photo_limit: 'errors.photo_limit',
+    photo_quota: 'errors.photo_quota',
     photo_file: 'errors.photo_file',
     circle_photo: 'errors.circle_photo',
   },

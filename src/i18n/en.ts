@@ -277,6 +277,7 @@ export const en: Messages = {
     photo_too_large: 'This photo is too large (over 1 MB after shrinking).',
     photo_size: 'This photo has too many pixels (over 2048 wide or high).',
     photo_limit: 'This place has 5 photos already.',
+    photo_quota: 'You have added 20 photos today already. You can add more tomorrow.',
     photo_file: 'The photo did not arrive properly. Please try again.',
     circle_photo: 'A circle has no photos: so where the group meets stays private.',
     circle_kind: 'A circle is a place or a group, not a route or an area.',
@@ -326,6 +327,8 @@ export const en: Messages = {
         'The residents of each area are spread over 100 by 100 metre cells, by how much of the area lies in each cell. Those cells are an estimate.',
       grid: 'Real CBS counts per cell. CBS keeps small numbers secret; those count as unknown, not as 0.',
       totals: '{{residents}} residents, of whom {{residents65}} aged 65 or over.',
+      landed:
+        'In the 100 m cells: {{residents}} residents, of whom {{residents65}} aged 65 or over (cells with real CBS counts keep theirs).',
       cells_one: 'Spread over 1 cell of 100 m.',
       cells_other: 'Spread over {{count}} cells of 100 m.',
     },

@@ -277,6 +277,7 @@ export const nl = {
     photo_too_large: 'Deze foto is te groot (meer dan 1 MB na verkleinen).',
     photo_size: 'Deze foto heeft te veel pixels (meer dan 2048 breed of hoog).',
     photo_limit: "Deze plek heeft al 5 foto's.",
+    photo_quota: "U heeft vandaag al 20 foto's toegevoegd. Morgen kan het weer.",
     photo_file: 'De foto is niet goed aangekomen. Probeer het nog eens.',
     circle_photo: "Bij een cirkel horen geen foto's: zo blijft geheim waar de groep samenkomt.",
     circle_kind: 'Een cirkel is een plek of een groep, geen route of gebied.',
@@ -327,6 +328,8 @@ export const nl = {
         'De inwoners van elk gebied worden verdeeld over vakken van 100 bij 100 meter, naar hoeveel van het gebied in elk vak ligt. Die vakken zijn een schatting.',
       grid: 'Echte CBS-tellingen per vak. Kleine aantallen houdt het CBS geheim; die tellen als onbekend, niet als 0.',
       totals: '{{residents}} inwoners, van wie {{residents65}} van 65 jaar of ouder.',
+      landed:
+        'In de vakken van 100 m: {{residents}} inwoners, van wie {{residents65}} van 65 jaar of ouder (vakken met echte CBS-tellingen houden die).',
       cells_one: 'Verdeeld over 1 vak van 100 m.',
       cells_other: 'Verdeeld over {{count}} vakken van 100 m.',
     },

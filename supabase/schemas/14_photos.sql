@@ -63,6 +63,21 @@ grant execute on function internal.photo_bytes_match(bytea, text) to service_rol
 -- The rules every write to photos passes
 ------------------------------------------------------------------------------
 
+-- The photos a place holds for its limit of 5: those whose file is there and
+-- that are not removed or rejected, and the caller's own from the last hour
+-- whose file may still come; p_leaving_out: the photo being counted in.
+create function internal.place_photo_count(p_asset uuid, p_leaving_out uuid)
+returns bigint
+language sql stable
+set search_path = public
+as $$
+  select count(*) from public.photos p
+  where p.asset_id = p_asset and p.id is distinct from p_leaving_out and p.status not in ('archived', 'rejected')
+    and (p.uploaded_at is not null or (p.created_by = auth.uid() and p.created_at > now() - interval '1 hour'))
+$$;
+revoke all on function internal.place_photo_count(uuid, uuid) from public, anon, authenticated, service_role;
+grant execute on function internal.place_photo_count(uuid, uuid) to service_role;
+
 create function internal.photo_rules() returns trigger
 language plpgsql
 set search_path = public
@@ -92,8 +107,9 @@ begin
                         then old.version + 1 else old.version end;
     return new;
   end if;
-  -- Locked like a story's place: a photo and an archive of its place take turns.
-  select * into a from public.assets where id = new.asset_id for share;
+  -- Locked for update: photos of one place take turns (so two at once cannot both be the fifth),
+  -- and a photo and an archive of its place take turns.
+  select * into a from public.assets where id = new.asset_id for update;
   if not found then
     raise exception using errcode = 'WK404', message = format('asset %s not found', new.asset_id), detail = 'asset';
   end if;
@@ -103,10 +119,13 @@ begin
   if a.category = 'cirkel' then
     raise exception using errcode = 'WKARG', message = 'a circle has no photos', detail = 'circle_photo';
   end if;
-  -- At most 5 photos a place; a row whose upload never came counts for an hour.
-  if (select count(*) from public.photos p
-      where p.asset_id = a.id and p.status not in ('archived', 'rejected')
-        and (p.uploaded_at is not null or p.created_at > now() - interval '1 hour')) >= 5 then
+  -- Per person at most 20 photos a day, removed ones included: adding and removing cannot fill Storage.
+  if (select count(*) from public.photos p where p.created_by = auth.uid() and p.created_at > now() - interval '1 day') >= 20 then
+    raise exception using errcode = 'WKARG', message = 'at most 20 photos a day', detail = 'photo_quota';
+  end if;
+  -- At most 5 photos a place: those shown, and the caller's own whose file may still come (for an
+  -- hour; someone else's unfinished uploads block nobody). photo_uploaded counts again.
+  if internal.place_photo_count(a.id, null) >= 5 then
     raise exception using errcode = 'WKARG', message = 'this place has 5 photos already', detail = 'photo_limit';
   end if;
   if internal.photo_bucket_exists() then
@@ -290,6 +309,15 @@ begin
     raise exception using errcode = 'WK404', message = format('photo %s not found', p_id), detail = 'photo';
   end if;
   if p.uploaded_at is null then
+    -- A file may come within the hour its row holds a place for it (may_upload_photo_file).
+    if p.created_at < now() - interval '1 hour' then
+      raise exception using errcode = 'WKARG', message = 'the photo''s file came too late; add it again', detail = 'photo_file';
+    end if;
+    -- Counted again, with the place locked: meanwhile others may have filled it.
+    perform 1 from public.assets a where a.id = p.asset_id for update;
+    if internal.place_photo_count(p.asset_id, p.id) >= 5 then
+      raise exception using errcode = 'WKARG', message = 'this place has 5 photos already', detail = 'photo_limit';
+    end if;
     if to_regclass('storage.objects') is not null then
       execute 'select exists (select 1 from storage.objects where bucket_id = ''photos'' and name = $1)'
         into file_found using p.storage_path;
@@ -336,8 +364,11 @@ grant execute on function public.remove_photo(uuid) to authenticated, service_ro
 -- Supabase Storage: the bucket and its policies (shared mode only)
 ------------------------------------------------------------------------------
 
--- May the caller upload this file: it is the place of a photo they added whose
--- file has not come yet, in the folder of that place's werkgebied.
+-- May the caller upload this file: it is the path of a photo they added in the
+-- last hour whose file has not come yet. The path (its werkgebied's folder, the
+-- place, the photo) is made by the database and unique, so it alone says which
+-- photo; the folder is where the place was when the photo came, and a place
+-- that moves keeps its photos readable.
 create function internal.may_upload_photo_file(p_name text)
 returns boolean
 language sql stable
@@ -347,8 +378,8 @@ as $$
   select exists (
     select 1 from public.photos p join public.assets a on a.id = p.asset_id
     where p.storage_path = p_name and p.created_by = auth.uid() and p.uploaded_at is null
+      and p.created_at > now() - interval '1 hour'
       and p.status not in ('archived', 'rejected') and a.status not in ('archived', 'rejected')
-      and split_part(p_name, '/', 1) = coalesce(a.werkgebied_id::text, 'zonder-werkgebied')
   )
 $$;
 revoke all on function internal.may_upload_photo_file(text) from public, anon, authenticated, service_role;
@@ -364,7 +395,6 @@ as $$
   select exists (
     select 1 from public.photos p join public.assets a on a.id = p.asset_id
     where p.storage_path = p_name
-      and split_part(p_name, '/', 1) = coalesce(a.werkgebied_id::text, 'zonder-werkgebied')
       and internal.asset_visible(a.status, a.created_by, a.werkgebied_id)
       and internal.asset_visible(p.status, p.created_by, a.werkgebied_id)
   )

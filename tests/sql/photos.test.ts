@@ -201,6 +201,22 @@ describe.each(engines)('photos of places on $name', ({ name, skip, open }) => {
       expect((await refusal(addPhoto('resident', place.id))).detail).toBe('photo_limit');
     });
 
+    it('after 20 photos of one person in a day, removed ones included, so adding and removing cannot fill the storage', async () => {
+      const place = await as('facilitator').addAsset({
+        kind: 'place',
+        category: 'speelplek',
+        name: 'Speeltuin',
+        geometry: pointIn('review', 5),
+      });
+      for (let count = 0; count < 20; count++) {
+        const photo = await addPhoto('otherResident', place.id, undefined, jpegBytes(300, count));
+        await as('otherResident').removePhoto(photo.id);
+      }
+      expect((await refusal(addPhoto('otherResident', place.id))).detail).toBe('photo_quota');
+      // Someone else still may.
+      expect((await addPhoto('resident', place.id)).stored).toBe(true);
+    });
+
     it('when written to the table directly, by anyone but the service role; its file and author are not readable', async () => {
       const insert = `insert into public.photos (asset_id, mime_type, byte_size, width, height, data) values ($1, 'image/jpeg', 4, 1, 1, '\\xffd8ffe0')`;
       await expect(rolledBackAs(database.connection, claimsOf('resident'), (tx) => tx.query(insert, [garden.id]))).rejects.toThrow(
@@ -241,6 +257,60 @@ describe.each(engines)('photos of places on $name', ({ name, skip, open }) => {
       it('refuses a file sent along with the row: it goes to Storage', async () => {
         const row = { assetId: garden.id, mimeType: 'image/jpeg' as const, width: 10, height: 10, byteSize: 100 };
         expect((await refusal(as('resident').addPhotoRow({ ...row, data: jpegBytes(100) }))).detail).toBe('photo_file');
+      });
+
+      /** Makes a photo row an hour and more older, beneath the rules (which keep created_at as it was). */
+      const ageByTwoHours = (photoId: string) =>
+        database.connection.exec(
+          `set session_replication_role = replica;
+           update public.photos set created_at = created_at - interval '2 hours' where id = '${photoId}';
+           set session_replication_role = origin`,
+        );
+
+      it("counts the limit of 5 again when the file comes, and someone else's unfinished upload blocks nobody", async () => {
+        const place = await as('facilitator').addAsset({
+          kind: 'place',
+          category: 'buurthuis',
+          name: 'Vol',
+          geometry: pointIn('review', 6),
+        });
+        const row = { assetId: place.id, mimeType: 'image/jpeg' as const, width: 10, height: 10, byteSize: 100 };
+        const waiting = await as('resident').addPhotoRow(row);
+        for (let count = 0; count < 5; count++) await addPhoto('facilitator', place.id, `Foto ${count + 1}`, jpegBytes(400, count));
+        await uploadFile('resident', waiting.storage_path as string);
+        expect((await refusal(as('resident').photoUploaded(waiting.id))).detail).toBe('photo_limit');
+        expect(await photoIdsSeenBy('facilitator', place)).toHaveLength(5);
+      });
+
+      it('takes a file only within the hour its row was made', async () => {
+        const late = await as('resident').addPhotoRow({ assetId: garden.id, mimeType: 'image/jpeg', width: 10, height: 10, byteSize: 100 });
+        await ageByTwoHours(late.id);
+        await expect(uploadFile('resident', late.storage_path as string)).rejects.toThrow(/row-level security/);
+        expect((await refusal(as('resident').photoUploaded(late.id))).detail).toBe('photo_file');
+        // And such a row no longer holds a place for its author.
+        const other = await as('resident').addPhotoRow({
+          assetId: garden.id,
+          mimeType: 'image/jpeg',
+          width: 10,
+          height: 10,
+          byteSize: 100,
+        });
+        expect(other.id).not.toBe(late.id);
+      });
+
+      it('keeps a photo readable when its place moves to another werkgebied', async () => {
+        const place = await as('facilitator').addAsset({
+          kind: 'place',
+          category: 'moestuin',
+          name: 'Verhuist',
+          geometry: pointIn('review', 7),
+        });
+        const photo = await addPhoto('facilitator', place.id, 'Voor de verhuizing');
+        const moved = await as('administrator').updateAsset(place.id, place.properties.version, { geometry: pointIn('other', 7) });
+        expect(moved.properties.werkgebied_id).toBe(werkgebieden.other);
+        expect(photo.storage_path!.startsWith(`${werkgebieden.review}/`)).toBe(true);
+        expect(await canReadFile('anon', photo)).toBe(true);
+        expect(await photoIdsSeenBy('anon', place)).toEqual([photo.id]);
       });
 
       it('goes only to the path add_photo gave, once, by who added the photo, and is never replaced or deleted', async () => {

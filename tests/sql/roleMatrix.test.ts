@@ -530,17 +530,14 @@ describe.skipIf(skip)('role × table × operation on PostgreSQL 15 (each case ro
       'internal.asset_feature(assets,jsonb)',
       'internal.asset_visible(asset_status,uuid,uuid)',
       'internal.cell_distance(extensions.geometry,extensions.geometry)',
-      'internal.cell_distances(text,jsonb,boolean)',
+      'internal.cell_distances(text,jsonb,boolean,extensions.geometry)',
       'internal.coverage_max_distance()',
       'internal.feature_collection(jsonb)',
       'internal.has_role(uuid,member_role[])',
       'internal.is_admin()',
-      // The planner's figures without the places possibly gone (13_freshness.sql).
-      'internal.is_stale(timestamp with time zone,integer)',
       'internal.link_visible(uuid,uuid)',
       // The Storage bucket's select policy (14_photos.sql): anon reads a published photo's file.
       'internal.may_read_photo_file(text)',
-      'internal.nearest_fresh_distance(text,extensions.geometry)',
       'internal.point(double precision,double precision)',
       'internal.require_candidates(jsonb)',
       'internal.require_distance(double precision)',

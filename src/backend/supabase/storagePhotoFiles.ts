@@ -13,7 +13,8 @@ interface StorageFailure {
 
 /** Storage's refusals in the seam's words: the same kinds the SQL functions' refusals have. */
 function storageError(error: StorageFailure): ApiError {
-  const status = error.status ?? Number(error.statusCode);
+  // Storage often answers HTTP 400 with the real status in the body's statusCode ('403', '404', '413').
+  const status = Number(error.statusCode) || error.status;
   if (status === 404 || /not found/i.test(error.message)) return new ApiError('not_found', error.message, undefined, 'photo');
   if (status === 413) return new ApiError('invalid_argument', error.message, undefined, 'photo_too_large');
   if (status === 415) return new ApiError('invalid_argument', error.message, undefined, 'photo_type');
@@ -28,7 +29,9 @@ export function storagePhotoFiles(client: SupabaseClient): PhotoFiles {
     async upload(path, file, mimeType) {
       // Never upsert: the bucket has no update policy, and a file once there stays as it is.
       const { error } = await bucket().upload(path, file, { contentType: mimeType, upsert: false, cacheControl: '31536000' });
-      const alreadyThere = error && ((error as StorageFailure).status === 409 || /already exists|duplicate/i.test(error.message));
+      const failure = error as StorageFailure | null;
+      const alreadyThere =
+        failure && (failure.statusCode === '409' || failure.status === 409 || /already exists|duplicate/i.test(failure.message));
       if (error && !alreadyThere) throw storageError(error as StorageFailure);
     },
     async download(path) {

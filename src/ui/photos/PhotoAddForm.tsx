@@ -1,4 +1,4 @@
-import { useId, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PhotoStore } from '../../backend/photoStore';
 import type { Photo } from '../../backend/wireTypes';
@@ -26,6 +26,8 @@ export function PhotoAddForm({ store, assetId, onAdded }: Props) {
   // One key per photo until it is posted: a retry after a lost answer adds it once.
   const [photoKey, setPhotoKey] = useState(() => crypto.randomUUID());
   const { busy: saving, error, setError, run } = useAction();
+  // Which choice is being made smaller: a photo chosen later wins, whichever finishes first.
+  const latestChoice = useRef(0);
   const fileId = useId();
   const captionId = useId();
   const hintId = useId();
@@ -38,20 +40,25 @@ export function PhotoAddForm({ store, assetId, onAdded }: Props) {
   }
 
   async function choose(event: ChangeEvent<HTMLInputElement>) {
-    const file = event.target.files?.[0];
+    const input = event.target;
+    const file = input.files?.[0];
+    const choice = ++latestChoice.current;
     setPrepared(null);
     setError(null);
     if (!file) return;
     setPreparing(true);
     try {
-      setPrepared(await preparePhoto(file));
+      const photo = await preparePhoto(file);
+      if (choice !== latestChoice.current) return;
+      setPrepared(photo);
       setPhotoKey(crypto.randomUUID());
     } catch (failure) {
+      if (choice !== latestChoice.current) return;
       const problem = failure instanceof PhotoRefusedError ? failure.problem : 'unreadable';
       setError(t(`photo.refused.${problem}`));
-      event.target.value = '';
+      input.value = '';
     } finally {
-      setPreparing(false);
+      if (choice === latestChoice.current) setPreparing(false);
     }
   }
 

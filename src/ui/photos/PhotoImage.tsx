@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PhotoStore } from '../../backend/photoStore';
 import type { Photo } from '../../backend/wireTypes';
@@ -11,13 +11,17 @@ export function PhotoImage({ store, photo, alt }: { store: PhotoStore; photo: Ph
   const { t } = useTranslation();
   const [url, setUrl] = useState<string | null>(null);
   const [failed, setFailed] = useState(false);
+  // The file never changes (14_photos.sql): read again only for another photo, not for every reload of the details.
+  const { id, storage_path: storagePath, mime_type: mimeType } = photo;
+  const photoRef = useRef(photo);
+  photoRef.current = photo;
 
   useEffect(() => {
     let objectUrl: string | null = null;
     let cancelled = false;
     setUrl(null);
     setFailed(false);
-    store.read(photo).then(
+    store.read(photoRef.current).then(
       (file) => {
         if (cancelled) return;
         objectUrl = URL.createObjectURL(file);
@@ -31,7 +35,7 @@ export function PhotoImage({ store, photo, alt }: { store: PhotoStore; photo: Ph
       cancelled = true;
       if (objectUrl) URL.revokeObjectURL(objectUrl);
     };
-  }, [store, photo]);
+  }, [store, id, storagePath, mimeType]);
 
   if (failed) return <p className="photo-frame photo-failed">{t('photo.loadFailed')}</p>;
   // Width and height keep the space while it loads, so the panel does not jump.
