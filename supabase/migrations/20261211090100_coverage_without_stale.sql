@@ -21,61 +21,84 @@ returns boolean
 language sql stable
 as $$ select p_confirmed_at < now() - make_interval(months => coalesce(p_stale_after_months, 12)) $$;
 revoke all on function internal.is_stale(timestamptz, int) from public, anon, authenticated, service_role;
-grant execute on function internal.is_stale(timestamptz, int) to anon, authenticated, service_role;
+grant execute on function internal.is_stale(timestamptz, int) to service_role;
 
--- The distance from a cell centre to the nearest counted place for p_target that
--- is not possibly gone, within reach (null: none). Security definer: it reads
--- the counted places in RD New (internal.coverage_assets), which no API role
--- reads, and returns only a distance, as the kept distances do.
-create function internal.nearest_fresh_distance(p_target text, p_centre extensions.geometry)
-returns double precision
+
+
+-- Whether any counted place for p_target is not possibly gone; where none is,
+-- a cell whose kept nearest place is stale need not look further.
+create function internal.has_fresh_counted(p_target text)
+returns boolean
 language sql stable
 security definer
 set search_path = public, extensions
 as $$
-  select internal.cell_distance(p_centre, k.geom)
-  from internal.coverage_assets k
-  join public.assets a on a.id = k.asset_id
-  left join public.werkgebieden w on w.id = a.werkgebied_id
-  where p_target = any (k.targets)
-    and st_dwithin(p_centre, k.geom, internal.coverage_max_distance())
-    and not internal.is_stale(a.confirmed_at, w.stale_after_months)
-  order by k.geom <-> p_centre
-  limit 1
+  select exists (
+    select 1 from internal.coverage_assets k
+    join public.assets a on a.id = k.asset_id
+    left join public.werkgebieden w on w.id = a.werkgebied_id
+    where p_target = any (k.targets) and not internal.is_stale(a.confirmed_at, w.stale_after_months)
+  )
 $$;
-revoke all on function internal.nearest_fresh_distance(text, extensions.geometry) from public, anon, authenticated, service_role;
-grant execute on function internal.nearest_fresh_distance(text, extensions.geometry) to anon, authenticated, service_role;
+revoke all on function internal.has_fresh_counted(text) from public, anon, authenticated, service_role;
+grant execute on function internal.has_fresh_counted(text) to service_role;
 
--- The distance each cell has to a counted asset (09_coverage.sql keeps the
--- nearest per cell and target), with candidate points (GeoJSON Points in WGS84)
--- counted too: "what if" without writing anything. With p_without_stale, a cell
--- whose kept nearest place is possibly gone looks again among the places that
--- are not; the others keep their kept distance, so only those cells cost more.
--- Possibly gone is a matter of time, not of a write, so it is asked, not kept.
-create function internal.cell_distances(p_target text, p_candidates jsonb default '[]', p_without_stale boolean default false)
+-- The distance each cell (of p_area, in RD New; null: every cell) has to a
+-- counted asset (09_coverage.sql keeps the nearest per cell and target), with
+-- candidate points (GeoJSON Points in WGS84) counted too: "what if" without
+-- writing anything. With p_without_stale, a cell whose kept nearest place is
+-- possibly gone looks again among the places that are not (the stale ones are
+-- listed once, and where every place is stale nobody looks); the other cells
+-- keep their kept distance. Possibly gone is a matter of time, not of a
+-- write, so it is asked, not kept. The coverage functions that call this plan
+-- each call afresh (plan_cache_mode): a generic plan, blind to
+-- p_without_stale, was 60 times slower. Security definer: it reads the counted
+-- places in RD New (internal.coverage_assets), which no API role reads, and
+-- returns only distances per cell, as the readable kept distances do.
+create function internal.cell_distances(
+  p_target text, p_candidates jsonb default '[]', p_without_stale boolean default false, p_area extensions.geometry default null
+)
 returns table (cell_id text, distance_m double precision)
 language sql stable
+security definer
 set search_path = public, extensions
 as $$
   with candidates as (
     select st_transform(st_setsrid(st_geomfromgeojson(candidate), 4326), 28992) as geom
     from jsonb_array_elements(coalesce(p_candidates, '[]')) candidate
+  ),
+  stale as materialized (
+    select a.id from public.assets a
+    left join public.werkgebieden w on w.id = a.werkgebied_id
+    where coalesce(p_without_stale, false) and a.status = 'published'
+      and internal.is_stale(a.confirmed_at, w.stale_after_months)
+  ),
+  fresh_left as materialized (
+    select internal.has_fresh_counted(p_target) as yes where coalesce(p_without_stale, false)
   )
   select c.cell_id,
          least(
            case
-             when not coalesce(p_without_stale, false) or n.asset_id is null then n.distance_m
-             when (select internal.is_stale(a.confirmed_at, w.stale_after_months)
-                   from public.assets a left join public.werkgebieden w on w.id = a.werkgebied_id
-                   where a.id = n.asset_id) then internal.nearest_fresh_distance(p_target, c.centre)
-             else n.distance_m
+             when s.id is null then n.distance_m
+             when (select yes from fresh_left) then (
+               select internal.cell_distance(c.centre, k.geom)
+               from internal.coverage_assets k
+               join public.assets a on a.id = k.asset_id
+               left join public.werkgebieden w on w.id = a.werkgebied_id
+               where p_target = any (k.targets)
+                 and st_dwithin(c.centre, k.geom, internal.coverage_max_distance())
+                 and not internal.is_stale(a.confirmed_at, w.stale_after_months)
+               order by k.geom <-> c.centre
+               limit 1)
            end,
            (select min(internal.cell_distance(c.centre, k.geom)) from candidates k))
   from public.population_cells c
   left join internal.cell_nearest n on n.cell_id = c.cell_id and n.target = p_target
+  left join stale s on s.id = n.asset_id
+  where p_area is null or st_intersects(p_area, c.centre)
 $$;
-revoke all on function internal.cell_distances(text, jsonb, boolean) from public, anon, authenticated, service_role;
-grant execute on function internal.cell_distances(text, jsonb, boolean) to anon, authenticated, service_role;
+revoke all on function internal.cell_distances(text, jsonb, boolean, extensions.geometry) from public, anon, authenticated, service_role;
+grant execute on function internal.cell_distances(text, jsonb, boolean, extensions.geometry) to anon, authenticated, service_role;
 
 -- Residents (all, and 65+) of the cells, and how many live within p_distance of an
 -- asset counted for p_target ('any', 'category:<id>', 'dimension:<dimension>'),
@@ -94,6 +117,7 @@ create function public.coverage(
 returns jsonb
 language plpgsql stable
 set search_path = public, extensions
+set plan_cache_mode = force_custom_plan
 set statement_timeout = '10s'
 as $$
 declare
@@ -137,7 +161,7 @@ begin
       'cells_estimated', count(*) filter (where c.estimated)
     )
     from public.population_cells c
-    join internal.cell_distances(p_target, p_candidates, p_without_stale) d using (cell_id)
+    join internal.cell_distances(p_target, p_candidates, p_without_stale, area) d using (cell_id)
     where (p_buurt_code is null or c.buurt_code = p_buurt_code) and (area is null or st_intersects(area, c.centre))
   );
 end
@@ -154,6 +178,7 @@ create function public.coverage_by_buurt(
 returns jsonb
 language plpgsql stable
 set search_path = public, extensions
+set plan_cache_mode = force_custom_plan
 set statement_timeout = '10s'
 as $$
 declare
@@ -177,7 +202,7 @@ begin
              count(*) filter (where c.residents_65plus is null) as unknown_65plus,
              count(*) filter (where c.estimated) as estimated
       from public.population_cells c
-      join internal.cell_distances(p_target, p_candidates, p_without_stale) d using (cell_id)
+      join internal.cell_distances(p_target, p_candidates, p_without_stale, area) d using (cell_id)
       where (area is null or st_intersects(area, c.centre))
       group by c.buurt_code
     ) per_buurt
@@ -195,6 +220,7 @@ create function public.gap_cells(
 returns jsonb
 language plpgsql stable
 set search_path = public, extensions
+set plan_cache_mode = force_custom_plan
 set statement_timeout = '15s'
 as $$
 declare
@@ -213,7 +239,7 @@ begin
         'estimated', c.estimated, 'distance_m', round(d.distance_m::numeric, 1))
     ) order by c.cell_id)
     from public.population_cells c
-    join internal.cell_distances(p_target, p_candidates, p_without_stale) d using (cell_id)
+    join internal.cell_distances(p_target, p_candidates, p_without_stale, area) d using (cell_id)
     where (d.distance_m is null or d.distance_m > p_distance) and (area is null or st_intersects(area, c.centre))
   ));
 end
@@ -229,6 +255,7 @@ create function public.coverage_curve(
 returns jsonb
 language plpgsql stable
 set search_path = public, extensions
+set plan_cache_mode = force_custom_plan
 set statement_timeout = '15s'
 as $$
 declare
@@ -242,7 +269,7 @@ begin
     with known as (
       select c.residents, c.residents_65plus, d.distance_m
       from public.population_cells c
-      join internal.cell_distances(p_target, p_candidates, p_without_stale) d using (cell_id)
+      join internal.cell_distances(p_target, p_candidates, p_without_stale, area) d using (cell_id)
       where c.residents is not null and (area is null or st_intersects(area, c.centre))
     ),
     totals as (

@@ -313,6 +313,7 @@ create function public.coverage(
 returns jsonb
 language plpgsql stable
 set search_path = public, extensions
+set plan_cache_mode = force_custom_plan
 set statement_timeout = '10s'
 as $$
 declare
@@ -356,7 +357,7 @@ begin
       'cells_estimated', count(*) filter (where c.estimated)
     )
     from public.population_cells c
-    join internal.cell_distances(p_target, p_candidates, p_without_stale) d using (cell_id)
+    join internal.cell_distances(p_target, p_candidates, p_without_stale, area) d using (cell_id)
     where (p_buurt_code is null or c.buurt_code = p_buurt_code) and (area is null or st_intersects(area, c.centre))
   );
 end
@@ -373,6 +374,7 @@ create function public.coverage_by_buurt(
 returns jsonb
 language plpgsql stable
 set search_path = public, extensions
+set plan_cache_mode = force_custom_plan
 set statement_timeout = '10s'
 as $$
 declare
@@ -396,7 +398,7 @@ begin
              count(*) filter (where c.residents_65plus is null) as unknown_65plus,
              count(*) filter (where c.estimated) as estimated
       from public.population_cells c
-      join internal.cell_distances(p_target, p_candidates, p_without_stale) d using (cell_id)
+      join internal.cell_distances(p_target, p_candidates, p_without_stale, area) d using (cell_id)
       where (area is null or st_intersects(area, c.centre))
       group by c.buurt_code
     ) per_buurt
@@ -414,6 +416,7 @@ create function public.gap_cells(
 returns jsonb
 language plpgsql stable
 set search_path = public, extensions
+set plan_cache_mode = force_custom_plan
 set statement_timeout = '15s'
 as $$
 declare
@@ -432,7 +435,7 @@ begin
         'estimated', c.estimated, 'distance_m', round(d.distance_m::numeric, 1))
     ) order by c.cell_id)
     from public.population_cells c
-    join internal.cell_distances(p_target, p_candidates, p_without_stale) d using (cell_id)
+    join internal.cell_distances(p_target, p_candidates, p_without_stale, area) d using (cell_id)
     where (d.distance_m is null or d.distance_m > p_distance) and (area is null or st_intersects(area, c.centre))
   ));
 end
@@ -448,6 +451,7 @@ create function public.coverage_curve(
 returns jsonb
 language plpgsql stable
 set search_path = public, extensions
+set plan_cache_mode = force_custom_plan
 set statement_timeout = '15s'
 as $$
 declare
@@ -461,7 +465,7 @@ begin
     with known as (
       select c.residents, c.residents_65plus, d.distance_m
       from public.population_cells c
-      join internal.cell_distances(p_target, p_candidates, p_without_stale) d using (cell_id)
+      join internal.cell_distances(p_target, p_candidates, p_without_stale, area) d using (cell_id)
       where c.residents is not null and (area is null or st_intersects(area, c.centre))
     ),
     totals as (
