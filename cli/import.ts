@@ -103,6 +103,10 @@ function printPopulation(report: ImportReport, target: 'area-population' | 'popu
   if (report.residents_in !== undefined) {
     console.log(t('import.population.totals', { residents: report.residents_in, residents65: report.residents_65plus_in ?? 0 }));
   }
+  // What landed next to what came in, so a difference is seen, not assumed away.
+  if (report.residents_landed !== undefined) {
+    console.log(t('import.population.landed', { residents: report.residents_landed, residents65: report.residents_65plus_landed ?? 0 }));
+  }
   console.log(t(target === 'area-population' ? 'import.population.spread' : 'import.population.grid'));
 }
 

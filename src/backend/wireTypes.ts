@@ -253,11 +253,17 @@ export interface ImportReport {
   unchanged: number;
   skipped: number;
   rows: ImportRowResult[];
-  /** Area population only: residents (all, 65+) in the file, and after spreading over cells (rounded per cell). */
+  /**
+   * Area population only: residents (all, 65+) in the file; spread over cells
+   * (whole residents, each area's count exactly); and what landed in cells
+   * (less where cells with real grid counts keep theirs).
+   */
   residents_in?: number;
   residents_65plus_in?: number;
   residents_spread?: number;
   residents_65plus_spread?: number;
+  residents_landed?: number;
+  residents_65plus_landed?: number;
   /** The CBS grid only: cells with a secret count, estimated cells it replaces, and its own earlier cells it drops. */
   cells_secret?: number;
   estimated_replaced?: number;

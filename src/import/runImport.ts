@@ -42,6 +42,8 @@ const summedCounts = [
   'residents_65plus_in',
   'residents_spread',
   'residents_65plus_spread',
+  'residents_landed',
+  'residents_65plus_landed',
   'cells_secret',
   'estimated_replaced',
   'earlier_cells_removed',

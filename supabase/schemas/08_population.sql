@@ -123,8 +123,14 @@ grant all on public.area_population to service_role;
 -- the 100 m cells it covers, in proportion to the part of the area in each
 -- cell; those cells are marked `estimated`.
 -- Cells with real grid counts (estimated = false) are left as they are.
--- Rounding to whole residents happens per cell; the report gives the totals
--- before and after, so the user sees what rounding did.
+-- Whole residents per cell, and per area exactly its count: each area's
+-- count is split over its cells by largest remainder (every cell gets the
+-- whole part of its share, the cells with the largest fractions one more
+-- until the area's count is reached), then a cell adds up what it got from
+-- each area. Rounding each cell on its own added 1 804 residents (+1.8 %)
+-- and 1 937 aged 65+ (+10.4 %) in Deventer, and gave a sparse area nobody.
+-- The report gives the counts that came in and those that landed in cells
+-- (less where cells with real grid counts keep theirs), side by side.
 create function internal.apply_area_population(p_source text, p_attribution text, p_rows jsonb, p_dry_run boolean)
 returns jsonb
 language plpgsql volatile
@@ -141,7 +147,7 @@ begin
   create temporary table spread_cells (cell_id text, geom geometry, residents numeric, residents_65plus numeric) on commit drop;
 
   with areas as (
-    select coalesce((r ->> 'row')::int, position::int) as row_no,
+    select position as area_no,
            -- Generalised CBS boundaries can be invalid; st_intersection would fail on them.
            st_makevalid(st_transform(st_setsrid(st_geomfromgeojson(r -> 'geometry'), 4326), 28992)) as geom,
            nullif(r ->> 'residents', '')::numeric as residents,
@@ -149,7 +155,7 @@ begin
     from jsonb_array_elements(p_rows) with ordinality as element(r, position)
   ),
   grid as (
-    select a.geom as area_geom, a.residents, a.residents_65plus,
+    select a.area_no, a.geom as area_geom, a.residents, a.residents_65plus,
            st_makeenvelope(x, y, x + 100, y + 100, 28992) as cell
     from areas a
     cross join lateral generate_series((floor(st_xmin(a.geom) / 100) * 100)::int, (floor(st_xmax(a.geom) / 100) * 100)::int, 100) x
@@ -157,16 +163,36 @@ begin
     where st_area(a.geom) > 0
   ),
   shares as (
-    select cell, residents, residents_65plus, st_area(st_intersection(cell, area_geom)) / st_area(area_geom) as share
+    select area_no, cell,
+           format('E%sN%s', lpad(((st_xmin(cell) / 100)::int)::text, 4, '0'), lpad(((st_ymin(cell) / 100)::int)::text, 4, '0')) as cell_id,
+           round(residents) as residents, round(residents_65plus) as residents_65plus,
+           st_area(st_intersection(cell, area_geom)) / st_area(area_geom) as share
     from grid
     where st_intersects(cell, area_geom)
+  ),
+  -- Per area: the whole part of each cell's share, and how many residents are left to hand out.
+  portions as (
+    select area_no, cell, cell_id,
+           residents * share as exact, floor(residents * share) as whole,
+           residents - sum(floor(residents * share)) over (partition by area_no) as left_over,
+           residents_65plus * share as exact_65plus, floor(residents_65plus * share) as whole_65plus,
+           residents_65plus - sum(floor(residents_65plus * share)) over (partition by area_no) as left_over_65plus
+    from shares
+    where share > 0
+  ),
+  -- The cells with the largest fractions get one more, until the area's count is reached.
+  ranked as (
+    select *,
+           row_number() over (partition by area_no order by exact - whole desc, cell_id) as turn,
+           row_number() over (partition by area_no order by exact_65plus - whole_65plus desc, cell_id) as turn_65plus
+    from portions
   )
   insert into spread_cells
-  select format('E%sN%s', lpad(((st_xmin(cell) / 100)::int)::text, 4, '0'), lpad(((st_ymin(cell) / 100)::int)::text, 4, '0')),
-         cell, sum(residents * share), sum(residents_65plus * share)
-  from shares
-  where share > 0
-  group by cell;
+  select cell_id, cell,
+         sum(whole + case when turn <= left_over then 1 else 0 end),
+         sum(whole_65plus + case when turn_65plus <= left_over_65plus then 1 else 0 end)
+  from ranked
+  group by cell_id, cell;
 
   select coalesce(sum(nullif(r ->> 'residents', '')::numeric), 0), coalesce(sum(nullif(r ->> 'residents_65plus', '')::numeric), 0)
     into residents_in, residents_65plus_in
@@ -183,8 +209,13 @@ begin
     'skipped', (select count(*) from spread_cells s join public.population_cells p using (cell_id) where not p.estimated),
     'residents_in', residents_in,
     'residents_65plus_in', residents_65plus_in,
-    'residents_spread', (select coalesce(sum(round(residents)), 0) from spread_cells),
-    'residents_65plus_spread', (select coalesce(sum(round(residents_65plus)), 0) from spread_cells),
+    'residents_spread', (select coalesce(sum(residents), 0) from spread_cells),
+    'residents_65plus_spread', (select coalesce(sum(residents_65plus), 0) from spread_cells),
+    -- What the cells hold after the import: cells with real grid counts keep theirs.
+    'residents_landed', (select coalesce(sum(s.residents), 0) from spread_cells s
+                         where not exists (select from public.population_cells p where p.cell_id = s.cell_id and not p.estimated)),
+    'residents_65plus_landed', (select coalesce(sum(s.residents_65plus), 0) from spread_cells s
+                                where not exists (select from public.population_cells p where p.cell_id = s.cell_id and not p.estimated)),
     'rows', '[]'::jsonb
   );
   -- Cells take shares of several areas, so per area the report can only say
