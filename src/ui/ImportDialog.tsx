@@ -158,7 +158,7 @@ export function ImportDialog({ api, categories, onPreview, onImported, onClose }
             })}
           </p>
           {plan.attribution && <p className="hint">{t('import.attribution', { attribution: plan.attribution })}</p>}
-          {(plan.target === 'area-population' || plan.target === 'population-cells') && <PopulationNote plan={plan} />}
+          {(plan.target === 'area-population' || plan.target === 'population-cells') && <PopulationNote plan={plan} report={report} />}
           <p className="hint">{t('import.previewOnMap')}</p>
           {errorCount > 0 && (
             <div className="import-choice error">

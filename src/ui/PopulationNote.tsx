@@ -1,8 +1,14 @@
 import { useTranslation } from 'react-i18next';
+import type { ImportReport } from '../backend/wireTypes';
 import type { AreaPopulationPlan, PopulationCellPlan } from '../import/types';
 
-/** Under a population import's preview: how many people the file holds, and what happens to them (spread, or counted per cell). */
-export function PopulationNote({ plan }: { plan: AreaPopulationPlan | PopulationCellPlan }) {
+/**
+ * Under a population import's preview: how many people the file holds, what
+ * happens to them (spread, or counted per cell) and, once the database has
+ * previewed it, how many land in the 100 m cells, side by side, so a
+ * difference is seen.
+ */
+export function PopulationNote({ plan, report }: { plan: AreaPopulationPlan | PopulationCellPlan; report: ImportReport | null }) {
   const { t, i18n } = useTranslation();
   const rows = [...plan.rows, ...plan.questionedRows];
   const sum = (pick: (row: (typeof rows)[number]) => number | null) => rows.reduce((total, row) => total + (pick(row) ?? 0), 0);
@@ -15,6 +21,14 @@ export function PopulationNote({ plan }: { plan: AreaPopulationPlan | Population
           residents65: format(sum((row) => row.residents_65plus)),
         })}
       </p>
+      {report?.residents_landed !== undefined && (
+        <p className="hint" data-testid="population-landed">
+          {t('import.population.landed', {
+            residents: format(report.residents_landed),
+            residents65: format(report.residents_65plus_landed ?? 0),
+          })}
+        </p>
+      )}
       <p className="hint">{t(plan.target === 'area-population' ? 'import.population.spread' : 'import.population.grid')}</p>
     </>
   );

@@ -31,6 +31,8 @@ async function loadLeiden(app: AppBrowser, imports: ImportDriver, screen: 'share
     await imports.chooseImportFile(file);
     if (file === pc4) {
       await app.waitForText('124.090 inwoners, van wie 19.625 van 65 jaar of ouder.');
+      // What lands in the cells is what the file holds: no rounding drift (08_population.sql).
+      await app.waitForText('In de vakken van 100 m: 124.090 inwoners, van wie 19.625 van 65 jaar of ouder');
       await app.screenshot(`planner-${screen}-0-population-preview`);
     }
     await imports.confirmImport();
