@@ -13,17 +13,10 @@ import { createSqlRpcCall } from '../../src/backend/sqlRpc';
 import type { AssetFeature, Photo } from '../../src/backend/wireTypes';
 import { refusal } from '../support/apiFixtures';
 import { sqlEngines, type TestDatabase } from '../support/engines';
+import { jpegLikeBytes } from '../support/photoFixtures';
 import { castRoles, claimsOf, pointIn, rolledBackAs, type Actor } from '../support/roleCast';
 
 const engines = sqlEngines(inject('sqlSetup'));
-
-/** Bytes that begin as a JPEG does; the database checks no more than that. */
-function jpegBytes(size = 2000, seed = 1): Uint8Array {
-  const bytes = new Uint8Array(size);
-  for (let index = 0; index < size; index++) bytes[index] = (index * 31 + seed) % 256;
-  bytes.set([0xff, 0xd8, 0xff, 0xe0]);
-  return bytes;
-}
 
 describe.each(engines)('photos of places on $name', ({ name, skip, open }) => {
   // PGlite is the embedded default (no Storage); the PostgreSQL cluster stands for Supabase (Storage).
@@ -46,7 +39,7 @@ describe.each(engines)('photos of places on $name', ({ name, skip, open }) => {
   }
 
   /** Adds a photo the way this engine's app does: the file in the row, or the row, the upload and photo_uploaded. */
-  async function addPhoto(actor: Actor, assetId: string, caption?: string, bytes = jpegBytes()): Promise<Photo> {
+  async function addPhoto(actor: Actor, assetId: string, caption?: string, bytes = jpegLikeBytes()): Promise<Photo> {
     const row = { assetId, mimeType: 'image/jpeg' as const, width: 1600, height: 1200, byteSize: bytes.length, caption };
     if (!inStorage) return as(actor).addPhotoRow({ ...row, data: bytes });
     const photo = await as(actor).addPhotoRow(row);
@@ -156,7 +149,7 @@ describe.each(engines)('photos of places on $name', ({ name, skip, open }) => {
       width: 800,
       height: 600,
       byteSize: 1000,
-      ...(inStorage ? {} : { data: jpegBytes(1000) }),
+      ...(inStorage ? {} : { data: jpegLikeBytes(1000) }),
       ...change,
     });
 
@@ -173,7 +166,7 @@ describe.each(engines)('photos of places on $name', ({ name, skip, open }) => {
 
     it('when it is not a JPEG or WebP, too large, or too many pixels, with the reason in DETAIL', async () => {
       expect((await refusal(as('resident').addPhotoRow(row({ mimeType: 'image/png' as 'image/jpeg' })))).detail).toBe('photo_type');
-      const tooLarge = inStorage ? { byteSize: 1_000_001 } : { byteSize: 1_000_001, data: jpegBytes(1_000_001) };
+      const tooLarge = inStorage ? { byteSize: 1_000_001 } : { byteSize: 1_000_001, data: jpegLikeBytes(1_000_001) };
       expect((await refusal(as('resident').addPhotoRow(row(tooLarge)))).detail).toBe('photo_too_large');
       expect((await refusal(as('resident').addPhotoRow(row({ width: 4000 })))).detail).toBe('photo_size');
       expect((await refusal(as('resident').addPhotoRow(row({ caption: 'x'.repeat(201) })))).detail).toBe('caption');
@@ -197,7 +190,7 @@ describe.each(engines)('photos of places on $name', ({ name, skip, open }) => {
         name: 'Buurthuis',
         geometry: pointIn('review', 4),
       });
-      for (let count = 0; count < 5; count++) await addPhoto('facilitator', place.id, `Foto ${count + 1}`, jpegBytes(500, count));
+      for (let count = 0; count < 5; count++) await addPhoto('facilitator', place.id, `Foto ${count + 1}`, jpegLikeBytes(500, count));
       expect((await refusal(addPhoto('resident', place.id))).detail).toBe('photo_limit');
     });
 
@@ -209,7 +202,7 @@ describe.each(engines)('photos of places on $name', ({ name, skip, open }) => {
         geometry: pointIn('review', 5),
       });
       for (let count = 0; count < 20; count++) {
-        const photo = await addPhoto('otherResident', place.id, undefined, jpegBytes(300, count));
+        const photo = await addPhoto('otherResident', place.id, undefined, jpegLikeBytes(300, count));
         await as('otherResident').removePhoto(photo.id);
       }
       expect((await refusal(addPhoto('otherResident', place.id))).detail).toBe('photo_quota');
@@ -235,8 +228,8 @@ describe.each(engines)('photos of places on $name', ({ name, skip, open }) => {
   if (!storageEngine)
     describe.skipIf(skip)('in the database (the embedded default, PGlite)', () => {
       it('comes back as it went in', async () => {
-        const photo = await addPhoto('facilitator', garden.id, 'Het hek', jpegBytes(3000, 7));
-        expect(Array.from(await as('anon').photoData(photo.id))).toEqual(Array.from(jpegBytes(3000, 7)));
+        const photo = await addPhoto('facilitator', garden.id, 'Het hek', jpegLikeBytes(3000, 7));
+        expect(Array.from(await as('anon').photoData(photo.id))).toEqual(Array.from(jpegLikeBytes(3000, 7)));
       });
 
       it('refuses bytes that are no JPEG, and a row without its file', async () => {
@@ -256,7 +249,7 @@ describe.each(engines)('photos of places on $name', ({ name, skip, open }) => {
     describe.skipIf(skip)('in Storage (shared mode, the PostgreSQL cluster)', () => {
       it('refuses a file sent along with the row: it goes to Storage', async () => {
         const row = { assetId: garden.id, mimeType: 'image/jpeg' as const, width: 10, height: 10, byteSize: 100 };
-        expect((await refusal(as('resident').addPhotoRow({ ...row, data: jpegBytes(100) }))).detail).toBe('photo_file');
+        expect((await refusal(as('resident').addPhotoRow({ ...row, data: jpegLikeBytes(100) }))).detail).toBe('photo_file');
       });
 
       /** Makes a photo row an hour and more older, beneath the rules (which keep created_at as it was). */
@@ -276,7 +269,7 @@ describe.each(engines)('photos of places on $name', ({ name, skip, open }) => {
         });
         const row = { assetId: place.id, mimeType: 'image/jpeg' as const, width: 10, height: 10, byteSize: 100 };
         const waiting = await as('resident').addPhotoRow(row);
-        for (let count = 0; count < 5; count++) await addPhoto('facilitator', place.id, `Foto ${count + 1}`, jpegBytes(400, count));
+        for (let count = 0; count < 5; count++) await addPhoto('facilitator', place.id, `Foto ${count + 1}`, jpegLikeBytes(400, count));
         await uploadFile('resident', waiting.storage_path as string);
         expect((await refusal(as('resident').photoUploaded(waiting.id))).detail).toBe('photo_limit');
         expect(await photoIdsSeenBy('facilitator', place)).toHaveLength(5);

@@ -20,6 +20,7 @@ import type { Polygon } from 'geojson';
 import type { AreaImportRow } from '../../src/backend/wireTypes';
 import type { ImportPlan } from '../../src/import/types';
 import { sqlEngines, type TestDatabase } from '../support/engines';
+import { boxGeometry } from '../support/werkgebiedFixtures';
 import { fixtureText } from '../support/importFixtures';
 import { requirementMissing, sharedDataDirectory } from '../support/sharedRequirements';
 
@@ -170,22 +171,7 @@ describe.each(engines)('population imports on $name', ({ skip, open }) => {
 
   describe.skipIf(skip)('areas with few residents', () => {
     /** A rectangle in RD New [west, south, east, north], as the WGS84 polygon an import brings. */
-    const rdBox = ([west, south, east, north]: [number, number, number, number]) =>
-      toWgs84(
-        {
-          type: 'Polygon',
-          coordinates: [
-            [
-              [west, south],
-              [east, south],
-              [east, north],
-              [west, north],
-              [west, south],
-            ],
-          ],
-        },
-        'EPSG:28992',
-      ) as Polygon;
+    const rdBox = (box: [number, number, number, number]) => toWgs84(boxGeometry(box), 'EPSG:28992') as Polygon;
 
     it('keeps each area at exactly its count in whole residents, also where they are spread thin and cells are shared', async () => {
       // Two areas 330 m and 250 m wide, sharing the cells along their edge (x 150 330): 5 and 7 residents, 2 and 1 aged 65+.

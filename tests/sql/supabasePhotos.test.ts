@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../src/backend/apiError';
 import type { AssetFeature } from '../../src/backend/wireTypes';
 import { issueSession } from '../support/authStandIn';
+import { jpegLikeBytes } from '../support/photoFixtures';
 import { requirementMissing } from '../support/sharedRequirements';
 import { personOnProject } from '../support/sharedProjectApi';
 import { sharedStackAvailable, startSharedStack, type SharedStack } from '../support/sharedStack';
@@ -19,13 +20,6 @@ import { makeWerkgebied } from '../support/werkgebiedFixtures';
 const skip = requirementMissing('PostgreSQL 15 + PostGIS and PostgREST 12 (the shared stand-in project)', sharedStackAvailable());
 
 type Person = ReturnType<typeof personOnProject>;
-
-/** Bytes that begin as a JPEG does. */
-const jpeg = (size: number, seed = 0) => {
-  const bytes = new Uint8Array(size).map((_, index) => (index * 7 + seed) % 256);
-  bytes.set([0xff, 0xd8, 0xff, 0xe0]);
-  return bytes;
-};
 
 describe.skipIf(skip)('photos in shared mode: PhotoStore → supabase-js Storage → stand-in Storage → PostgreSQL 15', () => {
   let project: SharedStack;
@@ -74,7 +68,7 @@ describe.skipIf(skip)('photos in shared mode: PhotoStore → supabase-js Storage
   });
 
   it("stores a resident's photo in Storage, shows its file only to them until a facilitator approves it, then to a visitor", async () => {
-    const bytes = jpeg(5000, 3);
+    const bytes = jpegLikeBytes(5000, 3);
     const photo = await people.resident.photos.add({
       assetId: garden.id,
       file: new Blob([bytes], { type: 'image/jpeg' }),
@@ -100,20 +94,20 @@ describe.skipIf(skip)('photos in shared mode: PhotoStore → supabase-js Storage
     const bucket = (person: Person) => person.photoBucket;
     const path = row.storage_path as string;
     // Someone else, and a visitor, may not fill the resident's path.
-    const byOther = await bucket(people.otherResident).upload(path, new Blob([jpeg(100)], { type: 'image/jpeg' }));
+    const byOther = await bucket(people.otherResident).upload(path, new Blob([jpegLikeBytes(100)], { type: 'image/jpeg' }));
     expect(byOther.error?.message).toMatch(/row-level security/);
-    const byVisitor = await bucket(people.visitor).upload(path, new Blob([jpeg(100)], { type: 'image/jpeg' }));
+    const byVisitor = await bucket(people.visitor).upload(path, new Blob([jpegLikeBytes(100)], { type: 'image/jpeg' }));
     expect(byVisitor.error).not.toBeNull();
     // The bucket's limits, as the Storage server checks them before the policies.
-    const tooLarge = await bucket(people.resident).upload(path, new Blob([jpeg(1_000_001)], { type: 'image/jpeg' }));
+    const tooLarge = await bucket(people.resident).upload(path, new Blob([jpegLikeBytes(1_000_001)], { type: 'image/jpeg' }));
     expect(tooLarge.error).toMatchObject({ status: 413 });
-    const png = await bucket(people.resident).upload(path, new Blob([jpeg(100)], { type: 'image/png' }));
+    const png = await bucket(people.resident).upload(path, new Blob([jpegLikeBytes(100)], { type: 'image/png' }));
     expect(png.error).toMatchObject({ status: 415 });
     // Not shown before its file is there; then once, and never replaced.
     expect((await refusedWith(people.resident.api.photoUploaded(row.id))).detail).toBe('photo_file');
-    expect((await bucket(people.resident).upload(path, new Blob([jpeg(100)], { type: 'image/jpeg' }))).error).toBeNull();
+    expect((await bucket(people.resident).upload(path, new Blob([jpegLikeBytes(100)], { type: 'image/jpeg' }))).error).toBeNull();
     expect((await people.resident.api.photoUploaded(row.id)).stored).toBe(true);
-    const again = await bucket(people.resident).upload(path, new Blob([jpeg(100, 9)], { type: 'image/jpeg' }));
+    const again = await bucket(people.resident).upload(path, new Blob([jpegLikeBytes(100, 9)], { type: 'image/jpeg' }));
     expect(again.error?.message).toMatch(/row-level security/);
   });
 
@@ -122,8 +116,8 @@ describe.skipIf(skip)('photos in shared mode: PhotoStore → supabase-js Storage
     const photo = { assetId: garden.id, mimeType: 'image/jpeg' as const, width: 10, height: 10, idempotencyKey };
     // The first try made the row and uploaded the file, but its answer got lost before photo_uploaded.
     const row = await people.resident.api.addPhotoRow({ ...photo, byteSize: 200 });
-    await people.resident.photoBucket.upload(row.storage_path as string, new Blob([jpeg(200)], { type: 'image/jpeg' }));
-    const retried = await people.resident.photos.add({ ...photo, file: new Blob([jpeg(200)], { type: 'image/jpeg' }) });
+    await people.resident.photoBucket.upload(row.storage_path as string, new Blob([jpegLikeBytes(200)], { type: 'image/jpeg' }));
+    const retried = await people.resident.photos.add({ ...photo, file: new Blob([jpegLikeBytes(200)], { type: 'image/jpeg' }) });
     expect(retried).toMatchObject({ id: row.id, stored: true });
   });
 });

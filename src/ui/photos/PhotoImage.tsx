@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PhotoStore } from '../../backend/photoStore';
 import type { Photo } from '../../backend/wireTypes';
@@ -11,17 +11,16 @@ export function PhotoImage({ store, photo, alt }: { store: PhotoStore; photo: Ph
   const { t } = useTranslation();
   const [url, setUrl] = useState<string | null>(null);
   const [failed, setFailed] = useState(false);
-  // The file never changes (14_photos.sql): read again only for another photo, not for every reload of the details.
+  // The file never changes (14_photos.sql): read again only for another photo, not for every reload of
+  // the details (a new object with the same file). These are all that reading it depends on.
   const { id, storage_path: storagePath, mime_type: mimeType } = photo;
-  const photoRef = useRef(photo);
-  photoRef.current = photo;
 
   useEffect(() => {
     let objectUrl: string | null = null;
     let cancelled = false;
     setUrl(null);
     setFailed(false);
-    store.read(photoRef.current).then(
+    store.read(photo).then(
       (file) => {
         if (cancelled) return;
         objectUrl = URL.createObjectURL(file);
