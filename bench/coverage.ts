@@ -10,6 +10,9 @@
  *   without-stale — public.coverage(…, p_without_stale => true) with 90 % of the
  *             assets last confirmed 13 months ago: the planner leaving out the
  *             places possibly gone (13_freshness.sql); compare with project
+ *   slider-before, slider-now, question-now, gap-layer — one step of the planner's
+ *             distance slider as it was (SQL per step) and as it is (JavaScript over
+ *             coverage_cells, asked once per question): see bench/sliderStep.ts
  * and in JavaScript:
  *   kdbush  — a static index over the asset points, one radius query per cell
  * Prints medians and ratios to naive, and checks all give the same gap cells.
@@ -20,15 +23,18 @@ import type { SqlConnection } from '../src/backend/sqlConnection';
 import { openPgliteDatabase, openPostgresDatabase } from '../tests/support/engines';
 import { postgresAvailable, startPostgresCluster } from '../tests/support/postgresCluster';
 import { seededRandom } from '../src/domain/seededRandom';
+import { healthDimensions } from '../src/domain/types';
+import { benchSliderSteps, type SliderApproach } from './sliderStep';
 
 type Engine = 'pglite' | 'postgres' | 'js';
-type Approach = 'naive' | 'project' | 'kdbush' | 'update' | 'without-stale';
+type Approach = 'naive' | 'project' | 'kdbush' | 'update' | 'without-stale' | SliderApproach;
 type Size = 'city' | 'national';
 interface Result {
   engine: Engine;
   approach: Approach;
   size: Size;
   median_ms: number;
+  bytes?: number;
 }
 
 const args = process.argv.slice(2);
@@ -83,12 +89,14 @@ async function load(connection: SqlConnection, size: Size): Promise<void> {
   const points = assetPoints(size, assets, 42);
   // Bulk load without the per-row upkeep, then one rebuild: how a municipality's first import goes.
   await connection.exec('alter table public.assets disable trigger assets_follow_coverage');
+  // Each place serves one Positive Health dimension, so the radar's six questions have answers.
   await connection.query(
-    `insert into public.assets (kind, category, name, geom)
+    `insert into public.assets (kind, category, name, geom, dimensions)
      select 'place', 'buurthuis', 'Plek ' || ordinality,
-            extensions.st_setsrid(extensions.st_makepoint(lon, lat), 4326)
+            extensions.st_setsrid(extensions.st_makepoint(lon, lat), 4326),
+            array[(($3::text[])[1 + ordinality % 6])::public.health_dimension]
      from unnest($1::float8[], $2::float8[]) with ordinality as p(lon, lat)`,
-    [points.map((p) => p[0]), points.map((p) => p[1])],
+    [points.map((p) => p[0]), points.map((p) => p[1]), healthDimensions],
   );
   await connection.exec('alter table public.assets enable trigger assets_follow_coverage');
   await connection.query('select internal.coverage_rebuild()');
@@ -141,6 +149,7 @@ async function benchEngine(
   }
   await beneathTriggers('update public.assets set confirmed_at = now()');
   results.push({ engine, approach: 'without-stale', size, median_ms: median(withoutStale) });
+  for (const slider of await benchSliderSteps(connection, target, runs)) results.push({ engine, size, ...slider });
   gaps.set(
     `${engine}/naive/${size}`,
     (await connection.query<{ cell_id: string }>(naiveGapSql)).rows.map((row) => row.cell_id),
@@ -230,12 +239,20 @@ async function main() {
       (other) => other.approach === 'naive' && other.size === result.size && (other.engine === result.engine || result.engine === 'js'),
     );
     const project = results.find((other) => other.approach === 'project' && other.size === result.size && other.engine === result.engine);
+    const sliderBefore = results.find(
+      (other) => other.approach === 'slider-before' && other.size === result.size && other.engine === result.engine,
+    );
+    const bytes = result.bytes === undefined ? '' : ` (${(result.bytes / 1e6).toFixed(1)} MB)`;
     const ratio =
       result.approach === 'without-stale' && project
         ? `${(result.median_ms / project.median_ms).toFixed(1)}× project's time`
-        : naive && result.approach !== 'update' && result.approach !== 'naive'
-          ? `${(naive.median_ms / result.median_ms).toFixed(1)}× faster`
-          : '';
+        : result.approach === 'slider-now' && sliderBefore
+          ? `${(sliderBefore.median_ms / result.median_ms).toFixed(0)}× faster than slider-before`
+          : result.approach.startsWith('slider') || result.approach === 'question-now' || result.approach === 'gap-layer'
+            ? bytes.trim()
+            : naive && result.approach !== 'update' && result.approach !== 'naive'
+              ? `${(naive.median_ms / result.median_ms).toFixed(1)}× faster`
+              : '';
     console.log(
       `${result.engine.padEnd(10)}${result.approach.padEnd(15)}${result.size.padEnd(12)}${result.median_ms.toFixed(2).padStart(9)}   ${ratio}`,
     );

@@ -15,6 +15,7 @@ import type {
 import type {
   AreaPopulationRow,
   BuurtCoverage,
+  CoverageCells,
   CoverageCurvePoint,
   CoverageFigures,
   GapCellCollection,
@@ -87,6 +88,12 @@ export interface WijkkrachtApi extends SessionApi {
   coverageByBuurt(query: CoverageQuery): Promise<BuurtCoverage[]>;
   gapCells(query: CoverageQuery): Promise<GapCellCollection>;
   coverageCurve(query: Omit<CoverageQuery, 'distance'> & { step?: number }): Promise<CoverageCurvePoint[]>;
+  /**
+   * Every cell with its people and its distance per target (at most 8), once per
+   * question: the planner answers any distance from it (src/coverage/cellCoverage.ts).
+   * Candidates count for the first target only (`with_candidates`).
+   */
+  coverageCells(query: Omit<CoverageQuery, 'distance' | 'target'> & { targets: CoverageTarget[] }): Promise<CoverageCells>;
 
   /** Werkgebieden: everyone reads them; administrators make them, a werkgebied's admins manage its people. */
   listWerkgebieden(): Promise<Werkgebied[]>;
@@ -260,6 +267,13 @@ export function createApi(transport: RpcTransport): WijkkrachtApi {
       call('coverage_curve', {
         p_target: query.target,
         p_step: query.step ?? 50,
+        p_candidates: query.candidates ?? [],
+        p_werkgebied: query.werkgebiedId ?? null,
+        p_without_stale: query.withoutStale ?? false,
+      }),
+    coverageCells: (query) =>
+      call('coverage_cells', {
+        p_targets: query.targets,
         p_candidates: query.candidates ?? [],
         p_werkgebied: query.werkgebiedId ?? null,
         p_without_stale: query.withoutStale ?? false,

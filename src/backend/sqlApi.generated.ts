@@ -58,6 +58,11 @@ export interface SqlFunctions {
     returns: 'jsonb';
     roles: 'anon' | 'authenticated' | 'service_role';
   };
+  coverage_cells: {
+    args: { p_targets: unknown; p_candidates?: unknown; p_werkgebied?: string | null; p_without_stale?: boolean | null };
+    returns: 'jsonb';
+    roles: 'anon' | 'authenticated' | 'service_role';
+  };
   coverage_curve: {
     args: { p_target: string | null; p_step?: number | null; p_candidates?: unknown; p_werkgebied?: string | null; p_without_stale?: boolean | null };
     returns: 'jsonb';

@@ -319,6 +319,25 @@ export interface CoverageCurvePoint {
   share_65plus: number | null;
 }
 
+/**
+ * public.coverage_cells: the cells of a question as columns, in cell id order;
+ * a distance is null where nothing counted lies within 2 000 m.
+ */
+export interface CoverageCells {
+  /** The targets asked, each once, sorted. */
+  targets: string[];
+  /** CBS 100 m cell ids, 'E<x>N<y>' in RD New hectometres of the south-west corner. */
+  cell_ids: string[];
+  buurt_codes: Array<string | null>;
+  /** null: CBS keeps the count secret. */
+  residents: Array<number | null>;
+  residents_65plus: Array<number | null>;
+  estimated: boolean[];
+  distances: Record<string, Array<number | null>>;
+  /** The first target's distances with the "what if" candidates; null without candidates. */
+  with_candidates: Array<number | null> | null;
+}
+
 interface GapCellProperties {
   cell_id: string;
   buurt_code: string | null;
@@ -425,6 +444,7 @@ export interface SqlResults extends Record<keyof SqlFunctions, unknown> {
   assets_within: AssetCollection;
   coverage: CoverageFigures;
   coverage_by_buurt: BuurtCoverage[];
+  coverage_cells: CoverageCells;
   coverage_curve: CoverageCurvePoint[];
   export_assets: AssetCollection;
   export_stories: ExportedStory[];

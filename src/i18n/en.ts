@@ -484,6 +484,7 @@ export const en: Messages = {
       secret: 'secret (CBS)',
       estimated: 'estimated',
       candidate: 'trial place',
+      blocks: 'Zoomed far out you see blocks of 500 m or 1 km: the colour is the average per 100 m cell in the block.',
     },
     table: { buurt: 'Neighbourhood', residents: 'Residents', residents65: 'Aged 65+', uncovered: 'Farther away', share: 'Nearby' },
   },

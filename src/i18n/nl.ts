@@ -487,6 +487,7 @@ export const nl = {
       secret: 'geheim (CBS)',
       estimated: 'geschat',
       candidate: 'proefplek',
+      blocks: 'Ver uitgezoomd ziet u blokken van 500 m of 1 km: de kleur is het gemiddelde per vak van 100 m in het blok.',
     },
     table: { buurt: 'Buurt', residents: 'Inwoners', residents65: '65-plussers', uncovered: 'Verder weg', share: 'Dichtbij' },
   },

@@ -10,7 +10,7 @@ import {
 } from 'maplibre-gl';
 import type { FeatureCollection, Position } from 'geojson';
 import type { BoundingBox, CandidatePoint, TargetGroup } from '../domain/types';
-import type { AreaCollection, AssetCollection, Category, GapCellCollection } from '../backend/wireTypes';
+import type { AreaCollection, AssetCollection, Category } from '../backend/wireTypes';
 import type { StoredBasemap } from '../basemap/storedBasemap';
 import { actionMarkerElement, type ActionPoint } from './actionMarkers';
 import { areaLayers, areaSourceId } from './areaLayers';
@@ -31,7 +31,20 @@ import { createMapLibreMap, takeStartedMap } from './mapStart';
 import { draftShapeLayers, draftShapeSourceId } from './draftShapeLayers';
 import { linkLayers, linkSourceId } from './linkLayers';
 import type { DrawnGeometry, ShapeKind } from './drawnShape';
-import { candidateLayers, candidateSourceId, gapCellLayers, gapFillColor, gapLayerIds, gapSourceId } from './gapLayers';
+import {
+  candidateLayers,
+  candidateSourceId,
+  gapCellFilters,
+  gapCellLayers,
+  gapFillColor,
+  gapLayerIds,
+  gapSourceId,
+  gapSummaryLayerIds,
+  gapSummaryLayers,
+  gapSummarySourceIds,
+  summaryZooms,
+  type GapLayer,
+} from './gapLayers';
 import { showWhileHolding, type OccasionalSourceId } from './occasionalSources';
 import { previewLayers, previewSourceId } from './previewLayers';
 import { ShapeDrawer, type DrawingEvents, type ShapeDrawing } from './shapeDrawing';
@@ -78,7 +91,7 @@ export class WijkMap implements ShapeDrawing {
   private preview: FeatureCollection | null = null;
   private attributions: string[] = [];
   private focus: FeatureCollection | null = null;
-  private gapCells: GapCellCollection | null = null;
+  private gapLayer: GapLayer | null = null;
   private gapGroup: TargetGroup = 'all';
   private candidates: CandidatePoint[] = [];
   private attributionControl: AttributionControl;
@@ -233,15 +246,37 @@ export class WijkMap implements ShapeDrawing {
     );
   }
 
-  /** The planner's gap cells, shaded by the uncovered people of the group; null hides them. */
-  setGapCells(collection: GapCellCollection | null, group: TargetGroup): void {
-    if (collection === this.gapCells && group === this.gapGroup) return;
-    this.gapCells = collection;
+  /**
+   * The planner's gap cells (and blocks when zoomed out), shaded by the uncovered people of the group;
+   * null hides them. A new distance only filters what the map holds; new cells or blocks are loaded.
+   */
+  setGapLayer(layer: GapLayer | null, group: TargetGroup): void {
+    const previous = this.gapLayer;
+    if (layer === previous && group === this.gapGroup) return;
+    this.gapLayer = layer;
     if (group !== this.gapGroup && this.map.getLayer(gapLayerIds.fill)) {
-      this.map.setPaintProperty(gapLayerIds.fill, 'fill-color', gapFillColor(group));
+      for (const id of [gapLayerIds.fill, gapSummaryLayerIds[500].fill, gapSummaryLayerIds[1000].fill]) {
+        this.map.setPaintProperty(id, 'fill-color', gapFillColor(group));
+      }
     }
     this.gapGroup = group;
-    this.setOccasionalData(gapSourceId, (collection ?? emptyCollection) as FeatureCollection);
+    if (!this.map.getLayer(gapLayerIds.fill)) return;
+    if (layer?.cells !== previous?.cells) this.setOccasionalData(gapSourceId, (layer?.cells ?? emptyCollection) as FeatureCollection);
+    if (layer?.summaries !== previous?.summaries) {
+      for (const size of [500, 1000] as const)
+        this.setOccasionalData(gapSummarySourceIds[size], layer?.summaries?.[size] ?? emptyCollection);
+    }
+    if (layer?.distance !== previous?.distance || !previous) this.applyGapFilters();
+  }
+
+  /** The cells beyond the distance; with blocks, the cells only when zoomed in far enough to see them. */
+  private applyGapFilters(): void {
+    const filters = gapCellFilters(this.gapLayer?.distance ?? null);
+    this.map.setFilter(gapLayerIds.fill, filters.fill);
+    this.map.setFilter(gapLayerIds.outline, filters.outline);
+    this.map.setFilter(gapLayerIds.estimatedOutline, filters.estimatedOutline);
+    const fromZoom = this.gapLayer?.summaries ? summaryZooms.cells : 0;
+    for (const id of Object.values(gapLayerIds)) if (id !== gapLayerIds.candidates) this.map.setLayerZoomRange(id, fromZoom, 24);
   }
 
   /** "What if" places, drawn until the planner clears them; never written. */
@@ -393,13 +428,17 @@ export class WijkMap implements ShapeDrawing {
     this.map.addSource(areaSourceId, { type: 'geojson', data: (this.areas ?? emptyCollection) as FeatureCollection });
     const occasional: Array<[OccasionalSourceId, FeatureCollection]> = [
       [previewSourceId, this.preview ?? emptyCollection],
-      [gapSourceId, (this.gapCells ?? emptyCollection) as FeatureCollection],
+      [gapSourceId, (this.gapLayer?.cells ?? emptyCollection) as FeatureCollection],
+      [gapSummarySourceIds[500], this.gapLayer?.summaries?.[500] ?? emptyCollection],
+      [gapSummarySourceIds[1000], this.gapLayer?.summaries?.[1000] ?? emptyCollection],
       [candidateSourceId, this.candidateCollection()],
       [draftShapeSourceId, this.draftShapeCollection()],
       [linkSourceId, this.links],
     ];
     for (const [sourceId, data] of occasional) this.map.addSource(sourceId, { type: 'geojson', data });
+    for (const layer of gapSummaryLayers(this.gapGroup)) this.map.addLayer(layer);
     for (const layer of gapCellLayers(this.gapGroup)) this.map.addLayer(layer);
+    this.applyGapFilters();
     for (const layer of areaLayers()) this.map.addLayer(layer);
     // Beneath the places, so a line starts and ends under their dots.
     for (const layer of linkLayers()) this.map.addLayer(layer);

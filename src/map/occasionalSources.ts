@@ -1,16 +1,21 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import type { draftShapeSourceId } from './draftShapeLayers';
-import type { candidateSourceId, gapSourceId } from './gapLayers';
+import type { candidateSourceId, gapSourceId, gapSummarySourceIds } from './gapLayers';
 import type { linkSourceId } from './linkLayers';
 import type { previewSourceId } from './previewLayers';
 
 /**
- * Sources that hold something only now and then: an import's preview, the planner's gaps and "what if" places,
+ * Sources that hold something only now and then: an import's preview, the planner's gaps (cells and blocks) and "what if" places,
  * a shape being drawn, the connections of the place whose details are open.
  */
 export type OccasionalSourceId =
-  typeof previewSourceId | typeof gapSourceId | typeof candidateSourceId | typeof draftShapeSourceId | typeof linkSourceId;
+  | typeof previewSourceId
+  | typeof gapSourceId
+  | (typeof gapSummarySourceIds)[500 | 1000]
+  | typeof candidateSourceId
+  | typeof draftShapeSourceId
+  | typeof linkSourceId;
 
 /**
  * Shows an occasional source's layers while it holds something and hides them while it is empty.

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { FeatureCollection } from 'geojson';
 import type { CandidatePoint, TargetGroup } from '../domain/types';
-import type { AreaCollection, AssetCollection, Category, GapCellCollection } from '../backend/wireTypes';
+import type { AreaCollection, AssetCollection, Category } from '../backend/wireTypes';
+import type { GapLayer } from '../map/gapLayers';
 import type { StoredBasemap } from '../basemap/storedBasemap';
 import type { ActionPoint } from '../map/actionMarkers';
 import type { BasemapShown } from '../map/basemapSwitch';
@@ -23,8 +24,8 @@ interface MapViewProps extends Omit<WijkMapHandlers, 'onBasemapShown' | 'onMapTa
   selectedId: string | null;
   draftLocation?: { lon: number; lat: number } | null;
   placing?: boolean;
-  /** The planner's gap cells and "what if" places; none outside the planner. */
-  gapCells?: GapCellCollection | null;
+  /** The planner's gap cells (or a workshop's) and "what if" places; none outside the planner. */
+  gapLayer?: GapLayer | null;
   gapGroup?: TargetGroup;
   candidates?: CandidatePoint[];
   /** Lines from the open place to the places it is connected to. */
@@ -83,7 +84,7 @@ export function MapView(props: MapViewProps) {
     map.setSelected(props.selectedId);
     map.setDraftLocation(props.draftLocation ?? null);
     map.setPlacing(props.placing ?? false);
-    map.setGapCells(props.gapCells ?? null, props.gapGroup ?? 'all');
+    map.setGapLayer(props.gapLayer ?? null, props.gapGroup ?? 'all');
     map.setCandidates(props.candidates ?? noCandidates);
     map.setDraftShape(props.draftShape ?? null);
     map.setLinks(props.links ?? noLinks);

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Backend } from '../backend/backend';
 import { hasTypedContent } from '../domain/placeDraft';
 import type { FeatureCollection } from 'geojson';
-import type { AssetFeature, Category, GapCellCollection, ModerationItem } from '../backend/wireTypes';
+import type { AssetFeature, Category, ModerationItem } from '../backend/wireTypes';
+import type { GapLayer } from '../map/gapLayers';
 import type { ShapeDrawing } from '../map/shapeDrawing';
 import { circleCategory } from '../domain/circles';
 import { mayAddCircles, moderatesAnywhere } from '../domain/roles';
@@ -103,7 +104,7 @@ export function Workspace({ backend, onRetry }: WorkspaceProps) {
   const [status, setStatus] = useState('');
   // Kept while the planner is closed, so reopening it shows the same question.
   const [planner, setPlanner] = useState<PlannerState>(initialPlannerState);
-  const [gapCells, setGapCells] = useState<GapCellCollection | null>(null);
+  const [gapLayer, setGapLayer] = useState<GapLayer | null>(null);
   const changePlanner = useCallback(
     (change: Partial<PlannerState>) => {
       setPlanner((current) => ({ ...current, ...change }));
@@ -245,7 +246,7 @@ export function Workspace({ backend, onRetry }: WorkspaceProps) {
           selectedId={selectedId}
           draftLocation={placingOrForm && draft.lon !== null && draft.lat !== null ? { lon: draft.lon, lat: draft.lat } : null}
           placing={placingOrForm || whatIfTapping}
-          gapCells={mode.name === 'planner' ? gapCells : null}
+          gapLayer={mode.name === 'planner' ? gapLayer : null}
           gapGroup={planner.group}
           candidates={mode.name === 'planner' ? planner.candidates : noCandidates}
           draftShape={mode.name === 'form' ? (shapeDraft.shape?.geometry ?? null) : null}
@@ -363,7 +364,7 @@ export function Workspace({ backend, onRetry }: WorkspaceProps) {
             werkgebieden={werkgebieden.werkgebieden}
             state={planner}
             onChange={changePlanner}
-            onGapCells={setGapCells}
+            onGapLayer={setGapLayer}
             onClose={() => setMode({ name: 'browse' })}
           />
         )}

@@ -140,6 +140,7 @@ declare
   residents_in numeric;
   residents_65plus_in numeric;
   report jsonb;
+  added_cells text[];
 begin
   perform internal.require_admin();
   perform internal.require_rows(p_rows, 20000);
@@ -232,6 +233,9 @@ begin
     raise exception using errcode = 'WKDRY', message = 'dry run', detail = report::text;
   end if;
 
+  -- A cell keeps its square, so only the cells new to the table need their distances (below).
+  select array_agg(s.cell_id) into added_cells from spread_cells s
+  where not exists (select from public.population_cells p where p.cell_id = s.cell_id);
   insert into public.population_cells as p (cell_id, geom, centre, residents, residents_65plus, estimated, source, attribution)
   select cell_id, geom, st_centroid(geom), round(residents)::int, round(residents_65plus)::int, true, p_source, p_attribution
   from spread_cells
@@ -253,7 +257,7 @@ begin
         attribution = excluded.attribution, imported_at = now();
 
   perform internal.assign_cell_buurten();
-  perform internal.coverage_rebuild();
+  perform internal.coverage_add_cells(added_cells);
   return report;
 end
 $$;
@@ -299,6 +303,7 @@ declare
   errors jsonb;
   extent geometry;
   report jsonb;
+  added_cells text[];
 begin
   perform internal.require_admin();
   perform internal.require_rows(p_rows, 500000);
@@ -349,6 +354,9 @@ begin
   delete from public.population_cells p
   where extent is not null and st_intersects(p.centre, extent)
     and (p.estimated or (p.source = p_source and not exists (select from grid_rows g where g.cell_id = p.cell_id)));
+  -- The cells deleted just now took their distances with them (on delete cascade); a cell kept keeps its square.
+  select array_agg(g.cell_id) into added_cells from grid_rows g
+  where not exists (select from public.population_cells p where p.cell_id = g.cell_id);
   insert into public.population_cells as p (cell_id, geom, centre, residents, residents_65plus, estimated, source, attribution)
   select cell_id, geom, st_centroid(geom), residents, residents_65plus, false, p_source, p_attribution
   from grid_rows
@@ -357,7 +365,7 @@ begin
         source = excluded.source, attribution = excluded.attribution;
 
   perform internal.assign_cell_buurten();
-  perform internal.coverage_rebuild();
+  perform internal.coverage_add_cells(added_cells);
   return report;
 end
 $$;

@@ -568,6 +568,14 @@ export class AppBrowser {
     return { zoom, lat, lon };
   }
 
+  /** Moves the map by its address (MapLibre's hash), and waits until it is there. */
+  async showMapAt(zoom: number, lat: number, lon: number): Promise<void> {
+    await this.page.evaluate((hash) => {
+      location.hash = hash;
+    }, `kaart=${zoom}/${lat}/${lon}`);
+    await this.page.waitForFunction((wanted) => location.hash.includes(wanted), `kaart=${zoom}/`);
+  }
+
   /**
    * Taps the map where a longitude and latitude are, worked out from the view
    * in the URL (`#kaart=zoom/lat/lon`, MapLibre's hash; the centre of the map

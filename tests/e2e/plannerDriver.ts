@@ -32,6 +32,22 @@ export class PlannerDriver {
     for (let step = 0; step < Math.abs(steps); step++) await slider.press(steps > 0 ? 'ArrowRight' : 'ArrowLeft');
   }
 
+  /** One step of the slider by keyboard. */
+  async pressDistanceKey(key: 'ArrowLeft' | 'ArrowRight'): Promise<void> {
+    await this.app.page.getByTestId('distance-slider').press(key);
+  }
+
+  /** The figures as they are this moment, without waiting for them to be up to date. */
+  async figuresRightNow(): Promise<{ headline: string; upToDate: boolean }> {
+    return this.app.page.evaluate(() => {
+      const figures = document.querySelector('[data-testid=planner-figures]');
+      return {
+        headline: figures?.querySelector('p')?.textContent ?? '',
+        upToDate: figures !== null && !figures.classList.contains('stale'),
+      };
+    });
+  }
+
   async distanceShown(): Promise<string> {
     return (await this.app.page.getByTestId('distance-value').textContent()) ?? '';
   }

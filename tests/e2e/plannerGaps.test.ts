@@ -68,13 +68,35 @@ describe.skipIf(skip)('the planner on Leiden (embedded database, real Chromium)'
       await app.screenshot('planner-shared-1-500m');
     });
 
-    it('follows the slider: at 1000 m more people are within reach', async () => {
-      // Drag to 1000 m: ten steps of 50 m, each asking the database while the hand moves.
-      await planner.moveDistanceSlider(10);
+    it('follows the slider at once across the whole range, without waiting for the database', async () => {
+      // The database answered once for this question (coverage_cells); each step is answered in the page.
+      // Read right after each key press: a step that asked the database would show its figures as not yet up to date.
+      const afterStep = async (key: 'ArrowLeft' | 'ArrowRight') => {
+        await planner.pressDistanceKey(key);
+        return planner.figuresRightNow();
+      };
+      const shares: number[] = [];
+      for (let step = 0; step < 10; step++) await afterStep('ArrowLeft');
+      expect(await planner.distanceShown()).toBe('0 m');
+      for (let step = 1; step <= 40; step++) {
+        const figures = await afterStep('ArrowRight');
+        expect(figures.upToDate).toBe(true);
+        expect(figures.headline).toContain(`binnen ${step * 50} meter`);
+        shares.push(shareOf(figures.headline));
+      }
+      // Farther never covers fewer; and from 500 m to 2 000 m more people come within reach.
+      expect(shares.every((share, index) => index === 0 || share >= shares[index - 1]!)).toBe(true);
+      expect(shares[39]!).toBeGreaterThan(shareOf(at500.headline));
+      for (let step = 0; step < 20; step++) await afterStep('ArrowLeft');
       expect(await planner.distanceShown()).toBe('1000 m');
       const at1000 = await planner.plannerFigures();
       expect(at1000.headline).toContain('binnen 1000 meter');
       expect(shareOf(at1000.headline)).toBeGreaterThan(shareOf(at500.headline));
+      // Zoomed in, the 100 m cells; zoomed out, blocks of 1 km (the legend says so).
+      await app.showMapAt(14, 52.158, 4.49);
+      await app.screenshotAtBothSizes('planner-cells-zoomed-in');
+      await app.showMapAt(10.5, 52.158, 4.49);
+      await app.screenshotAtBothSizes('planner-blocks-zoomed-out');
     });
 
     it('lists the buurten, the largest gap first', async () => {

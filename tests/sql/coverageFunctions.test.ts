@@ -142,6 +142,45 @@ describe.each(engines)('coverage functions on $name', ({ skip, open }) => {
     expect(await call("public.coverage('category:buurthuis', 120)")).toMatchObject({ residents_covered: 30 });
   });
 
+  it.skipIf(skip)(
+    'gives every cell with its people and its distance per target once, the candidates for the first target only',
+    async () => {
+      const [lon, lat] = toWgs84({ type: 'Point', coordinates: [93450, 463050] }, 'EPSG:28992').coordinates as [number, number];
+      const candidates = JSON.stringify([{ type: 'Point', coordinates: [lon, lat] }]);
+      const targets = JSON.stringify(['category:buurthuis', 'category:park', 'category:buurthuis']);
+      const answer = (await call('public.coverage_cells($1::jsonb, $2::jsonb)', [targets, candidates])) as {
+        targets: string[];
+        cell_ids: string[];
+        buurt_codes: string[];
+        residents: Array<number | null>;
+        residents_65plus: Array<number | null>;
+        estimated: boolean[];
+        distances: Record<string, Array<number | null>>;
+        with_candidates: Array<number | null>;
+      };
+      expect(answer.targets).toEqual(['category:buurthuis', 'category:park']);
+      expect(answer.cell_ids).toEqual(['A', 'B', 'C', 'D', 'E', 'F'].map(cellId));
+      expect(answer.buurt_codes).toEqual(['BU-1', 'BU-1', 'BU-1', 'BU-2', 'BU-2', 'BU-2']);
+      expect(answer.residents).toEqual([10, 20, null, 30, 40, 50]);
+      expect(answer.residents_65plus).toEqual([2, 4, null, 6, 8, 10]);
+      expect(answer.estimated).toEqual([false, false, false, true, false, false]);
+      // Buurthuis on A only (F's is archived); the park's edge at x = 93650.
+      expect(answer.distances['category:buurthuis']).toEqual([0, 100, 200, 300, 400, 500]);
+      expect(answer.distances['category:park']).toEqual([600, 500, 400, 300, 200, 100]);
+      // The candidate on E's centre counts for buurthuis, nothing for the park.
+      expect(answer.with_candidates).toEqual([0, 100, 200, 100, 0, 100]);
+      expect(((await call(`public.coverage_cells('["category:buurthuis"]')`)) as { with_candidates: unknown }).with_candidates).toBeNull();
+    },
+  );
+
+  it.skipIf(skip)('refuses no targets, more than 8, an endless one, or anything but a list of texts', async () => {
+    const refused = [[], Array.from({ length: 9 }, () => 'any'), ['x'.repeat(101)], [null], 'any', { any: true }];
+    for (const targets of refused) {
+      await expect(call('public.coverage_cells($1::jsonb)', [JSON.stringify(targets)])).rejects.toMatchObject({ code: 'WKARG' });
+    }
+    await expect(call('public.coverage_cells(null)')).rejects.toMatchObject({ code: 'WKARG' });
+  });
+
   it.skipIf(skip)("leaves out a place possibly gone only when asked, by its werkgebied's months, and finds the next nearest", async () => {
     // A werkgebied around D only, that allows 24 months; in it a second buurthuis on D's centre, last confirmed 13 months ago.
     await database.connection.query(

@@ -7,6 +7,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { sqlEngines, type TestDatabase } from '../support/engines';
 import { seededRandom } from '../../src/domain/seededRandom';
+import { toWgs84 } from '../../src/import/crs';
+import { boxGeometry } from '../support/werkgebiedFixtures';
 
 const engines = sqlEngines(inject('sqlSetup'));
 
@@ -118,6 +120,49 @@ describe.each(engines)('coverage maintenance on $name', ({ skip, open }) => {
       `select count(*)::int as counted from internal.coverage_assets k join public.assets a on a.id = k.asset_id where a.source = 'coverage-test'`,
     )) as [{ counted: number }];
     expect(counted).toBe(60);
+    await query('select internal.coverage_rebuild()');
+    expect(await snapshot()).toEqual(incremental);
+  });
+
+  it.skipIf(skip)('stays equal to a full recomputation after population imports, which count only the cells they add', async () => {
+    // When each kept row was last written, per target and cell (xmin: the writing transaction).
+    const written = async () =>
+      new Map(
+        (
+          await query<{ key: string; xmin: string }>(
+            "select target || '/' || cell_id as key, xmin::text as xmin from internal.cell_nearest",
+          )
+        ).map((row) => [row.key, row.xmin]),
+      );
+    // Places near the block's east edge (also when this test runs alone), so new cells there have distances.
+    await query(
+      `insert into public.assets (kind, category, dimensions, name, geom)
+       select 'place', 'sportclub', '{meedoen}', 'Oostrand', extensions.st_transform(extensions.st_setsrid(extensions.st_makepoint(x, 463900), 28992), 4326)
+       from unnest(array[94700, 95300]) x`,
+    );
+    const before = await written();
+    // Area counts over a box across the block's east edge (x 94 950 … 95 550): its cells inside the block change
+    // their counts, those beyond it are new.
+    const area = toWgs84(boxGeometry([94_950, 463_500, 95_550, 464_300]), 'EPSG:28992');
+    await query("select public.import_area_population('onderhoud', null, $1::jsonb)", [
+      JSON.stringify([{ row: 1, code: 'PC-OOST', name: 'Oost', geometry: area, residents: 600, residents_65plus: 90 }]),
+    ]);
+    // Then a grid fragment: two cells of the block replaced by real counts, and one new cell farther east.
+    await query("select public.import_population_cells('grid', null, $1::jsonb)", [
+      JSON.stringify([
+        { row: 1, cell_id: 'E0935N4635', residents: 12, residents_65plus: 3 },
+        { row: 2, cell_id: 'E0936N4635', residents: 8, residents_65plus: 1 },
+        { row: 3, cell_id: 'E0956N4640', residents: 20, residents_65plus: 4 },
+      ]),
+    ]);
+    const after = await written();
+    const added = [...after.keys()].filter((key) => !before.has(key));
+    expect(added.length).toBeGreaterThan(0);
+    expect(added.some((key) => key.endsWith('/E0956N4640'))).toBe(true);
+    // The cells the imports kept were not written again.
+    const rewritten = [...before].filter(([key, xmin]) => after.has(key) && after.get(key) !== xmin);
+    expect(rewritten).toEqual([]);
+    const incremental = await snapshot();
     await query('select internal.coverage_rebuild()');
     expect(await snapshot()).toEqual(incremental);
   });

@@ -266,6 +266,7 @@ describe.skipIf(skip)('attacks on PostgREST 12 → PostgreSQL 15, each refused',
       ['coverage_by_buurt', { p_target: 'any', p_distance: 300 }],
       ['gap_cells', { p_target: 'any', p_distance: 300 }],
       ['coverage_curve', { p_target: 'any' }],
+      ['coverage_cells', { p_targets: ['any'] }],
     ];
     const twoThousand = Array.from({ length: 2000 }, (_, index) => ({ type: 'Point', coordinates: [4.6 + index * 0.000015, 52.21] }));
 

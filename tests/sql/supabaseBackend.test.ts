@@ -292,6 +292,7 @@ describe.skipIf(skip)('Supabase backend: supabase-js → PostgREST 12 → Postgr
       '/rpc/assets_within',
       '/rpc/coverage',
       '/rpc/coverage_by_buurt',
+      '/rpc/coverage_cells',
       '/rpc/coverage_curve',
       '/rpc/export_assets',
       '/rpc/export_links',

@@ -29,6 +29,7 @@ export function GapLegend({ group }: { group: TargetGroup }) {
           {t('planner.legend.candidate')}
         </li>
       </ul>
+      <p className="hint">{t('planner.legend.blocks')}</p>
     </div>
   );
 }

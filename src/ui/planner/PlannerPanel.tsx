@@ -2,7 +2,8 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WijkkrachtApi } from '../../backend/api';
 import { coverageGain, groupFigures } from '../../coverage/coverageFigures';
-import type { AreaCollection, Category, GapCellCollection, Werkgebied } from '../../backend/wireTypes';
+import type { AreaCollection, Category, Werkgebied } from '../../backend/wireTypes';
+import type { GapLayer } from '../../map/gapLayers';
 import { coverageExporters } from '../../export/exporters';
 import { DatabaseGettingReady } from '../DatabaseStartNote';
 import { PanelHeader } from '../PanelHeader';
@@ -26,7 +27,7 @@ interface Props {
   werkgebieden: Werkgebied[];
   state: PlannerState;
   onChange(change: Partial<PlannerState>): void;
-  onGapCells(cells: GapCellCollection | null): void;
+  onGapLayer(layer: GapLayer | null): void;
   onClose(): void;
 }
 
@@ -35,10 +36,10 @@ interface Props {
  * on the map and in figures, per buurt, as curves, and "what if" with
  * candidate places that are never saved.
  */
-export function PlannerPanel({ api, categories, areas, werkgebieden, state, onChange, onGapCells, onClose }: Props) {
+export function PlannerPanel({ api, categories, areas, werkgebieden, state, onChange, onGapLayer, onClose }: Props) {
   const { t, i18n } = useTranslation();
   const errorText = useErrorText();
-  const { figures, curve, radar } = usePlannerData(api, state);
+  const { figures, curve, radar, gapLayer } = usePlannerData(api, state);
   const download = useFileDownload();
   const [comparing, setComparing] = useState(false);
   const staleHintId = useId();
@@ -51,8 +52,8 @@ export function PlannerPanel({ api, categories, areas, werkgebieden, state, onCh
   );
   const number = (value: number) => value.toLocaleString(i18n.language);
 
-  useEffect(() => onGapCells(figures.value?.gapCells ?? null), [figures.value, onGapCells]);
-  useEffect(() => () => onGapCells(null), [onGapCells]);
+  useEffect(() => onGapLayer(gapLayer), [gapLayer, onGapLayer]);
+  useEffect(() => () => onGapLayer(null), [onGapLayer]);
 
   const current = figures.value ? groupFigures(figures.value.figures, state.group) : null;
   const answered = figures.value;

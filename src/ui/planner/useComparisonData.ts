@@ -1,5 +1,6 @@
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { WijkkrachtApi } from '../../backend/api';
+import { curveOf, figuresAt } from '../../coverage/cellCoverage';
 import type { CoverageTarget } from '../../domain/types';
 import { useLatestResult } from './useLatestResult';
 
@@ -12,33 +13,41 @@ interface ComparisonQuery {
 
 /**
  * Each chosen werkgebied's figures at the planner's target and distance, and
- * its curve (which the distance does not change). One call in flight per part,
- * the newest question wins, as in the planner itself.
+ * its curve. As in the planner itself, each werkgebied's cells are asked once
+ * per question (public.coverage_cells) and every distance is answered from
+ * them, so the slider asks the database nothing; one call in flight, the
+ * newest question wins.
  */
 export function useComparisonData(api: WijkkrachtApi, query: ComparisonQuery) {
   const { werkgebiedIds, target, distance, withoutStale } = query;
-  const loadFigures = useCallback(
+  const loadCells = useCallback(
     (q: ComparisonQuery) =>
       Promise.all(
         q.werkgebiedIds.map(async (id) => ({
           id,
-          figures: await api.coverage({ target: q.target, distance: q.distance, werkgebiedId: id, withoutStale: q.withoutStale }),
-        })),
-      ),
-    [api],
-  );
-  const loadCurves = useCallback(
-    (q: ComparisonQuery) =>
-      Promise.all(
-        q.werkgebiedIds.map(async (id) => ({
-          id,
-          points: await api.coverageCurve({ target: q.target, step: 50, werkgebiedId: id, withoutStale: q.withoutStale }),
+          target: q.target,
+          cells: await api.coverageCells({ targets: [q.target], werkgebiedId: id, withoutStale: q.withoutStale }),
         })),
       ),
     [api],
   );
   const ids = werkgebiedIds.join(',');
-  const figures = useLatestResult(query, `${ids}|${target}|${distance}|${withoutStale}`, loadFigures);
-  const curves = useLatestResult(query, `${ids}|${target}|${withoutStale}`, loadCurves);
-  return { figures, curves };
+  const cells = useLatestResult(query, `${ids}|${target}|${withoutStale}`, loadCells);
+  const figures = useMemo(
+    () =>
+      cells.value?.map(({ id, target: asked, cells: answer }) => ({
+        id,
+        figures: figuresAt(answer, answer.distances[asked] ?? [], asked, distance),
+      })) ?? null,
+    [cells.value, distance],
+  );
+  const curves = useMemo(
+    () =>
+      cells.value?.map(({ id, target: asked, cells: answer }) => ({ id, points: curveOf(answer, answer.distances[asked] ?? []) })) ?? null,
+    [cells.value],
+  );
+  return {
+    figures: { value: figures, upToDate: cells.upToDate, error: cells.error },
+    curves: { value: curves, upToDate: cells.upToDate, error: cells.error },
+  };
 }

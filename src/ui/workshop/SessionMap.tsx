@@ -47,6 +47,8 @@ export function SessionMap(props: SessionMapProps) {
   const bboxKey = session.bbox.join(',');
   // MapView fits its view to a `focus` once; WijkMap.fitBbox would take the box itself, but MapView does not pass one on.
   const focus = useMemo(() => bboxFocus(session.bbox), [bboxKey]);
+  // Only the gap cells, at every zoom: the session's screen asks one distance.
+  const gapLayer = useMemo(() => (gapCells ? { cells: gapCells, distance: null, summaries: null } : null), [gapCells]);
 
   return (
     <div className="workshop-map" role="region" aria-label={t('workshop.screen.mapTitle')}>
@@ -62,7 +64,7 @@ export function SessionMap(props: SessionMapProps) {
         draftShape={props.draftShape ?? null}
         actionPoints={actionPoints}
         placing={placing}
-        gapCells={gapCells}
+        gapLayer={gapLayer}
         gapGroup={gapGroup}
         candidates={noCandidates}
         onMapClick={onMapClick}
