@@ -109,12 +109,21 @@ export function curveOf(cells: CoverageCells, distances: CellDistances, step = 5
     covered65plus += reached65plus[at]!;
     points.push({
       distance_m: at * step,
-      share: total > 0 ? roundShare(covered / total) : null,
-      share_65plus: total65plus > 0 ? roundShare(covered65plus / total65plus) : null,
+      share: total > 0 ? shareOf(covered, total) : null,
+      share_65plus: total65plus > 0 ? shareOf(covered65plus, total65plus) : null,
     });
   }
   return points;
 }
 
-// SQL rounds the share to 4 decimals.
-const roundShare = (share: number) => Math.round(share * 10_000) / 10_000;
+/**
+ * covered / total to 4 decimals, half away from zero, as SQL's round(numeric, 4):
+ * in whole numbers, because a float division can land just under a half
+ * (57 / 800 = 0.07125 is 0.0713 in SQL and 0.0712 by Math.round of the float).
+ */
+export function shareOf(covered: number, total: number): number {
+  const scaled = covered * 10_000;
+  let tenThousandths = Math.floor(scaled / total);
+  if (2 * (scaled - tenThousandths * total) >= total) tenThousandths++;
+  return tenThousandths / 10_000;
+}

@@ -233,6 +233,9 @@ begin
     raise exception using errcode = 'WKDRY', message = 'dry run', detail = report::text;
   end if;
 
+  -- One population import or coverage upkeep at a time, before any row is touched: the cells
+  -- new to the table (below) stay new until this commits, and no upkeep waits on our rows.
+  perform pg_advisory_xact_lock(hashtext('wijkkracht.coverage_upkeep'));
   -- A cell keeps its square, so only the cells new to the table need their distances (below).
   select array_agg(s.cell_id) into added_cells from spread_cells s
   where not exists (select from public.population_cells p where p.cell_id = s.cell_id);
@@ -351,6 +354,8 @@ begin
     raise exception using errcode = 'WKDRY', message = 'dry run', detail = report::text;
   end if;
 
+  -- One population import or coverage upkeep at a time, before any row is touched (as above).
+  perform pg_advisory_xact_lock(hashtext('wijkkracht.coverage_upkeep'));
   delete from public.population_cells p
   where extent is not null and st_intersects(p.centre, extent)
     and (p.estimated or (p.source = p_source and not exists (select from grid_rows g where g.cell_id = p.cell_id)));

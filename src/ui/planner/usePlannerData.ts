@@ -1,5 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import type { WijkkrachtApi } from '../../backend/api';
+import type { CoverageCells } from '../../backend/wireTypes';
 import { byBuurtAt, curveOf, figuresAt } from '../../coverage/cellCoverage';
 import { cellFeatures, GapSummaries } from '../../coverage/gapLayerData';
 import { healthDimensions, type CandidatePoint, type CoverageTarget } from '../../domain/types';
@@ -17,98 +18,106 @@ export interface PlannerQuery {
 
 const dimensionTargets = healthDimensions.map((dimension) => `dimension:${dimension}` as const);
 
+/** An answer of coverage_cells with the question it answers, so figures are never worded with another question. */
+interface CellsAnswer {
+  target: CoverageTarget;
+  candidateCount: number;
+  cells: CoverageCells;
+}
+
 /**
- * Everything the planner shows. The database is asked once per question
- * (target, werkgebied, places possibly gone; and again for "what if"
- * candidates): public.coverage_cells gives every cell with its distance to the
- * target and to each Positive Health dimension. Every distance is then answered
- * here, without asking again: the figures (and without the candidates, for
- * "+N"), per buurt, the curve, the radar and the gap layer, which the map
- * filters by distance instead of loading anew.
+ * Everything the planner shows. The database is asked once per question:
+ * public.coverage_cells gives every cell with its distance to the target (and
+ * again, with the distances with them, when "what if" candidates change), and
+ * in a call of its own to each Positive Health dimension for the radar, which
+ * the target does not change. Every distance is then answered here, without
+ * asking again: the figures (and without the candidates, for "+N"), per buurt,
+ * the curve, the radar and the gap layer, which the map filters by distance
+ * instead of loading anew. While a new question is asked, the last answer stays
+ * (marked as not up to date).
  */
 export function usePlannerData(api: WijkkrachtApi, query: PlannerQuery) {
   const { target, distance, candidates, werkgebiedId, withoutStale } = query;
   const candidatesKey = JSON.stringify(candidates);
   const area = `${werkgebiedId ?? 'all'}|${withoutStale ? 'fresh' : 'every'}`;
+  const scope = (q: PlannerQuery) => ({ werkgebiedId: q.werkgebiedId, withoutStale: q.withoutStale });
 
   const loadCells = useCallback(
-    (q: PlannerQuery) =>
-      api.coverageCells({ targets: [q.target, ...dimensionTargets], werkgebiedId: q.werkgebiedId, withoutStale: q.withoutStale }),
+    async (q: PlannerQuery): Promise<CellsAnswer> => ({
+      target: q.target,
+      candidateCount: 0,
+      cells: await api.coverageCells({ targets: [q.target], ...scope(q) }),
+    }),
     [api],
   );
   // Trial places count for the chosen target only; its answer carries the distances without them too.
   const loadWhatIf = useCallback(
-    async (q: PlannerQuery) =>
+    async (q: PlannerQuery): Promise<CellsAnswer | null> =>
       q.candidates.length === 0
         ? null
         : {
-            // The question travels with its answer, so the panel never words one answer with another question.
+            target: q.target,
             candidateCount: q.candidates.length,
-            cells: await api.coverageCells({
-              targets: [q.target],
-              candidates: q.candidates,
-              werkgebiedId: q.werkgebiedId,
-              withoutStale: q.withoutStale,
-            }),
+            cells: await api.coverageCells({ targets: [q.target], candidates: q.candidates, ...scope(q) }),
           },
     [api],
   );
-  const cells = useLatestResult(query, `${area}|${target}`, loadCells);
+  const loadRadar = useCallback((q: PlannerQuery) => api.coverageCells({ targets: dimensionTargets, ...scope(q) }), [api]);
+  const plain = useLatestResult(query, `${area}|${target}`, loadCells);
   const whatIf = useLatestResult(query, `${area}|${target}|${candidatesKey}`, loadWhatIf);
+  const radarCells = useLatestResult(query, area, loadRadar);
 
-  // What the chosen question's answer holds: with candidates, the what-if answer (both distances); else the plain one.
+  // With candidates, their answer once it is in (until then the plain one); without, the plain one.
+  const chosen = (candidates.length > 0 ? whatIf.value : null) ?? plain.value;
+  // Made once per answer: the map's cells and blocks for 100 000 cells are not remade at each step.
   const answer = useMemo(() => {
-    // Until the trial places' answer is in, the plain one (shown as not yet up to date).
-    const trial = candidates.length > 0 ? whatIf.value : null;
-    const source = trial?.cells ?? cells.value;
-    if (!source) return null;
-    const withoutCandidates = source.distances[target] ?? source.distances[source.targets[0]!]!;
-    const distances = source.with_candidates ?? withoutCandidates;
+    if (!chosen) return null;
+    const withoutCandidates = chosen.cells.distances[chosen.target] ?? [];
+    const distances = chosen.cells.with_candidates ?? withoutCandidates;
     return {
-      source,
+      ...chosen,
       distances,
       withoutCandidates,
-      candidateCount: trial?.candidateCount ?? 0,
-      gapCells: cellFeatures(source, distances),
-      summaries: new GapSummaries(source, distances),
+      gapCells: cellFeatures(chosen.cells, distances),
+      summaries: new GapSummaries(chosen.cells, distances),
     };
-  }, [cells.value, whatIf.value, target, candidates.length]);
+  }, [chosen]);
 
   const figures = useMemo(() => {
     if (!answer) return null;
-    const { source, distances, withoutCandidates, candidateCount } = answer;
+    const { cells, target: asked, distances, withoutCandidates, candidateCount } = answer;
     return {
-      figures: figuresAt(source, distances, target, distance),
-      baseline: figuresAt(source, withoutCandidates, target, distance),
-      byBuurt: byBuurtAt(source, distances, distance),
+      figures: figuresAt(cells, distances, asked, distance),
+      baseline: figuresAt(cells, withoutCandidates, asked, distance),
+      byBuurt: byBuurtAt(cells, distances, distance),
       candidateCount,
     };
-  }, [answer, target, distance]);
-  const curve = useMemo(() => (answer ? curveOf(answer.source, answer.distances) : null), [answer]);
-  const radar = useMemo(
+  }, [answer, distance]);
+  const curve = useMemo(() => (answer ? curveOf(answer.cells, answer.distances) : null), [answer]);
+  const radar = useMemo(() => {
+    const cells = radarCells.value;
+    if (!cells) return null;
+    // What exists, without trial places: a trial place has no dimensions of its own.
+    return healthDimensions.map((dimension, index) => {
+      const asked = dimensionTargets[index]!;
+      return { dimension, figures: figuresAt(cells, cells.distances[asked] ?? [], asked, distance) };
+    });
+  }, [radarCells.value, distance]);
+  const gapLayer = useMemo(
     () =>
-      cells.value
-        ? healthDimensions.map((dimension, index) => ({
-            dimension,
-            // What exists, without trial places: a trial place has no dimensions of its own.
-            figures: figuresAt(cells.value!, cells.value!.distances[dimensionTargets[index]!] ?? [], dimensionTargets[index]!, distance),
-          }))
+      answer
+        ? {
+            cells: answer.gapCells,
+            summaries: { 500: answer.summaries.at(distance, 500), 1000: answer.summaries.at(distance, 1000) },
+            distance,
+          }
         : null,
-    [cells.value, distance],
-  );
-  const summaries = useMemo(
-    () => (answer ? { 500: answer.summaries.at(distance, 500), 1000: answer.summaries.at(distance, 1000) } : null),
     [answer, distance],
   );
 
-  const gapLayer = useMemo(
-    () => (answer && summaries ? { cells: answer.gapCells, summaries, distance } : null),
-    [answer, summaries, distance],
-  );
-
-  const upToDate = cells.upToDate && (candidates.length === 0 || whatIf.upToDate);
+  const upToDate = plain.upToDate && (candidates.length === 0 || whatIf.upToDate);
   return {
-    figures: { value: figures, upToDate, error: cells.error ?? whatIf.error },
+    figures: { value: figures, upToDate, error: plain.error ?? whatIf.error ?? radarCells.error },
     curve: { value: curve },
     radar: { value: radar },
     gapLayer,
