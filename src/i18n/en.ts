@@ -1,6 +1,8 @@
 import type { Messages } from './nl';
 import { filterEn } from './filterTexts';
 import { placeListEn } from './placeListTexts';
+import { nearbyEn } from './nearbyTexts';
+import { populationEn } from './populationTexts';
 import { shareEn } from './shareTexts';
 import { connectionEn } from './connectionTexts';
 import { freshnessEn } from './freshnessTexts';
@@ -516,5 +518,7 @@ export const en: Messages = {
   connection: connectionEn,
   filter: filterEn,
   placeList: placeListEn,
+  nearby: nearbyEn,
+  population: populationEn,
   share: shareEn,
 };

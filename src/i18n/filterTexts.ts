@@ -15,6 +15,8 @@ export const filterNl = {
   dimensions: 'Waar helpt de plek bij?',
   reset: 'Alles tonen',
   close: 'Sluiten',
+  population: 'Inwoners op de kaart',
+  populationChoice: { none: 'Niet tonen', all: 'Alle inwoners per vak', '65plus': '65-plussers per vak' },
   domain: {
     nulde_lijn: 'Nulde lijn: wat bewoners zelf doen',
     eerstelijn: 'Eerstelijn: huisarts en zorg dichtbij',
@@ -36,6 +38,8 @@ export const filterEn: typeof filterNl = {
   dimensions: 'What does the place help with?',
   reset: 'Show everything',
   close: 'Close',
+  population: 'Residents on the map',
+  populationChoice: { none: 'Do not show', all: 'All residents per cell', '65plus': 'Aged 65+ per cell' },
   domain: {
     nulde_lijn: 'Citizens (nulde lijn): what residents do themselves',
     eerstelijn: 'Primary care (eerstelijn): GP and care nearby',

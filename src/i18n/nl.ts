@@ -1,6 +1,8 @@
 // Dutch is the first language: plain words, B1 level, short sentences.
 import { filterNl } from './filterTexts';
 import { placeListNl } from './placeListTexts';
+import { nearbyNl } from './nearbyTexts';
+import { populationNl } from './populationTexts';
 import { shareNl } from './shareTexts';
 import { connectionNl } from './connectionTexts';
 import { freshnessNl } from './freshnessTexts';
@@ -519,6 +521,8 @@ export const nl = {
   connection: connectionNl,
   filter: filterNl,
   placeList: placeListNl,
+  nearby: nearbyNl,
+  population: populationNl,
   share: shareNl,
 };
 

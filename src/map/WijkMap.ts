@@ -46,6 +46,7 @@ import {
   type GapLayer,
 } from './gapLayers';
 import { showWhileHolding, type OccasionalSourceId } from './occasionalSources';
+import { populationFillColor, populationLayerId, populationLayers, populationSourceId } from './populationLayers';
 import { previewLayers, previewSourceId } from './previewLayers';
 import { ShapeDrawer, type DrawingEvents, type ShapeDrawing } from './shapeDrawing';
 import { splitAssets } from './splitAssets';
@@ -92,6 +93,8 @@ export class WijkMap implements ShapeDrawing {
   private attributions: string[] = [];
   private focus: FeatureCollection | null = null;
   private gapLayer: GapLayer | null = null;
+  private population: FeatureCollection | null = null;
+  private populationGroup: TargetGroup = 'all';
   private gapGroup: TargetGroup = 'all';
   private candidates: CandidatePoint[] = [];
   private attributionControl: AttributionControl;
@@ -279,6 +282,19 @@ export class WijkMap implements ShapeDrawing {
     for (const id of Object.values(gapLayerIds)) if (id !== gapLayerIds.candidates) this.map.setLayerZoomRange(id, fromZoom, 24);
   }
 
+  /** Residents (or 65+) per 100 m cell, on their own; null hides them. */
+  setPopulation(cells: FeatureCollection | null, group: TargetGroup): void {
+    if (cells === this.population && group === this.populationGroup) return;
+    if (group !== this.populationGroup && this.map.getLayer(populationLayerId)) {
+      this.map.setPaintProperty(populationLayerId, 'fill-color', populationFillColor(group));
+    }
+    this.populationGroup = group;
+    if (cells !== this.population) {
+      this.population = cells;
+      this.setOccasionalData(populationSourceId, cells ?? emptyCollection);
+    }
+  }
+
   /** "What if" places, drawn until the planner clears them; never written. */
   setCandidates(candidates: CandidatePoint[]): void {
     if (candidates === this.candidates) return;
@@ -434,8 +450,10 @@ export class WijkMap implements ShapeDrawing {
       [candidateSourceId, this.candidateCollection()],
       [draftShapeSourceId, this.draftShapeCollection()],
       [linkSourceId, this.links],
+      [populationSourceId, this.population ?? emptyCollection],
     ];
     for (const [sourceId, data] of occasional) this.map.addSource(sourceId, { type: 'geojson', data });
+    for (const layer of populationLayers(this.populationGroup)) this.map.addLayer(layer);
     for (const layer of gapSummaryLayers(this.gapGroup)) this.map.addLayer(layer);
     for (const layer of gapCellLayers(this.gapGroup)) this.map.addLayer(layer);
     this.applyGapFilters();

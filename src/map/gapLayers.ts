@@ -73,12 +73,15 @@ export const gapBreaks: Record<TargetGroup, readonly number[]> = {
   '65plus': [0, 2, 5, 10, 20, 40],
 };
 
-/** Uncovered people per cell → colour; unknown (secret) counts are grey. */
-export function gapFillColor(group: TargetGroup): ExpressionSpecification {
+/** People per cell → the colour of their class; unknown (secret) counts are grey. The population layer shares it. */
+export function peopleColor(group: TargetGroup, colors: readonly string[]): ExpressionSpecification {
   const count: ExpressionSpecification = ['get', group === 'all' ? 'residents' : 'residents_65plus'];
-  const steps = gapBreaks[group].slice(1).flatMap((limit, index) => [limit, gapColors[index + 1]!]);
-  return ['case', ['==', count, null], secretCellColor, ['step', count, gapColors[0], ...steps] as ExpressionSpecification];
+  const steps = gapBreaks[group].slice(1).flatMap((limit, index) => [limit, colors[index + 1]!]);
+  return ['case', ['==', count, null], secretCellColor, ['step', count, colors[0]!, ...steps] as ExpressionSpecification];
 }
+
+/** Uncovered people per cell → colour. */
+export const gapFillColor = (group: TargetGroup) => peopleColor(group, gapColors);
 
 /** The cells, under the area outlines and the assets, so places stay visible and tappable. */
 export function gapCellLayers(group: TargetGroup): LayerSpecification[] {

@@ -3,11 +3,12 @@ import type { FeatureCollection } from 'geojson';
 import type { draftShapeSourceId } from './draftShapeLayers';
 import type { candidateSourceId, gapSourceId, gapSummarySourceIds } from './gapLayers';
 import type { linkSourceId } from './linkLayers';
+import type { populationSourceId } from './populationLayers';
 import type { previewSourceId } from './previewLayers';
 
 /**
  * Sources that hold something only now and then: an import's preview, the planner's gaps (cells and blocks) and "what if" places,
- * a shape being drawn, the connections of the place whose details are open.
+ * a shape being drawn, the connections of the place whose details are open, the population per cell when asked.
  */
 export type OccasionalSourceId =
   | typeof previewSourceId
@@ -15,7 +16,8 @@ export type OccasionalSourceId =
   | (typeof gapSummarySourceIds)[500 | 1000]
   | typeof candidateSourceId
   | typeof draftShapeSourceId
-  | typeof linkSourceId;
+  | typeof linkSourceId
+  | typeof populationSourceId;
 
 /**
  * Shows an occasional source's layers while it holds something and hides them while it is empty.

@@ -26,6 +26,8 @@ interface MapViewProps extends Omit<WijkMapHandlers, 'onBasemapShown' | 'onMapTa
   placing?: boolean;
   /** The planner's gap cells (or a workshop's) and "what if" places; none outside the planner. */
   gapLayer?: GapLayer | null;
+  /** Residents (or 65+) per cell, independent of the gaps; none unless asked. */
+  population?: { cells: FeatureCollection; group: TargetGroup } | null;
   gapGroup?: TargetGroup;
   candidates?: CandidatePoint[];
   /** Lines from the open place to the places it is connected to. */
@@ -85,6 +87,7 @@ export function MapView(props: MapViewProps) {
     map.setDraftLocation(props.draftLocation ?? null);
     map.setPlacing(props.placing ?? false);
     map.setGapLayer(props.gapLayer ?? null, props.gapGroup ?? 'all');
+    map.setPopulation(props.population?.cells ?? null, props.population?.group ?? 'all');
     map.setCandidates(props.candidates ?? noCandidates);
     map.setDraftShape(props.draftShape ?? null);
     map.setLinks(props.links ?? noLinks);

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Category } from '../backend/wireTypes';
 import { isFiltering, noFilter, type PlaceFilter } from '../domain/placeFilter';
 import { toggleDimension } from '../domain/placeDraft';
-import { careDomains, type CareDomain } from '../domain/types';
+import { careDomains, type CareDomain, type TargetGroup } from '../domain/types';
 import { categoryLabel } from './categoryLabel';
 import { DimensionPicker } from './DimensionPicker';
 
@@ -16,6 +16,9 @@ interface PlaceFilterControlProps {
   total: number;
   /** A spot or shape is being set: the map's taps are the user's, so no button lies over it. */
   mapTapsTaken: boolean;
+  /** Residents per cell on the map: all, 65+, or not shown (null); no choice where not given (a shared link). */
+  population?: TargetGroup | null;
+  onPopulation?(group: TargetGroup | null): void;
 }
 
 const groups = [...careDomains, 'none'] as const;
@@ -26,7 +29,8 @@ const groupOf = (category: Category): CareDomain | 'none' => category.domain ?? 
  * grouped by domain, each a box to tick; the domains; the six dimensions.
  * Nothing ticked in a group shows all of it.
  */
-export function PlaceFilterControl({ categories, filter, onChange, shown, total, mapTapsTaken }: PlaceFilterControlProps) {
+export function PlaceFilterControl(props: PlaceFilterControlProps) {
+  const { categories, filter, onChange, shown, total, mapTapsTaken, population, onPopulation } = props;
   const { t, i18n } = useTranslation();
   const [open, setOpen] = useState(false);
   if (mapTapsTaken && open) setOpen(false);
@@ -93,6 +97,22 @@ export function PlaceFilterControl({ categories, filter, onChange, shown, total,
               );
             })}
           </fieldset>
+          {onPopulation && (
+            <fieldset className="filter-population">
+              <legend>{t('filter.population')}</legend>
+              {(['none', 'all', '65plus'] as const).map((choice) => (
+                <label key={choice} className="checkbox-line">
+                  <input
+                    type="radio"
+                    name={`${panelId}-population`}
+                    checked={(population ?? 'none') === choice}
+                    onChange={() => onPopulation(choice === 'none' ? null : choice)}
+                  />
+                  {t(`filter.populationChoice.${choice}`)}
+                </label>
+              ))}
+            </fieldset>
+          )}
           <div className="actions">
             <button type="button" disabled={!isFiltering(filter)} onClick={() => onChange(noFilter)}>
               {t('filter.reset')}

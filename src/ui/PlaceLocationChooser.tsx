@@ -1,15 +1,8 @@
-import pointOnFeature from '@turf/point-on-feature';
-import type { Geometry } from 'geojson';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchEntry } from '../domain/placeSearch';
+import { pointOnShape } from '../domain/pointOnShape';
 import { LocationSearch } from './LocationSearch';
-
-/** A point that lies on the shape: inside a buurt even where it is not convex, on a route. */
-function pointOnShape(geometry: Geometry): [number, number] {
-  const [lon, lat] = pointOnFeature(geometry).geometry.coordinates;
-  return [lon!, lat!];
-}
 
 interface PlaceLocationChooserProps {
   /** The buurten and places the app holds (useSearchEntries). */

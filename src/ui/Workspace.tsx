@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Backend } from '../backend/backend';
 import { hasTypedContent } from '../domain/placeDraft';
@@ -15,7 +15,7 @@ import { useSearchEntries } from './useSearchEntries';
 import { SearchControl } from './SearchControl';
 import { initialPlaceListSettings, PlaceListPanel } from './PlaceListPanel';
 import { boxAroundPoint } from '../domain/placeSearch';
-import type { BoundingBox } from '../domain/types';
+import type { BoundingBox, TargetGroup } from '../domain/types';
 import type { Bbox } from '../map/WijkMap';
 import { defaultStaleAfterMonths } from '../domain/freshness';
 import { AddPlacePanel } from './AddPlacePanel';
@@ -24,7 +24,8 @@ import { DatabaseStartNote } from './DatabaseStartNote';
 import { AddingBanner } from './drawing/AddingBanner';
 import { useShapeDraft } from './drawing/useShapeDraft';
 import { FirstRunScreen } from './FirstRunScreen';
-import { ExportDialog, ImportDialog, PlannerPanel, ShareDialog, WerkgebiedenDialog, WhenLoaded } from './lazyScreens';
+import { ExportDialog, ImportDialog, NearbyPanel, PlannerPanel, ShareDialog, WerkgebiedenDialog, WhenLoaded } from './lazyScreens';
+import { initialNearbyChoice, type NearbyChoice, type NearbySpot } from './nearby/nearbyChoice';
 import { MapView } from './MapView';
 import { focusOn } from './mapFocus';
 import { ModerationPanel } from './ModerationPanel';
@@ -37,6 +38,8 @@ import { useErrorText } from './useErrorText';
 import { useMapContext } from './useMapContext';
 import { useModerationQueue } from './useModerationQueue';
 import { useMyRoles } from './useMyRoles';
+import { PopulationLegend } from './PopulationLegend';
+import { usePopulationLayer } from './usePopulationLayer';
 import { usePlaceDraft } from './usePlaceDraft';
 import { useWerkgebieden } from './useWerkgebieden';
 
@@ -47,8 +50,9 @@ type Mode =
   | { name: 'browse' }
   | { name: 'placing' }
   | { name: 'form' }
-  | { name: 'details'; assetId: string; fromList?: boolean }
+  | { name: 'details'; assetId: string; fromList?: boolean; fromNearby?: NearbySpot }
   | { name: 'list'; selectedId: string | null }
+  | { name: 'nearby'; spot: NearbySpot | null }
   | { name: 'import' }
   | { name: 'export' }
   | { name: 'share' }
@@ -80,6 +84,15 @@ export function Workspace({ backend, onRetry }: WorkspaceProps) {
   // The map's view, for the list's "what is on the map now".
   const [view, setView] = useState<BoundingBox | null>(null);
   const [listSettings, setListSettings] = useState(initialPlaceListSettings);
+  // Kept while a place found nearby is open, so "back" finds the same question.
+  const [nearbyChoice, setNearbyChoice] = useState<NearbyChoice>(initialNearbyChoice);
+  // Residents per cell on the map, chosen under "Legenda en filter"; null: not shown.
+  const [populationGroup, setPopulationGroup] = useState<TargetGroup | null>(null);
+  const population = usePopulationLayer(api, populationGroup);
+  const populationOnMap = useMemo(
+    () => (population.layer && populationGroup ? { cells: population.layer.cells, group: populationGroup } : null),
+    [population.layer, populationGroup],
+  );
   const { roles, reload: reloadRoles } = useMyRoles(api);
   const werkgebieden = useWerkgebieden(api);
   const staleAfterMonthsOf = useCallback(
@@ -130,8 +143,13 @@ export function Workspace({ backend, onRetry }: WorkspaceProps) {
   const whatIfTapping = mode.name === 'planner' && planner.whatIf;
   // The spot was set with Enter on the map: the form takes the keyboard's focus when it opens.
   const [placedByKeyboard, setPlacedByKeyboard] = useState(false);
+  const nearbyTapping = mode.name === 'nearby';
   const onMapClick = useCallback(
     (lngLat: { lon: number; lat: number; byKeyboard?: boolean }) => {
+      if (nearbyTapping) {
+        setMode({ name: 'nearby', spot: { lon: lngLat.lon, lat: lngLat.lat } });
+        return;
+      }
       if (whatIfTapping) {
         setPlanner((current) => ({
           ...current,
@@ -145,7 +163,7 @@ export function Workspace({ backend, onRetry }: WorkspaceProps) {
       setPlacedByKeyboard(lngLat.byKeyboard ?? false);
       setMode({ name: 'form' });
     },
-    [setDraft, whatIfTapping, shapeDraft.shape],
+    [setDraft, whatIfTapping, nearbyTapping, shapeDraft.shape],
   );
 
   const onSaved = useCallback(
@@ -245,8 +263,9 @@ export function Workspace({ backend, onRetry }: WorkspaceProps) {
           categories={categories}
           selectedId={selectedId}
           draftLocation={placingOrForm && draft.lon !== null && draft.lat !== null ? { lon: draft.lon, lat: draft.lat } : null}
-          placing={placingOrForm || whatIfTapping}
+          placing={placingOrForm || whatIfTapping || nearbyTapping}
           gapLayer={mode.name === 'planner' ? gapLayer : null}
+          population={populationOnMap}
           gapGroup={planner.group}
           candidates={mode.name === 'planner' ? planner.candidates : noCandidates}
           draftShape={mode.name === 'form' ? (shapeDraft.shape?.geometry ?? null) : null}
@@ -268,6 +287,8 @@ export function Workspace({ backend, onRetry }: WorkspaceProps) {
                 shown={shownAssets.features.length}
                 total={assets.features.length}
                 mapTapsTaken={mapTapsTaken}
+                population={populationGroup}
+                onPopulation={setPopulationGroup}
               />
               <SearchControl
                 entries={searchEntries}
@@ -292,10 +313,22 @@ export function Workspace({ backend, onRetry }: WorkspaceProps) {
                   {t('placeList.button')}
                 </button>
               )}
+              {/* Only while no panel is open: on a phone the map is then short, and a fifth button would lie over the panel. */}
+              {!mapTapsTaken && mode.name === 'browse' && (
+                <button
+                  type="button"
+                  className="nearby-button"
+                  aria-label={t('nearby.buttonName')}
+                  onClick={() => setMode({ name: 'nearby', spot: null })}
+                >
+                  {t('nearby.button')}
+                </button>
+              )}
             </>
           )}
         />
         <DatabaseStartNote onRetry={onRetry} />
+        {population.layer && populationGroup && <PopulationLegend group={populationGroup} layer={population.layer} />}
         {partlyShown && <PartlyShownNote {...partlyShown} />}
         {loadError !== null && (
           <p className="map-notice error" role="alert">
@@ -390,7 +423,29 @@ export function Workspace({ backend, onRetry }: WorkspaceProps) {
             onChanged={afterChange}
             onOpenAsset={(assetId) => setMode({ name: 'details', assetId })}
             onLinksShown={setLinkLines}
-            onClose={() => setMode(mode.fromList ? { name: 'list', selectedId: mode.assetId } : { name: 'browse' })}
+            onClose={() =>
+              setMode(
+                mode.fromList
+                  ? { name: 'list', selectedId: mode.assetId }
+                  : mode.fromNearby
+                    ? { name: 'nearby', spot: mode.fromNearby }
+                    : { name: 'browse' },
+              )
+            }
+          />
+        )}
+        {mode.name === 'nearby' && (
+          <NearbyPanel
+            api={api}
+            categories={categories}
+            entries={searchEntries}
+            spot={mode.spot}
+            choice={nearbyChoice}
+            onChoice={setNearbyChoice}
+            onSpot={(spot) => setMode({ name: 'nearby', spot })}
+            onReach={setPreview}
+            onOpen={(assetId) => setMode({ name: 'details', assetId, fromNearby: mode.spot ?? undefined })}
+            onClose={() => setMode({ name: 'browse' })}
           />
         )}
         {mode.name === 'list' && (

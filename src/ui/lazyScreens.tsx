@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
  */
 export const ImportDialog = lazy(() => import('./ImportDialog').then((module) => ({ default: module.ImportDialog })));
 export const PlannerPanel = lazy(() => import('./planner/PlannerPanel').then((module) => ({ default: module.PlannerPanel })));
+export const NearbyPanel = lazy(() => import('./nearby/NearbyPanel').then((module) => ({ default: module.NearbyPanel })));
 export const ExportDialog = lazy(() => import('./ExportDialog').then((module) => ({ default: module.ExportDialog })));
 export const ShareDialog = lazy(() => import('./share/ShareDialog').then((module) => ({ default: module.ShareDialog })));
 export const SharedMapScreen = lazy(() => import('./share/SharedMapScreen').then((module) => ({ default: module.SharedMapScreen })));

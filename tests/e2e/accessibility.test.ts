@@ -64,6 +64,15 @@ describe.skipIf(skip)('no WCAG 2.1 A/AA violations that axe-core finds (embedded
       expect(await violations()).toEqual([]);
     });
 
+    it('"Wat is er in de buurt?" with its answer', async () => {
+      await app.page.getByRole('button', { name: 'Annuleren' }).click();
+      await app.page.getByRole('button', { name: 'Wat is er in de buurt?' }).click();
+      await app.tapMapCentre();
+      await app.page.locator('[data-testid=nearby-result]:not(.stale) .headline').waitFor();
+      expect(await violations()).toEqual([]);
+      await app.closePanel('Sluiten');
+    });
+
     // The screens behind the top bar, each opened from a fresh start of the page.
     it.each(['Gegevens toevoegen', 'Gegevens downloaden', 'Delen', 'Gaten zoeken', 'Te controleren', 'Werkgebieden', 'Workshop'])(
       'the screen behind "%s"',

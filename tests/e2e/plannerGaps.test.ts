@@ -170,6 +170,26 @@ describe.skipIf(skip)('the planner on Leiden (embedded database, real Chromium)'
       expect(gapCells.features.every((cell) => cell.properties.estimated)).toBe(true);
     });
 
+    it('shows the people aged 65 and over per cell as a layer of its own, with its legend, also with the planner closed', async () => {
+      await app.closePanel('Sluiten');
+      await app.page.getByRole('button', { name: 'Legenda en filter' }).click();
+      await app.page.getByRole('radio', { name: '65-plussers per vak' }).check();
+      await app.page.getByRole('dialog', { name: 'Legenda en filter' }).getByRole('button', { name: 'Sluiten' }).click();
+      const legend = app.page.getByTestId('population-legend');
+      await legend.getByText('65-plussers per vak van 100 m').waitFor();
+      // Leiden's population came per postcode area: every cell is an estimate, and the legend says how many.
+      const counts = (await legend.locator('.hint').textContent()) ?? '';
+      const [, cells, estimated] = /^([\d.]+) vakken\. ([\d.]+) daarvan zijn geschat/.exec(counts) ?? [];
+      expect(Number(cells?.replace(/\./g, ''))).toBeGreaterThan(1000);
+      expect(estimated).toBe(cells);
+      await app.showMapAt(13, 52.158, 4.49);
+      await app.screenshotAtBothSizes('population-65plus-layer');
+      await app.page.getByRole('button', { name: 'Legenda en filter' }).click();
+      await app.page.getByRole('radio', { name: 'Niet tonen' }).check();
+      await app.page.getByRole('dialog', { name: 'Legenda en filter' }).getByRole('button', { name: 'Sluiten' }).click();
+      await legend.waitFor({ state: 'detached' });
+    });
+
     it('raised no error in the page', () => {
       expect(app.pageErrors).toEqual([]);
     });
