@@ -88,7 +88,9 @@ export function Workspace({ backend, onRetry }: WorkspaceProps) {
   const [nearbyChoice, setNearbyChoice] = useState<NearbyChoice>(initialNearbyChoice);
   // Residents per cell on the map, chosen under "Legenda en filter"; null: not shown.
   const [populationGroup, setPopulationGroup] = useState<TargetGroup | null>(null);
-  const population = usePopulationLayer(api, populationGroup);
+  // Counts the imports, so what shows the data asks again.
+  const [dataVersion, setDataVersion] = useState(0);
+  const population = usePopulationLayer(api, populationGroup, dataVersion);
   const populationOnMap = useMemo(
     () => (population.layer && populationGroup ? { cells: population.layer.cells, group: populationGroup } : null),
     [population.layer, populationGroup],
@@ -198,6 +200,7 @@ export function Workspace({ backend, onRetry }: WorkspaceProps) {
       });
       reload();
       queue.reload();
+      setDataVersion((version) => version + 1);
       setStatus(message);
     },
     [mapContext, reload, queue.reload],
@@ -272,7 +275,13 @@ export function Workspace({ backend, onRetry }: WorkspaceProps) {
           links={linkLines}
           onDrawingReady={setDrawing}
           onMapClick={onMapClick}
-          onAssetClick={(assetId) => setMode(mode.name === 'list' ? { name: 'list', selectedId: assetId } : { name: 'details', assetId })}
+          onAssetClick={(assetId) =>
+            setMode(
+              mode.name === 'list'
+                ? { name: 'list', selectedId: assetId }
+                : { name: 'details', assetId, fromNearby: mode.name === 'details' ? mode.fromNearby : undefined },
+            )
+          }
           onViewChange={(bbox) => {
             setView(bbox);
             void load(bbox);
@@ -329,6 +338,11 @@ export function Workspace({ backend, onRetry }: WorkspaceProps) {
         />
         <DatabaseStartNote onRetry={onRetry} />
         {population.layer && populationGroup && <PopulationLegend group={populationGroup} layer={population.layer} />}
+        {population.error !== null && populationGroup && (
+          <p className="map-notice error" role="alert">
+            {t('population.loadFailed')} {errorText(population.error)}
+          </p>
+        )}
         {partlyShown && <PartlyShownNote {...partlyShown} />}
         {loadError !== null && (
           <p className="map-notice error" role="alert">
@@ -421,7 +435,7 @@ export function Workspace({ backend, onRetry }: WorkspaceProps) {
             places={assets.features}
             staleAfterMonthsOf={staleAfterMonthsOf}
             onChanged={afterChange}
-            onOpenAsset={(assetId) => setMode({ name: 'details', assetId })}
+            onOpenAsset={(assetId) => setMode({ name: 'details', assetId, fromNearby: mode.fromNearby })}
             onLinksShown={setLinkLines}
             onClose={() =>
               setMode(

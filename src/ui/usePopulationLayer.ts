@@ -16,7 +16,7 @@ export interface PopulationLayer {
  * (public.coverage_cells: every cell with its people; its distances are not
  * used here). The drawing code loads with it, not with the map's first screen.
  */
-export function usePopulationLayer(api: WijkkrachtApi, group: TargetGroup | null) {
+export function usePopulationLayer(api: WijkkrachtApi, group: TargetGroup | null, dataVersion: number) {
   const load = useCallback(
     async (on: boolean): Promise<PopulationLayer | null> => {
       if (!on) return null;
@@ -29,6 +29,7 @@ export function usePopulationLayer(api: WijkkrachtApi, group: TargetGroup | null
     },
     [api],
   );
-  const layer = useLatestResult(group !== null, group !== null ? 'on' : 'off', load);
+  // Asked again after each import (dataVersion), so new cells show without turning the layer off and on.
+  const layer = useLatestResult(group !== null, group !== null ? `on|${dataVersion}` : 'off', load);
   return { layer: group !== null ? layer.value : null, error: layer.error };
 }

@@ -506,12 +506,18 @@ export class AppBrowser {
   async mapMiddleColours(): Promise<Map<string, number>> {
     const box = await this.page.getByTestId('map').boundingBox();
     if (!box) throw new Error('the map is not visible');
-    return this.screenColours({ x: box.x + box.width / 4, y: box.y + box.height / 4, width: box.width / 2, height: box.height / 2 });
+    // The map alone: the white buttons over it (on a phone the fifth reaches into the middle) are not the map.
+    const withoutButtons =
+      '.basemap-button, .filter-button, .search-button, .list-button, .nearby-button { visibility: hidden !important; }';
+    return this.screenColours(
+      { x: box.x + box.width / 4, y: box.y + box.height / 4, width: box.width / 2, height: box.height / 2 },
+      withoutButtons,
+    );
   }
 
   /** The colours of a screenshot of the page (or of `clip` on it), counted in the page: `rrggbb` → number of pixels. */
-  async screenColours(clip?: { x: number; y: number; width: number; height: number }): Promise<Map<string, number>> {
-    const png = (await this.page.screenshot({ clip })).toString('base64');
+  async screenColours(clip?: { x: number; y: number; width: number; height: number }, style?: string): Promise<Map<string, number>> {
+    const png = (await this.page.screenshot({ clip, style })).toString('base64');
     const counts = await this.page.evaluate(async (base64) => {
       const image = await createImageBitmap(await (await fetch(`data:image/png;base64,${base64}`)).blob());
       const context = new OffscreenCanvas(image.width, image.height).getContext('2d')!;

@@ -46,11 +46,11 @@ describe.skipIf(skip)('what is nearby (embedded database, real Chromium)', () =>
 
   it('lists what lies within reach of a tap on the map, nearest first, with minutes on foot', async () => {
     await app.page.getByRole('button', { name: 'Wat is er in de buurt?' }).click();
-    await panel().getByText('Tik op de kaart, of zoek een adres of buurt.').waitFor();
+    await panel().getByText('Tik of klik op de kaart, of zoek een adres of buurt.').waitFor();
     const [lon, lat] = centre.coordinates as [number, number];
     expect(await app.tapMapAt(lon, lat)).toBe(true);
-    await panel().getByText('Rond de plek waar u op de kaart tikte.').waitFor();
-    await panel().getByLabel('Hoe ver').selectOption({ label: '2.000 m (± 27 min lopen)' });
+    await panel().getByText('In de buurt van de plek die u op de kaart koos.').waitFor();
+    await panel().getByLabel('Hoe ver').selectOption({ label: '2.000 m (ongeveer 27 min lopen)' });
     await result().getByText(`Binnen 2.000 m liggen ${everything} plekken.`).waitFor();
     const all = await rows();
     expect(all).toHaveLength(everything);
@@ -66,7 +66,7 @@ describe.skipIf(skip)('what is nearby (embedded database, real Chromium)', () =>
   });
 
   it('narrows to a smaller distance and one kind, and says when nobody mapped that kind', async () => {
-    await panel().getByLabel('Hoe ver').selectOption({ label: '250 m (± 4 min lopen)' });
+    await panel().getByLabel('Hoe ver').selectOption({ label: '250 m (ongeveer 4 min lopen)' });
     await result()
       .getByText(/^Binnen 250 m (ligt 1 plek|liggen \d+ plekken)\./)
       .waitFor();

@@ -24,9 +24,10 @@ const skip =
   requirementMissing(`Leiden CBS files in ${join(sharedDataDirectory, 'leiden')}`, existsSync(buurten) && existsSync(pc4));
 
 /** Leiden's buurten, its population per postcode area and four places, through the import dialog. */
-async function loadLeiden(app: AppBrowser, imports: ImportDriver, screen: 'shared' | 'phone'): Promise<void> {
+async function loadLeiden(app: AppBrowser, imports: ImportDriver, screen: 'shared' | 'phone', beforePopulation?: () => Promise<void>) {
   await imports.startEmpty();
   for (const file of [buurten, pc4, places]) {
+    if (file === pc4) await beforePopulation?.();
     await imports.openImportDialog();
     await imports.chooseImportFile(file);
     if (file === pc4) {
@@ -38,6 +39,13 @@ async function loadLeiden(app: AppBrowser, imports: ImportDriver, screen: 'share
     await imports.confirmImport();
     await app.closePanel('Sluiten');
   }
+}
+
+/** "Inwoners op de kaart" under "Legenda en filter". */
+async function choosePopulationLayer(app: AppBrowser, choice: 'Niet tonen' | 'Alle inwoners per vak' | '65-plussers per vak') {
+  await app.page.getByRole('button', { name: 'Legenda en filter' }).click();
+  await app.page.getByRole('radio', { name: choice }).check();
+  await app.page.getByRole('dialog', { name: 'Legenda en filter' }).getByRole('button', { name: 'Sluiten' }).click();
 }
 
 const sharePattern = /^(\d+)% van de (inwoners|65-plussers) woont binnen (\d+) meter \(hemelsbreed\)\.$/;
@@ -172,9 +180,7 @@ describe.skipIf(skip)('the planner on Leiden (embedded database, real Chromium)'
 
     it('shows the people aged 65 and over per cell as a layer of its own, with its legend, also with the planner closed', async () => {
       await app.closePanel('Sluiten');
-      await app.page.getByRole('button', { name: 'Legenda en filter' }).click();
-      await app.page.getByRole('radio', { name: '65-plussers per vak' }).check();
-      await app.page.getByRole('dialog', { name: 'Legenda en filter' }).getByRole('button', { name: 'Sluiten' }).click();
+      await choosePopulationLayer(app, '65-plussers per vak');
       const legend = app.page.getByTestId('population-legend');
       await legend.getByText('65-plussers per vak van 100 m').waitFor();
       // Leiden's population came per postcode area: every cell is an estimate, and the legend says how many.
@@ -184,9 +190,7 @@ describe.skipIf(skip)('the planner on Leiden (embedded database, real Chromium)'
       expect(estimated).toBe(cells);
       await app.showMapAt(13, 52.158, 4.49);
       await app.screenshotAtBothSizes('population-65plus-layer');
-      await app.page.getByRole('button', { name: 'Legenda en filter' }).click();
-      await app.page.getByRole('radio', { name: 'Niet tonen' }).check();
-      await app.page.getByRole('dialog', { name: 'Legenda en filter' }).getByRole('button', { name: 'Sluiten' }).click();
+      await choosePopulationLayer(app, 'Niet tonen');
       await legend.waitFor({ state: 'detached' });
     });
 
@@ -197,7 +201,14 @@ describe.skipIf(skip)('the planner on Leiden (embedded database, real Chromium)'
 
   it('on a phone: the planner is a sheet over the map that says where the numbers come from', async () => {
     await app.open(viewports.phone);
-    await loadLeiden(app, imports, 'phone');
+    // The population layer turned on before there is any population: it says so, and fills in after the import.
+    const legend = app.page.getByTestId('population-legend');
+    await loadLeiden(app, imports, 'phone', async () => {
+      await choosePopulationLayer(app, 'Alle inwoners per vak');
+      await legend.getByText('Er zijn nog geen inwonerscijfers.', { exact: false }).waitFor();
+    });
+    await legend.getByText(/^[\d.]+ vakken\./).waitFor();
+    await choosePopulationLayer(app, 'Niet tonen');
     await planner.openPlanner();
     await planner.choosePlannerTarget('Meedoen');
     const figures = await planner.plannerFigures();

@@ -1,10 +1,11 @@
 import circle from '@turf/circle';
 import type { FeatureCollection } from 'geojson';
-import { useCallback, useEffect, useId, useMemo } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WijkkrachtApi } from '../../backend/api';
 import type { AssetFeature, Category } from '../../backend/wireTypes';
 import { minutesOnFoot, nearbyDistances, nearbyListLimit, nearestInstead, walkingPaces, type NearbyDistance } from '../../domain/nearby';
+import { circleCategory } from '../../domain/circles';
 import type { SearchEntry } from '../../domain/placeSearch';
 import { pointOnShape } from '../../domain/pointOnShape';
 import { categoryLabel } from '../categoryLabel';
@@ -47,6 +48,9 @@ export function NearbyPanel({ api, categories, entries, spot, choice, onChoice, 
   const errorText = useErrorText();
   const ids = { title: useId(), distance: useId(), kind: useId() };
   const { distance, category } = choice;
+  // The button that opened the panel is gone: the focus goes to what the panel asks first.
+  const whereNow = useRef<HTMLParagraphElement>(null);
+  useEffect(() => whereNow.current?.focus(), []);
   const query = useMemo(() => ({ spot, distance, category }), [spot, distance, category]);
 
   const load = useCallback(
@@ -87,7 +91,7 @@ export function NearbyPanel({ api, categories, entries, spot, choice, onChoice, 
     <section className="panel nearby-panel" role="dialog" aria-labelledby={ids.title}>
       <PanelHeader titleId={ids.title} title={t('nearby.title')} closeLabel={t('nearby.close')} onClose={onClose} />
       <DatabaseGettingReady />
-      <p className="where-now" role="status">
+      <p className="where-now" role="status" tabIndex={-1} ref={whereNow}>
         {!spot ? t('nearby.where') : spot.name ? t('nearby.spotChosen', { name: spot.name }) : t('nearby.spotOnMap')}
       </p>
       <label className="planner-field" htmlFor={ids.distance}>
@@ -124,13 +128,13 @@ export function NearbyPanel({ api, categories, entries, spot, choice, onChoice, 
         </p>
       )}
       {result && (
-        <div className={`nearby-result${answer.upToDate ? '' : ' stale'}`} aria-live="polite" data-testid="nearby-result">
-          <p className="headline">
+        <div className={`nearby-result${answer.upToDate ? '' : ' stale'}`} data-testid="nearby-result">
+          <p className="headline" aria-live="polite">
             {result.nearest === null
               ? t('nearby.found', { count: result.within.length, metres: number(result.distance) })
               : result.nearest.length > 0
                 ? t('nearby.noneWithin', { metres: number(result.distance) })
-                : t('nearby.noneAtAll')}
+                : t(category ? 'nearby.noneAtAll' : 'nearby.noneAtAllAnyKind')}
             {result.nearest === null && result.within.length > nearbyListLimit && ` ${t('nearby.foundMore', { shown: nearbyListLimit })}`}
           </p>
           <ul className="nearby-list">
@@ -175,11 +179,14 @@ function NearbyRow({
       <span className="nearby-name">{place.properties.name}</span>
       <span className="nearby-kind">{kind}</span>
       <span className="nearby-distance">
-        {t('nearby.row', {
-          metres: number(metres),
-          minutes: minutesOnFoot(metres, walkingPaces.ordinary),
-          slowMinutes: minutesOnFoot(metres, walkingPaces.slow),
-        })}
+        {/* A circle is shown at its buurt's middle, never where it meets: its distance is not one to walk. */}
+        {place.properties.category === circleCategory
+          ? t('nearby.circleRow', { metres: number(metres) })
+          : t('nearby.row', {
+              metres: number(metres),
+              minutes: minutesOnFoot(metres, walkingPaces.ordinary),
+              slowMinutes: minutesOnFoot(metres, walkingPaces.slow),
+            })}
       </span>
       <button type="button" aria-label={t('nearby.openName', { name: place.properties.name })} onClick={() => onOpen(place.id)}>
         {t('nearby.open')}

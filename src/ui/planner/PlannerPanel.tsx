@@ -194,11 +194,19 @@ export function PlannerPanel({ api, categories, areas, werkgebieden, state, onCh
         <BuurtBarsChart rows={figures.value.byBuurt} group={state.group} names={names} />
       )}
       {radar.value && (
-        <DimensionRadarChart
-          dimensions={radar.value}
-          group={state.group}
-          note={state.candidates.length > 0 ? t('planner.radarWithoutCandidates') : undefined}
-        />
+        // Asked apart from the figures: until its answer for a new werkgebied is in, it shows as not up to date.
+        <div className={radar.upToDate ? undefined : 'stale'}>
+          <DimensionRadarChart
+            dimensions={radar.value}
+            group={state.group}
+            note={state.candidates.length > 0 ? t('planner.radarWithoutCandidates') : undefined}
+          />
+        </div>
+      )}
+      {radar.error !== null && (
+        <p className="form-error" role="alert">
+          {errorText(radar.error)}
+        </p>
       )}
       {figures.value && figures.value.byBuurt.length > 0 && <BuurtTable rows={figures.value.byBuurt} group={state.group} names={names} />}
 

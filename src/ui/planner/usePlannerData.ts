@@ -117,9 +117,9 @@ export function usePlannerData(api: WijkkrachtApi, query: PlannerQuery) {
 
   const upToDate = plain.upToDate && (candidates.length === 0 || whatIf.upToDate);
   return {
-    figures: { value: figures, upToDate, error: plain.error ?? whatIf.error ?? radarCells.error },
+    figures: { value: figures, upToDate, error: plain.error ?? whatIf.error },
     curve: { value: curve },
-    radar: { value: radar },
+    radar: { value: radar, upToDate: radarCells.upToDate, error: radarCells.error },
     gapLayer,
   };
 }
