@@ -86,9 +86,11 @@ export function usePlannerData(api: WijkkrachtApi, query: PlannerQuery) {
   const figures = useMemo(() => {
     if (!answer) return null;
     const { cells, target: asked, distances, withoutCandidates, candidateCount } = answer;
+    const shown = figuresAt(cells, distances, asked, distance);
     return {
-      figures: figuresAt(cells, distances, asked, distance),
-      baseline: figuresAt(cells, withoutCandidates, asked, distance),
+      figures: shown,
+      // Without trial places the two are one sum: add it up once.
+      baseline: distances === withoutCandidates ? shown : figuresAt(cells, withoutCandidates, asked, distance),
       byBuurt: byBuurtAt(cells, distances, distance),
       candidateCount,
     };
