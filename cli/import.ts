@@ -58,6 +58,7 @@ const planTitles: Record<ImportPlan['target'], string> = {
   areas: 'Gebieden',
   'area-population': 'Inwoners per gebied (verdeeld over vakken van 100 m)',
   'population-cells': 'Inwoners per vak van 100 m',
+  'walk-network': 'Looppaden (stukken tussen kruisingen)',
 };
 
 async function runPlan(plan: ImportPlan, args: ImportArguments, api: WijkkrachtApi, t: TFunction): Promise<boolean> {
@@ -81,6 +82,7 @@ async function runPlan(plan: ImportPlan, args: ImportArguments, api: WijkkrachtA
         : { add: report.added, update: report.updated, unchanged: report.unchanged, skip: report.skipped, error: 0 };
     console.log(`${args.dryRun ? '[proef, niets geschreven] ' : ''}${t('import.summary', counts)}`);
     if (plan.target === 'area-population' || plan.target === 'population-cells') printPopulation(report, plan.target, t);
+    if (plan.target === 'walk-network') console.log(t('import.walkNetwork.length', { km: report.network_km ?? 0 }));
     return true;
   } catch (error) {
     const refused = issuesFromRefusal(error);

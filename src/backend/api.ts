@@ -21,6 +21,8 @@ import type {
   GapCellCollection,
   PopulationCellRow,
   PopulationSummary,
+  WalkLineRow,
+  WalkNetworkSummary,
   AreaCollection,
   AreaImportRow,
   AssetImportRow,
@@ -93,7 +95,12 @@ export interface WijkkrachtApi extends SessionApi {
    * question: the planner answers any distance from it (src/coverage/cellCoverage.ts).
    * Candidates count for the first target only (`with_candidates`).
    */
-  coverageCells(query: Omit<CoverageQuery, 'distance' | 'target'> & { targets: CoverageTarget[] }): Promise<CoverageCells>;
+  coverageCells(
+    query: Omit<CoverageQuery, 'distance' | 'target'> & { targets: CoverageTarget[]; onFoot?: boolean },
+  ): Promise<CoverageCells>;
+  /** A footway network (lines between where they meet); the walking distances are found again. */
+  importWalkNetwork(batch: ImportBatch<WalkLineRow>): Promise<ImportReport>;
+  walkNetworkSummary(): Promise<WalkNetworkSummary>;
 
   /** Werkgebieden: everyone reads them; administrators make them, a werkgebied's admins manage its people. */
   listWerkgebieden(): Promise<Werkgebied[]>;
@@ -277,7 +284,10 @@ export function createApi(transport: RpcTransport): WijkkrachtApi {
         p_candidates: query.candidates ?? [],
         p_werkgebied: query.werkgebiedId ?? null,
         p_without_stale: query.withoutStale ?? false,
+        p_on_foot: query.onFoot ?? false,
       }),
+    importWalkNetwork: (batch) => call('import_walk_network', importArguments(batch)),
+    walkNetworkSummary: () => call('walk_network_summary', {}),
     listWerkgebieden: () => call('list_werkgebieden', {}),
     myRoles: () => call('my_roles', {}),
     createWerkgebied: (werkgebied) =>

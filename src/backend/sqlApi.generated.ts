@@ -59,7 +59,7 @@ export interface SqlFunctions {
     roles: 'anon' | 'authenticated' | 'service_role';
   };
   coverage_cells: {
-    args: { p_targets: unknown; p_candidates?: unknown; p_werkgebied?: string | null; p_without_stale?: boolean | null };
+    args: { p_targets: unknown; p_candidates?: unknown; p_werkgebied?: string | null; p_without_stale?: boolean | null; p_on_foot?: boolean | null };
     returns: 'jsonb';
     roles: 'anon' | 'authenticated' | 'service_role';
   };
@@ -124,6 +124,11 @@ export interface SqlFunctions {
     roles: 'authenticated' | 'service_role';
   };
   import_population_cells: {
+    args: { p_source: string | null; p_attribution: string | null; p_rows: unknown; p_dry_run?: boolean | null };
+    returns: 'jsonb';
+    roles: 'authenticated' | 'service_role';
+  };
+  import_walk_network: {
     args: { p_source: string | null; p_attribution: string | null; p_rows: unknown; p_dry_run?: boolean | null };
     returns: 'jsonb';
     roles: 'authenticated' | 'service_role';
@@ -272,6 +277,11 @@ export interface SqlFunctions {
     args: { p_id: string | null; p_review_first?: boolean | null; p_report_threshold?: number | null; p_stale_after_months?: number | null };
     returns: 'jsonb';
     roles: 'authenticated' | 'service_role';
+  };
+  walk_network_summary: {
+    args: Record<string, never>;
+    returns: 'jsonb';
+    roles: 'anon' | 'authenticated' | 'service_role';
   };
   withdraw_appreciation: {
     args: { p_asset: string | null };

@@ -235,7 +235,16 @@ export interface PopulationCellRow {
   residents_65plus: number | null;
 }
 
-type ImportAction = 'add' | 'update' | 'unchanged' | 'skip_archived' | 'skip_outside_area';
+/** A stretch of footway between two places where lines meet or end, [longitude, latitude] per vertex. */
+export interface WalkLineRow {
+  /** The way's row in the file; the pieces of one way share it. */
+  row: number;
+  /** The way's name or OSM id, for the preview. */
+  name?: string;
+  line: Array<[number, number]>;
+}
+
+type ImportAction = 'add' | 'update' | 'unchanged' | 'skip_archived' | 'skip_outside_area' | 'skip_loop';
 
 interface ImportRowResult {
   row: number;
@@ -268,6 +277,8 @@ export interface ImportReport {
   cells_secret?: number;
   estimated_replaced?: number;
   earlier_cells_removed?: number;
+  /** A footway network only: the length of the lines in the file. */
+  network_km?: number;
 }
 
 /** A row SQL refused, as listed in the WKIMP refusal. */
@@ -336,6 +347,10 @@ export interface CoverageCells {
   distances: Record<string, Array<number | null>>;
   /** The first target's distances with the "what if" candidates; null without candidates. */
   with_candidates: Array<number | null> | null;
+  /** Walking distances (along the footway network) rather than straight lines. */
+  on_foot: boolean;
+  /** On foot: per cell, whether its distance is the straight line times the detour factor (first target). */
+  walk_estimated: boolean[] | null;
 }
 
 interface GapCellProperties {
@@ -356,6 +371,18 @@ export interface PopulationSummary {
   residents: number;
   residents_65plus: number;
   attributions: string[];
+}
+
+/** public.walk_network_summary: the footway network the walking distances follow. */
+export interface WalkNetworkSummary {
+  nodes: number;
+  edges: number;
+  network_km: number;
+  cells_on_network: number;
+  attributions: string[];
+  /** Off the network, a straight stretch counts this many times its length. */
+  detour_factor: number;
+  access_radius_m: number;
 }
 
 export interface Werkgebied {
@@ -459,6 +486,8 @@ export interface SqlResults extends Record<keyof SqlFunctions, unknown> {
   list_categories: Category[];
   nearest_assets: AssetCollection;
   population_summary: PopulationSummary;
+  import_walk_network: ImportReport;
+  walk_network_summary: WalkNetworkSummary;
   update_asset: AssetFeature;
   list_werkgebieden: Werkgebied[];
   my_roles: MyRoles;

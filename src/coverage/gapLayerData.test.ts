@@ -13,6 +13,8 @@ const cells: CoverageCells = {
   estimated: [false, true, false, false, true],
   distances: { any: [0, 300, null, 900, 700] },
   with_candidates: null,
+  on_foot: false,
+  walk_estimated: null,
 };
 const distances = cells.distances.any!;
 

@@ -15,7 +15,20 @@ export const nearbyListLimit = 50;
 /** Where nothing lies within reach, this many nearest places instead. */
 export const nearestInstead = 3;
 
+/** Metres walked in a minute at a pace in km/h: 75 at 4.5, 50 at 3. */
+export function metresPerMinute(kmPerHour: number): number {
+  return (kmPerHour * 1000) / 60;
+}
+
 /** Whole minutes on foot, at least 1: "0 minutes" reads as "here". */
 export function minutesOnFoot(metres: number, kmPerHour: number): number {
-  return Math.max(1, Math.ceil(metres / ((kmPerHour * 1000) / 60)));
+  return Math.max(1, Math.ceil(metres / metresPerMinute(kmPerHour)));
 }
+
+/**
+ * Off the footway network a straight stretch counts this many times its length
+ * (the median detour in central Amsterdam is 1.3–1.5). The same number as
+ * internal.walk_detour_factor() in supabase/schemas/15_walking.sql; a SQL test
+ * checks they agree.
+ */
+export const walkDetourFactor = 1.4;

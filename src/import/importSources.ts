@@ -6,6 +6,7 @@ import { readCsvRecords } from './formats/csvRecords';
 import { readGeoJsonRecords } from './formats/geojsonRecords';
 import { readKmlRecords } from './formats/kmlRecords';
 import { looksLikeOsm, osmAssetPlan } from './formats/osmAssets';
+import { looksLikeWalkNetwork, walkNetworkPlan } from './formats/walkNetwork';
 import { ImportFileError, type ImportPlan, type SourceRecord } from './types';
 
 /**
@@ -13,9 +14,9 @@ import { ImportFileError, type ImportPlan, type SourceRecord } from './types';
  * GeoJSON, KML) go through a column mapping the user can correct; OSM and
  * CBS files have known fields and map themselves.
  */
-export type ImportFormat = 'csv' | 'geojson' | 'kml' | 'osm' | 'cbs-areas' | 'cbs-population' | 'cbs-grid';
+export type ImportFormat = 'csv' | 'geojson' | 'kml' | 'osm' | 'cbs-areas' | 'cbs-population' | 'cbs-grid' | 'walk-network';
 
-export const importFormats: ImportFormat[] = ['csv', 'geojson', 'kml', 'osm', 'cbs-areas', 'cbs-population', 'cbs-grid'];
+export const importFormats: ImportFormat[] = ['csv', 'geojson', 'kml', 'osm', 'cbs-areas', 'cbs-population', 'cbs-grid', 'walk-network'];
 
 /** Guess the format from the file name and the first few kilobytes. */
 export function detectFormat(fileName: string, text: string): ImportFormat {
@@ -25,6 +26,8 @@ export function detectFormat(fileName: string, text: string): ImportFormat {
   if (name.endsWith('.kml') || /<kml[\s>]/.test(head)) return 'kml';
   if (name.endsWith('.csv') || name.endsWith('.tsv') || name.endsWith('.txt')) return 'csv';
   if (head.startsWith('{') || head.startsWith('[') || name.endsWith('.json') || name.endsWith('.geojson')) {
+    // Before places: a network's ways carry OSM ids and tags too.
+    if (looksLikeWalkNetwork(text)) return 'walk-network';
     if (looksLikeOsm(text)) return 'osm';
     // Population first: a PC4 table with age bands is also a set of areas, but its counts are the point.
     if (looksLikePopulationGrid(text)) return 'cbs-grid';
@@ -84,6 +87,7 @@ function readPlan(format: ImportFormat, text: string, options: PlanOptions): Imp
   if (format === 'cbs-areas') return cbsAreaPlan(text);
   if (format === 'cbs-population') return areaPopulationPlan(text);
   if (format === 'cbs-grid') return populationGridPlan(text);
+  if (format === 'walk-network') return walkNetworkPlan(text);
   const tabular = readTabular(format, text);
   return mapRecordsToAssetPlan(
     tabular.records,

@@ -51,7 +51,11 @@ export function previewCollection(plan: ImportPlan, choices: ImportChoices): Fea
     type: 'FeatureCollection',
     // Grid cells carry only their id; the map shows them once they are imported.
     features: rows.flatMap((row) =>
-      'geometry' in row ? [{ type: 'Feature' as const, properties: { row: row.row }, geometry: row.geometry }] : [],
+      'geometry' in row
+        ? [{ type: 'Feature' as const, properties: { row: row.row }, geometry: row.geometry }]
+        : 'line' in row
+          ? [{ type: 'Feature' as const, properties: { row: row.row }, geometry: { type: 'LineString' as const, coordinates: row.line } }]
+          : [],
     ),
   };
 }

@@ -47,6 +47,7 @@ const summedCounts = [
   'cells_secret',
   'estimated_replaced',
   'earlier_cells_removed',
+  'network_km',
 ] as const satisfies readonly (keyof ImportReport)[];
 
 export async function previewImport(
@@ -111,6 +112,8 @@ async function send(api: WijkkrachtApi, plan: ImportPlan, rows: ImportPlan['rows
       return api.importAreaPopulation({ ...base, rows: rows as typeof plan.rows });
     case 'population-cells':
       return api.importPopulationCells({ ...base, rows: rows as typeof plan.rows });
+    case 'walk-network':
+      return api.importWalkNetwork({ ...base, rows: rows as typeof plan.rows });
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Geometry } from 'geojson';
-import type { AreaImportRow, AreaPopulationRow, AssetImportRow, PopulationCellRow } from '../backend/wireTypes';
+import type { AreaImportRow, AreaPopulationRow, AssetImportRow, PopulationCellRow, WalkLineRow } from '../backend/wireTypes';
 
 /**
  * The import framework's vocabulary. A format module turns a file's text into
@@ -87,10 +87,18 @@ export interface PopulationCellPlan extends PlanBase {
   questionedRows: PopulationCellRow[];
 }
 
-export type ImportPlan = AssetPlan | AreaPlan | AreaPopulationPlan | PopulationCellPlan;
+/** A footway network: lines between where they meet, for walking distances. */
+export interface WalkNetworkPlan extends PlanBase {
+  target: 'walk-network';
+  rows: WalkLineRow[];
+  questionedRows: WalkLineRow[];
+}
+
+export type ImportPlan = AssetPlan | AreaPlan | AreaPopulationPlan | PopulationCellPlan | WalkNetworkPlan;
 
 /** What the preview table and messages call a row: its name, or a grid cell's id. */
 export function rowLabel(row: ImportPlan['rows'][number]): string {
+  if ('line' in row) return row.name ?? '';
   return 'name' in row ? row.name : row.cell_id;
 }
 

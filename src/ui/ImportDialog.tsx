@@ -29,6 +29,7 @@ const formatLabelKey: Record<ImportFormat, string> = {
   'cbs-areas': 'import.formats.areas',
   'cbs-population': 'import.formats.population',
   'cbs-grid': 'import.formats.grid',
+  'walk-network': 'import.formats.walkNetwork',
 };
 
 /** Choose a file, check the columns, see what will happen (table and map), then add it all or nothing. */

@@ -171,6 +171,14 @@ begin
     values (new.id, rd, internal.asset_targets(new.category, new.dimensions));
     perform internal.coverage_add(new.id, rd, internal.asset_targets(new.category, new.dimensions));
   end if;
+  -- Walking (15_walking.sql) the same way: the nodes a place gone was nearest
+  -- to look again; a new place searches where it is nearer.
+  if was_counted then
+    perform internal.walk_remove(old.id);
+  end if;
+  if is_counted then
+    perform internal.walk_add(new.id, rd, internal.asset_targets(new.category, new.dimensions));
+  end if;
   return coalesce(new, old);
 end
 $$;
@@ -198,6 +206,10 @@ begin
   loop
     perform internal.coverage_add(counted.asset_id, counted.geom, counted.targets);
   end loop;
+  -- Walking: one search for every target the import touched, not one per place.
+  perform internal.walk_recompute(array(
+    select distinct t from public.assets a, unnest(internal.asset_targets(a.category, a.dimensions)) t
+    where a.id = any (p_ids) and a.status = 'published'));
 end
 $$;
 revoke all on function internal.coverage_add_assets(uuid[]) from public, anon, authenticated, service_role;
@@ -208,10 +220,11 @@ create trigger assets_follow_coverage after insert or update or delete on public
 -- From scratch, for new population cells and for checking the incremental path.
 create function internal.coverage_rebuild()
 returns void
-language sql volatile
+language plpgsql volatile
 security definer
 set search_path = public, extensions
 as $$
+begin
   delete from internal.coverage_assets;
   insert into internal.coverage_assets (asset_id, geom, targets)
   select id, st_transform(geom, 28992), internal.asset_targets(category, dimensions)
@@ -222,6 +235,9 @@ as $$
   from public.population_cells c
   cross join (select distinct unnest(targets) as target from internal.coverage_assets) t
   cross join lateral internal.nearest_counted_asset(t.target, c.centre) nearest;
+  perform internal.walk_access_cells(null);
+  perform internal.walk_recompute(null);
+end
 $$;
 revoke all on function internal.coverage_rebuild() from public, anon, authenticated, service_role;
 
@@ -246,6 +262,7 @@ begin
   cross join lateral internal.nearest_counted_asset(t.target, c.centre) nearest
   where c.cell_id = any (p_cell_ids)
   on conflict (target, cell_id) do update set distance_m = excluded.distance_m, asset_id = excluded.asset_id;
+  perform internal.walk_access_cells(p_cell_ids);
 end
 $$;
 revoke all on function internal.coverage_add_cells(text[]) from public, anon, authenticated, service_role;
@@ -522,12 +539,17 @@ grant execute on function public.coverage_curve(text, double precision, jsonb, u
 -- for the first target only, as a trial place has no dimensions of its own.
 -- Columns, not features: no geometry (a cell id names its 100 m square), so a
 -- city of 100 000 cells travels in a few MB instead of the gap layer's tens.
+-- p_on_foot: walking distances (15_walking.sql) instead of straight lines, and
+-- per cell whether its walking distance is the straight line times the detour
+-- factor (walk_estimated, for the first target). Volatile, because a walking
+-- question with candidates or without stale places searches the network in a
+-- temporary table, which a read-only transaction may not create.
 create function public.coverage_cells(
   p_targets jsonb, p_candidates jsonb default '[]', p_werkgebied uuid default null,
-  p_without_stale boolean default false
+  p_without_stale boolean default false, p_on_foot boolean default false
 )
 returns jsonb
-language plpgsql stable
+language plpgsql volatile
 set search_path = public, extensions
 set plan_cache_mode = force_custom_plan
 set statement_timeout = '15s'
@@ -535,8 +557,12 @@ as $$
 declare
   area geometry := internal.werkgebied_area_rd(p_werkgebied);
   targets text[];
+  on_foot boolean := coalesce(p_on_foot, false);
+  without_stale boolean := coalesce(p_without_stale, false);
+  has_candidates boolean;
 begin
   perform internal.require_candidates(p_candidates);
+  has_candidates := coalesce(jsonb_array_length(p_candidates), 0) > 0;
   -- A list as jsonb, as every API function takes one (PostgREST and the embedded RPC send JSON).
   if p_targets is null or jsonb_typeof(p_targets) <> 'array' or jsonb_array_length(p_targets) not between 1 and 8
      or exists (select from jsonb_array_elements(p_targets) t where jsonb_typeof(t) <> 'string' or length(t #>> '{}') > 100) then
@@ -545,12 +571,21 @@ begin
   select array_agg(distinct t) into targets from jsonb_array_elements_text(p_targets) t;
   return (
     with asked_cells as materialized (
-      select row_number() over (order by c.cell_id) as n, c.cell_id, c.buurt_code, c.residents, c.residents_65plus, c.estimated
+      select row_number() over (order by c.cell_id) as n, c.cell_id, c.buurt_code, c.residents, c.residents_65plus, c.estimated,
+             acc.node_id, acc.access_m
       from public.population_cells c
+      left join internal.walk_cell_access acc on on_foot and acc.cell_id = c.cell_id
       where area is null or st_intersects(area, c.centre)
+    ),
+    -- Node distances the kept ones do not give: without stale places, or with candidates.
+    searched as materialized (
+      select s.target, s.node_id, s.distance_m
+      from internal.walk_search_question(targets, p_candidates, without_stale) s
+      where on_foot and (without_stale or has_candidates)
     )
     select jsonb_build_object(
     'targets', to_jsonb(targets),
+    'on_foot', on_foot,
     'cell_ids', coalesce((select jsonb_agg(cell_id order by n) from asked_cells), '[]'),
     'buurt_codes', coalesce((select jsonb_agg(buurt_code order by n) from asked_cells), '[]'),
     'residents', coalesce((select jsonb_agg(residents order by n) from asked_cells), '[]'),
@@ -560,23 +595,40 @@ begin
     -- them directly is 30x faster on PostgreSQL than through cell_distances.
     'distances', (
       select jsonb_object_agg(t, case
-        when coalesce(p_without_stale, false) then (
-          select coalesce(jsonb_agg(d.distance_m order by a.n), '[]')
+        when without_stale then (
+          select coalesce(jsonb_agg(case when on_foot then internal.walk_distance(d.distance_m, a.access_m, s.distance_m)
+                                         else d.distance_m end order by a.n), '[]')
           from asked_cells a
-          left join internal.cell_distances(t, '[]', true, area) d using (cell_id))
+          left join internal.cell_distances(t, '[]', true, area) d using (cell_id)
+          left join searched s on s.target = t and s.node_id = a.node_id)
         else (
-          select coalesce(jsonb_agg(k.distance_m order by a.n), '[]')
+          select coalesce(jsonb_agg(case when on_foot then internal.walk_distance(k.distance_m, a.access_m, r.distance_m)
+                                         else k.distance_m end order by a.n), '[]')
           from asked_cells a
-          left join internal.cell_nearest k on k.cell_id = a.cell_id and k.target = t)
+          left join internal.cell_nearest k on k.cell_id = a.cell_id and k.target = t
+          left join internal.walk_reach r on on_foot and r.target = t and r.node_id = a.node_id)
         end)
       from unnest(targets) t),
-    'with_candidates', case when coalesce(jsonb_array_length(p_candidates), 0) = 0 then null else (
-      select coalesce(jsonb_agg(d.distance_m order by a.n), '[]')
+    'with_candidates', case when not has_candidates then null else (
+      select coalesce(jsonb_agg(case
+          when on_foot then internal.walk_distance(d.distance_m, a.access_m, least(r.distance_m, s.distance_m, c.distance_m))
+          else d.distance_m end order by a.n), '[]')
       from asked_cells a
-      left join internal.cell_distances(p_targets ->> 0, p_candidates, p_without_stale, area) d using (cell_id)) end
+      left join internal.cell_distances(p_targets ->> 0, p_candidates, without_stale, area) d using (cell_id)
+      left join internal.walk_reach r on on_foot and not without_stale and r.target = p_targets ->> 0 and r.node_id = a.node_id
+      left join searched s on s.target = p_targets ->> 0 and s.node_id = a.node_id
+      left join searched c on c.target = '_candidates' and c.node_id = a.node_id) end,
+    -- Cells whose walking distance is the straight line times the detour factor:
+    -- off the network, or on a part of it no place of the first target reaches.
+    'walk_estimated', case when on_foot then (
+      select coalesce(jsonb_agg(k.distance_m is not null and coalesce(r.distance_m, s.distance_m) is null order by a.n), '[]')
+      from asked_cells a
+      left join internal.cell_nearest k on k.cell_id = a.cell_id and k.target = p_targets ->> 0
+      left join internal.walk_reach r on not without_stale and r.target = p_targets ->> 0 and r.node_id = a.node_id
+      left join searched s on s.target = p_targets ->> 0 and s.node_id = a.node_id) end
     )
   );
 end
 $$;
-revoke all on function public.coverage_cells(jsonb, jsonb, uuid, boolean) from public, anon, authenticated, service_role;
-grant execute on function public.coverage_cells(jsonb, jsonb, uuid, boolean) to anon, authenticated, service_role;
+revoke all on function public.coverage_cells(jsonb, jsonb, uuid, boolean, boolean) from public, anon, authenticated, service_role;
+grant execute on function public.coverage_cells(jsonb, jsonb, uuid, boolean, boolean) to anon, authenticated, service_role;

@@ -78,6 +78,7 @@ describe.each(engines)('SQL API on $name', ({ skip, open }) => {
         'session_actions',
         'session_participants',
         'stories',
+        'walk_networks',
         'werkgebied_members',
         'werkgebieden',
         'workshop_sessions',
@@ -97,6 +98,10 @@ describe.each(engines)('SQL API on $name', ({ skip, open }) => {
         { relname: 'coverage_assets', relrowsecurity: true },
         { relname: 'idempotency_keys', relrowsecurity: true },
         { relname: 'join_attempts', relrowsecurity: true },
+        { relname: 'walk_cell_access', relrowsecurity: true },
+        { relname: 'walk_edges', relrowsecurity: true },
+        { relname: 'walk_nodes', relrowsecurity: true },
+        { relname: 'walk_reach', relrowsecurity: true },
       ]);
     });
   });
@@ -428,6 +433,7 @@ describe.each(engines)('SQL API on $name', ({ skip, open }) => {
         'import_areas',
         'import_assets',
         'import_population_cells',
+        'import_walk_network',
       ]);
     });
 

@@ -70,6 +70,8 @@ interface Fixture {
   /** A resident's place that waits for review, connected to the published one (part_of). */
   waitingPlace: string;
   cell: string;
+  /** A node of the footway past the published place. */
+  node: number;
   /** A workshop session in the review werkgebied, which the resident joined. */
   session: string;
 }
@@ -291,6 +293,58 @@ const tables: TableCase[] = [
     set: 'shown_at = shown_at',
   },
   {
+    table: 'public.walk_networks',
+    key: 'source',
+    select: everyone('all'),
+    serviceRoleWrites: 1,
+    insert: () => "insert into public.walk_networks (source, lines) values ('matrix', 1)",
+    target: "source = 'matrix'",
+    set: 'lines = lines',
+  },
+  {
+    table: 'internal.walk_nodes',
+    key: 'x_cm::text',
+    // The footway network (15_walking.sql): written by import_walk_network, read by its owner-run search only.
+    select: everyone('denied'),
+    serviceRoleWrites: 'denied',
+    insert: () =>
+      'insert into internal.walk_nodes (x_cm, y_cm, geom) values (-1, -1, extensions.st_setsrid(extensions.st_makepoint(0, 0), 28992))',
+    target: 'x_cm = -1',
+    set: 'x_cm = x_cm',
+  },
+  {
+    table: 'internal.walk_edges',
+    key: 'length_m::text',
+    select: everyone('denied'),
+    serviceRoleWrites: 'denied',
+    // A loop at the fixture's first node: an edge no import makes.
+    insert: ({ node }) => `insert into internal.walk_edges (from_node, to_node, length_m) values (${node}, ${node}, 0.5)`,
+    target: 'length_m = 0.5',
+    set: 'length_m = length_m',
+  },
+  {
+    table: 'internal.walk_reach',
+    key: "target || ' ' || distance_m",
+    // Derived from public data (places, the network); written only by the upkeep (as its owner).
+    select: everyone('all'),
+    serviceRoleWrites: 'denied',
+    insert: ({ node }) =>
+      `insert into internal.walk_reach (target, node_id, distance_m, asset_id) values ('matrix', ${node}, 1, '${trialRow}')`,
+    target: "target = 'matrix'",
+    set: 'distance_m = distance_m',
+  },
+  {
+    table: 'internal.walk_cell_access',
+    key: "cell_id || ' ' || access_m",
+    select: everyone('all'),
+    serviceRoleWrites: 'denied',
+    insert: ({ cell, node }) =>
+      `insert into internal.walk_cell_access (cell_id, node_id, access_m) values ('${cell}', ${node}, 0.25)
+       on conflict (cell_id) do update set access_m = 0.25`,
+    target: 'access_m = 0.25',
+    set: 'access_m = access_m',
+  },
+  {
     table: 'public.workshop_sessions',
     key: 'title',
     // Its participants and its werkgebied's facilitators (admins included).
@@ -451,7 +505,38 @@ async function makeMatrixFixture(database: TestDatabase): Promise<Fixture> {
   const [lon, lat] = pointIn('review', 3).coordinates as [number, number];
   await as('resident').addSessionAction({ sessionId: session.id, lon, lat, body: 'Matrix: actie' });
   await as('otherResident').appreciate(published.id);
-  return { werkgebied, publishedPlace: published.id, waitingPlace: waiting.id, cell: cells.rows[0]!.cell_id, session: session.id };
+  // A footway past the published place: its network, walking distances and cells' access.
+  const [placeLon, placeLat] = pointIn('review', 2).coordinates as [number, number];
+  await as('administrator').importWalkNetwork({
+    source: 'matrix-paden',
+    attribution: 'Matrix',
+    dryRun: false,
+    rows: [
+      {
+        row: 1,
+        line: [
+          [placeLon - 0.001, placeLat],
+          [placeLon, placeLat],
+        ],
+      },
+      {
+        row: 2,
+        line: [
+          [placeLon, placeLat],
+          [placeLon + 0.001, placeLat],
+        ],
+      },
+    ],
+  });
+  const nodes = await database.connection.query<{ node: number }>('select min(node_id)::int as node from internal.walk_nodes');
+  return {
+    werkgebied,
+    publishedPlace: published.id,
+    waitingPlace: waiting.id,
+    cell: cells.rows[0]!.cell_id,
+    node: nodes.rows[0]!.node,
+    session: session.id,
+  };
 }
 
 describe.skipIf(skip)('role × table × operation on PostgreSQL 15 (each case rolled back)', () => {
@@ -542,6 +627,11 @@ describe.skipIf(skip)('role × table × operation on PostgreSQL 15 (each case ro
       'internal.require_candidates(jsonb)',
       'internal.require_distance(double precision)',
       'internal.story_json(stories)',
+      // coverage_cells on foot (15_walking.sql): the definition of a walking distance, and the search it asks.
+      'internal.walk_access_radius()',
+      'internal.walk_detour_factor()',
+      'internal.walk_distance(double precision,double precision,double precision)',
+      'internal.walk_search_question(text[],jsonb,boolean)',
       'internal.werkgebied_area_rd(uuid)',
     ];
     const { rows } = await database.connection.query<{ signature: string }>(
@@ -631,6 +721,12 @@ function intendedApiRolePrivileges(): Record<string, string[]> {
     'internal.circle_locations': () => [],
     'internal.idempotency_keys': () => [],
     'internal.join_attempts': () => [],
+    walk_networks: () => ['SELECT'],
+    'internal.walk_nodes': () => [],
+    'internal.walk_nodes_node_id_seq': () => [],
+    'internal.walk_edges': () => [],
+    'internal.walk_reach': () => ['SELECT'],
+    'internal.walk_cell_access': () => ['SELECT'],
     appreciations: () => [],
     asset_links: () => ['SELECT(created_at,from_asset,id,kind,to_asset)'],
     session_actions: (role) => (role === 'authenticated' ? ['SELECT(body,created_at,geom,id,session_id,taken_up_by,updated_at)'] : []),

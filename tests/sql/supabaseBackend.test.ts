@@ -307,6 +307,7 @@ describe.skipIf(skip)('Supabase backend: supabase-js → PostgREST 12 → Postgr
       '/rpc/nearest_assets',
       '/rpc/photo_data',
       '/rpc/population_summary',
+      '/rpc/walk_network_summary',
     ];
     const writes = [
       '/rpc/add_asset',
@@ -316,6 +317,7 @@ describe.skipIf(skip)('Supabase backend: supabase-js → PostgREST 12 → Postgr
       '/rpc/import_areas',
       '/rpc/import_assets',
       '/rpc/import_population_cells',
+      '/rpc/import_walk_network',
       '/rpc/update_asset',
       '/rpc/create_werkgebied',
       '/rpc/update_werkgebied',
