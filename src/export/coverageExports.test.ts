@@ -56,6 +56,23 @@ describe('coverage results as files', () => {
     expect(document.attribution).toEqual(['CBS (CC BY 4.0)']);
   });
 
+  it('say when the distances are on foot, at which pace, and what counts off the paths', () => {
+    const onFoot = { ...query, distance: 525, onFoot: true, pace: 4.5 };
+    const document = JSON.parse(gapCellsGeoJson({ type: 'FeatureCollection', features: [] }, onFoot, []));
+    expect(document.query).toMatchObject({
+      distance_m: 525,
+      distance_kind: 'on foot along the footway network; off it, straight line × 1.4',
+      pace_kmh: 4.5,
+      minutes_on_foot: 7,
+    });
+    const csv = buurtCoverageCsv([buurt('BU05460000', 200, 50, 40, 0)], onFoot, new Map());
+    const parsed = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
+    expect(parsed[0]!.distance_kind).toBe('lopend (4.5 km/u; zonder pad: rechte lijn × 1.4)');
+    expect(JSON.parse(gapCellsGeoJson({ type: 'FeatureCollection', features: [] }, query, [])).query.distance_kind).toBe(
+      'straight line (RD New, EPSG:28992)',
+    );
+  });
+
   it('figures per group, and the gain of a trial place', () => {
     const figures = { ...buurt('x', 200, 50, 40, 10), target: 'any', distance_m: 400, cells: 3 };
     expect(groupFigures(figures, '65plus')).toEqual({ residents: 40, covered: 10, uncovered: 30, share: 0.25 });

@@ -1,6 +1,10 @@
 import type { BuurtCoverage, GapCellCollection } from '../backend/wireTypes';
 import { csvText } from './csvText';
 import type { CoverageQuery } from '../backend/api';
+import { minutesOnFoot, walkDetourFactor } from '../domain/nearby';
+
+/** The planner's question as an export states it: on foot at a pace, or in a straight line. */
+export type CoverageExportQuery = CoverageQuery & { onFoot?: boolean; pace?: number };
 
 /**
  * Coverage results as files for a report or a GIS: the gap cells as GeoJSON
@@ -26,13 +30,16 @@ const buurtCoverageColumns = [
   'candidates',
 ] as const;
 
-export function gapCellsGeoJson(cells: GapCellCollection, query: CoverageQuery, attributions: string[]): string {
+export function gapCellsGeoJson(cells: GapCellCollection, query: CoverageExportQuery, attributions: string[]): string {
   return JSON.stringify({
     type: 'FeatureCollection',
     query: {
       target: query.target,
       distance_m: query.distance,
-      distance_kind: 'straight line (RD New, EPSG:28992)',
+      distance_kind: query.onFoot
+        ? `on foot along the footway network; off it, straight line × ${walkDetourFactor}`
+        : 'straight line (RD New, EPSG:28992)',
+      ...(query.onFoot && query.pace ? { pace_kmh: query.pace, minutes_on_foot: minutesOnFoot(query.distance, query.pace) } : {}),
       candidates: query.candidates ?? [],
     },
     attribution: attributions,
@@ -40,7 +47,7 @@ export function gapCellsGeoJson(cells: GapCellCollection, query: CoverageQuery, 
   });
 }
 
-export function buurtCoverageCsv(rows: BuurtCoverage[], query: CoverageQuery, buurtNames: Map<string, string>): string {
+export function buurtCoverageCsv(rows: BuurtCoverage[], query: CoverageExportQuery, buurtNames: Map<string, string>): string {
   const share = (covered: number, total: number) => (total > 0 ? (covered / total).toFixed(4) : '');
   return csvText(
     [...buurtCoverageColumns],
@@ -50,7 +57,7 @@ export function buurtCoverageCsv(rows: BuurtCoverage[], query: CoverageQuery, bu
       buurt_name: row.buurt_code ? (buurtNames.get(row.buurt_code) ?? '') : '(buiten de buurten)',
       target: query.target,
       distance_m: query.distance,
-      distance_kind: 'hemelsbreed',
+      distance_kind: query.onFoot ? `lopend (${query.pace ?? ''} km/u; zonder pad: rechte lijn × ${walkDetourFactor})` : 'hemelsbreed',
       share_covered: share(row.residents_covered, row.residents),
       share_65plus_covered: share(row.residents_65plus_covered, row.residents_65plus),
       candidates: (query.candidates ?? []).length,

@@ -1,5 +1,8 @@
-import type { CoverageQuery, WijkkrachtApi } from '../backend/api';
-import { buurtCoverageCsv, gapCellsGeoJson } from './coverageExports';
+import type { WijkkrachtApi } from '../backend/api';
+import type { GapCellCollection } from '../backend/wireTypes';
+import { byBuurtAt } from '../coverage/cellCoverage';
+import { cellFeatures } from '../coverage/gapLayerData';
+import { buurtCoverageCsv, gapCellsGeoJson, type CoverageExportQuery } from './coverageExports';
 import { assetsCsv, assetsGeoJson, assetsKml, storiesCsv } from './assetExports';
 import { linksCsv, linksGeoJson, linksKml } from './linkExports';
 
@@ -71,7 +74,32 @@ export const exporters: Exporter[] = [
 
 /** Coverage results: built for the planner's current question (target, distance, candidates). */
 export interface CoverageExporter extends Omit<Exporter, 'build'> {
-  build(api: WijkkrachtApi, query: CoverageQuery, buurtNames: Map<string, string>): Promise<string>;
+  build(api: WijkkrachtApi, query: CoverageExportQuery, buurtNames: Map<string, string>): Promise<string>;
+}
+
+/**
+ * On foot the figures come from the cells' walking distances (public.coverage_cells),
+ * summed as the planner sums them; in a straight line from the SQL functions.
+ */
+async function walkingCells(api: WijkkrachtApi, query: CoverageExportQuery) {
+  const cells = await api.coverageCells({
+    targets: [query.target],
+    candidates: query.candidates ?? [],
+    werkgebiedId: query.werkgebiedId ?? null,
+    withoutStale: query.withoutStale ?? false,
+    onFoot: true,
+  });
+  return { cells, distances: cells.with_candidates ?? cells.distances[query.target] ?? [] };
+}
+
+async function gapCellsOf(api: WijkkrachtApi, query: CoverageExportQuery): Promise<GapCellCollection> {
+  if (!query.onFoot) return api.gapCells(query);
+  const { cells, distances } = await walkingCells(api, query);
+  const all = cellFeatures(cells, distances);
+  return {
+    ...all,
+    features: all.features.filter(({ properties: { distance_m } }) => distance_m === null || distance_m > query.distance),
+  };
 }
 
 export const coverageExporters: CoverageExporter[] = [
@@ -80,14 +108,18 @@ export const coverageExporters: CoverageExporter[] = [
     labelKey: 'export.gap_cells_geojson',
     extension: 'geojson',
     mimeType: 'application/geo+json',
-    build: async (api, query) => gapCellsGeoJson(await api.gapCells(query), query, (await api.populationSummary()).attributions),
+    build: async (api, query) => gapCellsGeoJson(await gapCellsOf(api, query), query, (await api.populationSummary()).attributions),
   },
   {
     id: 'coverage-by-buurt-csv',
     labelKey: 'export.coverage_by_buurt_csv',
     extension: 'csv',
     mimeType: 'text/csv;charset=utf-8',
-    build: async (api, query, buurtNames) => buurtCoverageCsv(await api.coverageByBuurt(query), query, buurtNames),
+    build: async (api, query, buurtNames) => {
+      if (!query.onFoot) return buurtCoverageCsv(await api.coverageByBuurt(query), query, buurtNames);
+      const { cells, distances } = await walkingCells(api, query);
+      return buurtCoverageCsv(byBuurtAt(cells, distances, query.distance), query, buurtNames);
+    },
   },
 ];
 

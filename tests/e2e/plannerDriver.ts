@@ -56,6 +56,15 @@ export class PlannerDriver {
     await this.app.page.locator('.planner-panel .toggle button').filter({ hasText: label }).click();
   }
 
+  /** "Afstand meten": in a straight line, or on foot along the paths. */
+  async measureDistance(label: 'Hemelsbreed' | 'Lopend'): Promise<void> {
+    await this.app.page.getByRole('group', { name: 'Afstand meten' }).getByRole('button', { name: label }).click();
+  }
+
+  async chooseWalkingPace(label: '4,5 km/u (gewoon)' | '3 km/u (rustig)'): Promise<void> {
+    await this.app.page.getByRole('group', { name: 'Tempo' }).getByRole('button', { name: label }).click();
+  }
+
   async choosePlannerTarget(label: string): Promise<void> {
     await this.app.page.getByTestId('target-picker').selectOption({ label });
   }

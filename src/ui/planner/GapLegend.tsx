@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
+import { walkDetourFactor } from '../../domain/nearby';
 import type { TargetGroup } from '../../domain/types';
 import { gapBreaks, gapColors, secretCellColor } from '../../map/gapLayers';
 
 /** What the gap layer's colours and lines mean, from the same breaks the map uses. */
-export function GapLegend({ group }: { group: TargetGroup }) {
-  const { t } = useTranslation();
+export function GapLegend({ group, onFoot = false }: { group: TargetGroup; onFoot?: boolean }) {
+  const { t, i18n } = useTranslation();
   const breaks = gapBreaks[group];
   return (
     <div className="gap-legend" data-testid="gap-legend">
@@ -29,6 +30,11 @@ export function GapLegend({ group }: { group: TargetGroup }) {
           {t('planner.legend.candidate')}
         </li>
       </ul>
+      {onFoot && (
+        <p className="hint" data-testid="legend-walking">
+          {t('planner.legend.walking', { factor: walkDetourFactor.toLocaleString(i18n.language) })}
+        </p>
+      )}
       <p className="hint">{t('planner.legend.blocks')}</p>
     </div>
   );

@@ -14,7 +14,9 @@ import { GapLegend } from './GapLegend';
 import { BuurtBarsChart } from './charts/BuurtBarsChart';
 import { CoverageCurveChart } from './charts/CoverageCurveChart';
 import { DimensionRadarChart } from './charts/DimensionRadarChart';
-import { distanceStep, maxDistance, type PlannerState } from './plannerState';
+import { walkDetourFactor } from '../../domain/nearby';
+import { DistanceControls } from './DistanceControls';
+import { minutesOf, type PlannerState } from './plannerState';
 import { TargetPicker } from './TargetPicker';
 import { usePlannerData } from './usePlannerData';
 import { WerkgebiedComparison } from './WerkgebiedComparison';
@@ -51,6 +53,8 @@ export function PlannerPanel({ api, categories, areas, werkgebieden, state, onCh
     [areas],
   );
   const number = (value: number) => value.toLocaleString(i18n.language);
+  const factor = number(walkDetourFactor);
+  const walking = figures.value?.walking ?? null;
 
   useEffect(() => onGapLayer(gapLayer), [gapLayer, onGapLayer]);
   useEffect(() => () => onGapLayer(null), [onGapLayer]);
@@ -80,20 +84,7 @@ export function PlannerPanel({ api, categories, areas, werkgebieden, state, onCh
         </div>
       </div>
 
-      <label className="planner-field">
-        <span>
-          {t('planner.distance')}: <strong data-testid="distance-value">{state.distance} m</strong> {t('planner.straightLine')}
-        </span>
-        <input
-          type="range"
-          min={0}
-          max={maxDistance}
-          step={distanceStep}
-          value={state.distance}
-          onChange={(event) => onChange({ distance: Number(event.target.value) })}
-          data-testid="distance-slider"
-        />
-      </label>
+      <DistanceControls state={state} onChange={onChange} />
 
       <label className="planner-field planner-check">
         <input
@@ -120,10 +111,17 @@ export function PlannerPanel({ api, categories, areas, werkgebieden, state, onCh
           <p className="headline">
             {current.share === null
               ? t('planner.nobodyKnown')
-              : t(state.group === 'all' ? 'planner.headline' : 'planner.headline65', {
-                  share: Math.round(current.share * 100),
-                  distance: answered!.figures.distance_m,
-                })}
+              : answered!.walking
+                ? t(state.group === 'all' ? 'planner.headlineWalk' : 'planner.headlineWalk65', {
+                    share: Math.round(current.share * 100),
+                    distance: number(answered!.figures.distance_m),
+                    count: minutesOf(answered!.figures.distance_m, state.pace),
+                    pace: number(state.pace),
+                  })
+                : t(state.group === 'all' ? 'planner.headline' : 'planner.headline65', {
+                    share: Math.round(current.share * 100),
+                    distance: answered!.figures.distance_m,
+                  })}
           </p>
           <p>
             {t(state.group === 'all' ? 'planner.uncovered' : 'planner.uncovered65', {
@@ -132,12 +130,22 @@ export function PlannerPanel({ api, categories, areas, werkgebieden, state, onCh
               total: number(current.residents),
             })}
           </p>
+          {walking && walking.estimated === walking.cells && (
+            <p className="hint" data-testid="walk-estimated">
+              {t('planner.walkNoNetwork', { factor })}
+            </p>
+          )}
+          {walking && walking.estimated > 0 && walking.estimated < walking.cells && (
+            <p className="hint" data-testid="walk-estimated">
+              {t('planner.walkEstimatedHint', { count: walking.estimated, factor })}
+            </p>
+          )}
           {figures.value!.figures.cells_estimated > 0 && <p className="hint">{t('planner.estimatedHint')}</p>}
           {unknownCells > 0 && <p className="hint">{t('planner.secretHint', { count: unknownCells })}</p>}
         </div>
       )}
 
-      {figures.value && !noPopulation && <GapLegend group={state.group} />}
+      {figures.value && !noPopulation && <GapLegend group={state.group} onFoot={figures.value.walking !== null} />}
 
       <div className="what-if">
         <label>
@@ -176,6 +184,7 @@ export function PlannerPanel({ api, categories, areas, werkgebieden, state, onCh
           target={state.target}
           distance={state.distance}
           withoutStale={state.withoutStale}
+          walkingPace={state.onFoot ? state.pace : null}
           group={state.group}
           onClose={() => setComparing(false)}
         />

@@ -7,6 +7,7 @@ import { toggleLimited } from '../../domain/limitedSelection';
 import type { CoverageTarget, TargetGroup } from '../../domain/types';
 import { useErrorText } from '../useErrorText';
 import { CoverageCurveChart } from './charts/CoverageCurveChart';
+import { minutesOf } from './plannerState';
 import { useComparisonData } from './useComparisonData';
 
 const maxCompared = 3;
@@ -18,12 +19,14 @@ interface Props {
   distance: number;
   /** Without the places possibly gone, as the planner asks. */
   withoutStale: boolean;
+  /** On foot at this pace (km/h), as the planner asks; null: in a straight line. */
+  walkingPace: number | null;
   group: TargetGroup;
   onClose(): void;
 }
 
 /** "Vergelijking": two or three werkgebieden side by side at the planner's question, in a table and one chart. */
-export function WerkgebiedComparison({ api, werkgebieden, target, distance, withoutStale, group, onClose }: Props) {
+export function WerkgebiedComparison({ api, werkgebieden, target, distance, withoutStale, walkingPace, group, onClose }: Props) {
   const { t, i18n } = useTranslation();
   const errorText = useErrorText();
   const titleId = useId();
@@ -31,7 +34,13 @@ export function WerkgebiedComparison({ api, werkgebieden, target, distance, with
   const [chosen, setChosen] = useState<string[]>([]);
   // Ticked order, but only werkgebieden that still exist.
   const compared = chosen.filter((id) => werkgebieden.some((werkgebied) => werkgebied.id === id));
-  const { figures, curves } = useComparisonData(api, { werkgebiedIds: compared, target, distance, withoutStale });
+  const { figures, curves } = useComparisonData(api, {
+    werkgebiedIds: compared,
+    target,
+    distance,
+    withoutStale,
+    onFoot: walkingPace !== null,
+  });
   const nameOf = (id: string) => werkgebieden.find((werkgebied) => werkgebied.id === id)?.name ?? id;
   const number = (value: number) => value.toLocaleString(i18n.language);
   const percent = (share: number | null) => (share === null ? '–' : `${Math.round(share * 100)}%`);
@@ -104,7 +113,9 @@ export function WerkgebiedComparison({ api, werkgebieden, target, distance, with
       )}
       {ready && rows.length > 0 && (
         <p className="hint" id={captionId}>
-          {t('planner.comparison.caption', { distance })}
+          {walkingPace === null
+            ? t('planner.comparison.caption', { distance })
+            : t('planner.comparison.captionWalk', { distance, minutes: minutesOf(distance, walkingPace) })}
         </p>
       )}
       {series.length >= 2 && (

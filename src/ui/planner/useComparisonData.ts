@@ -9,6 +9,7 @@ interface ComparisonQuery {
   target: CoverageTarget;
   distance: number;
   withoutStale: boolean;
+  onFoot: boolean;
 }
 
 /**
@@ -19,20 +20,20 @@ interface ComparisonQuery {
  * newest question wins.
  */
 export function useComparisonData(api: WijkkrachtApi, query: ComparisonQuery) {
-  const { werkgebiedIds, target, distance, withoutStale } = query;
+  const { werkgebiedIds, target, distance, withoutStale, onFoot } = query;
   const loadCells = useCallback(
     (q: ComparisonQuery) =>
       Promise.all(
         q.werkgebiedIds.map(async (id) => ({
           id,
           target: q.target,
-          cells: await api.coverageCells({ targets: [q.target], werkgebiedId: id, withoutStale: q.withoutStale }),
+          cells: await api.coverageCells({ targets: [q.target], werkgebiedId: id, withoutStale: q.withoutStale, onFoot: q.onFoot }),
         })),
       ),
     [api],
   );
   const ids = werkgebiedIds.join(',');
-  const cells = useLatestResult(query, `${ids}|${target}|${withoutStale}`, loadCells);
+  const cells = useLatestResult(query, `${ids}|${target}|${withoutStale}|${onFoot}`, loadCells);
   const figures = useMemo(
     () =>
       cells.value?.map(({ id, target: asked, cells: answer }) => ({

@@ -14,6 +14,8 @@ export interface PlannerQuery {
   werkgebiedId: string | null;
   /** Without the places possibly gone (not confirmed for their werkgebied's months). */
   withoutStale: boolean;
+  /** Walking distances along the footway network instead of straight lines. */
+  onFoot: boolean;
 }
 
 const dimensionTargets = healthDimensions.map((dimension) => `dimension:${dimension}` as const);
@@ -37,10 +39,10 @@ interface CellsAnswer {
  * (marked as not up to date).
  */
 export function usePlannerData(api: WijkkrachtApi, query: PlannerQuery) {
-  const { target, distance, candidates, werkgebiedId, withoutStale } = query;
+  const { target, distance, candidates, werkgebiedId, withoutStale, onFoot } = query;
   const candidatesKey = JSON.stringify(candidates);
-  const area = `${werkgebiedId ?? 'all'}|${withoutStale ? 'fresh' : 'every'}`;
-  const scope = (q: PlannerQuery) => ({ werkgebiedId: q.werkgebiedId, withoutStale: q.withoutStale });
+  const area = `${werkgebiedId ?? 'all'}|${withoutStale ? 'fresh' : 'every'}|${onFoot ? 'walking' : 'straight'}`;
+  const scope = (q: PlannerQuery) => ({ werkgebiedId: q.werkgebiedId, withoutStale: q.withoutStale, onFoot: q.onFoot });
 
   const loadCells = useCallback(
     async (q: PlannerQuery): Promise<CellsAnswer> => ({
@@ -80,6 +82,7 @@ export function usePlannerData(api: WijkkrachtApi, query: PlannerQuery) {
       withoutCandidates,
       gapCells: cellFeatures(chosen.cells, distances),
       summaries: new GapSummaries(chosen.cells, distances),
+      walking: chosen.cells.on_foot ? walkingEstimates(chosen.cells, withoutCandidates) : null,
     };
   }, [chosen]);
 
@@ -88,6 +91,7 @@ export function usePlannerData(api: WijkkrachtApi, query: PlannerQuery) {
     const { cells, target: asked, distances, withoutCandidates, candidateCount } = answer;
     const shown = figuresAt(cells, distances, asked, distance);
     return {
+      walking: answer.walking,
       figures: shown,
       // Without trial places the two are one sum: add it up once.
       baseline: distances === withoutCandidates ? shown : figuresAt(cells, withoutCandidates, asked, distance),
@@ -124,4 +128,19 @@ export function usePlannerData(api: WijkkrachtApi, query: PlannerQuery) {
     radar: { value: radar, upToDate: radarCells.upToDate, error: radarCells.error },
     gapLayer,
   };
+}
+
+/**
+ * On foot: of the cells with a place within reach, how many have no path to it
+ * and count the straight line times the detour factor (all of them: no network here).
+ */
+function walkingEstimates(cells: CoverageCells, distances: Array<number | null>) {
+  const estimated = cells.walk_estimated ?? [];
+  let reached = 0;
+  let estimatedCount = 0;
+  estimated.forEach((isEstimated, index) => {
+    if (isEstimated || distances[index] !== null) reached += 1;
+    if (isEstimated) estimatedCount += 1;
+  });
+  return { cells: reached, estimated: estimatedCount };
 }
