@@ -17,7 +17,8 @@
  *   add-walking     — the same with the network: its own search, where it is nearer;
  *   archive-straight / archive-walking — archiving a place, without and with the network
  *                     (then the nodes it was nearest to look again);
- *   question-straight / question-walking — public.coverage_cells for one target.
+ *   question-straight / question-walking — public.coverage_cells for one target;
+ *   nearby-straight / nearby-walking — "Wat is er in de buurt?" within 500 m (assets_within, assets_on_foot).
  * Prints medians and the ratios walking / straight and SQL / JavaScript.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -164,6 +165,15 @@ async function benchEngine(engine: Engine, connection: SqlConnection, network: N
     walkingQuestions.push(await time(() => value(`select public.coverage_cells('["any"]', p_on_foot => true)`)));
   }
   record('question-walking', walkingQuestions);
+  // "Wat is er in de buurt?" within 500 m of the middle, in a straight line and on foot.
+  const [lon, lat] = data.places[0]!;
+  const nearby: Record<'straight' | 'walking', number[]> = { straight: [], walking: [] };
+  for (let run = 0; run < runs; run++) {
+    nearby.straight.push(await time(() => value('select public.assets_within($1, $2, 500)', [lon, lat])));
+    nearby.walking.push(await time(() => value('select public.assets_on_foot($1, $2, 500)', [lon, lat])));
+  }
+  record('nearby-straight', nearby.straight);
+  record('nearby-walking', nearby.walking);
 
   if (engine === 'pglite') {
     // The JavaScript alternative, on the same edges and seeds.
@@ -217,7 +227,7 @@ async function main() {
   const of = (network: Network, engine: Engine, approach: string) =>
     results.find((result) => result.network === network && result.engine === engine && result.approach === approach)?.median_ms;
   const ratios = results
-    .filter((result) => ['question-walking', 'add-walking', 'archive-walking', 'recompute'].includes(result.approach))
+    .filter((result) => ['question-walking', 'add-walking', 'archive-walking', 'nearby-walking', 'recompute'].includes(result.approach))
     .map((result) => {
       const base =
         result.approach === 'recompute'

@@ -59,6 +59,8 @@ export interface WijkkrachtApi extends SessionApi {
   listCategories(): Promise<Category[]>;
   assetsInBbox(bbox: BoundingBox, options?: { category?: string; limit?: number }): Promise<AssetsInView>;
   assetsWithin(lon: number, lat: number, meters: number, category?: string): Promise<AssetCollection>;
+  /** The places within a walk of `meters` (at most 2 000) along the footway network, nearest first. */
+  assetsOnFoot(lon: number, lat: number, meters: number, category?: string): Promise<AssetCollection>;
   nearestAssets(lon: number, lat: number, k?: number, category?: string): Promise<AssetCollection>;
   getAsset(id: string): Promise<AssetWithStories>;
   addAsset(asset: NewAsset): Promise<AssetFeature>;
@@ -196,6 +198,8 @@ export function createApi(transport: RpcTransport): WijkkrachtApi {
       }),
     assetsWithin: (lon, lat, meters, category) =>
       call('assets_within', { p_lon: lon, p_lat: lat, p_meters: meters, p_category: category ?? null }),
+    assetsOnFoot: (lon, lat, meters, category) =>
+      call('assets_on_foot', { p_lon: lon, p_lat: lat, p_meters: meters, p_category: category ?? null }),
     nearestAssets: (lon, lat, k = 5, category) => call('nearest_assets', { p_lon: lon, p_lat: lat, p_k: k, p_category: category ?? null }),
     getAsset: (id) => call('get_asset', { p_id: id }),
     addAsset: (asset) =>

@@ -38,6 +38,11 @@ export interface SqlFunctions {
     returns: 'jsonb';
     roles: 'anon' | 'authenticated' | 'service_role';
   };
+  assets_on_foot: {
+    args: { p_lon: number | null; p_lat: number | null; p_meters: number | null; p_category?: string | null };
+    returns: 'jsonb';
+    roles: 'anon' | 'authenticated' | 'service_role';
+  };
   assets_within: {
     args: { p_lon: number | null; p_lat: number | null; p_meters: number | null; p_category?: string | null };
     returns: 'jsonb';

@@ -49,8 +49,11 @@ interface AssetProperties {
   source: string | null;
   source_id: string | null;
   attribution: string | null;
-  /** Present on proximity answers only. */
+  /** Present on proximity answers only; on foot, the walking distance. */
   distance_m?: number;
+  /** On foot (assets_on_foot) only: the straight line, and whether the walk is it times the detour factor (no path found). */
+  straight_m?: number;
+  walk_estimated?: boolean;
   /** Present on exports (export_assets) only. */
   story_count?: number;
   /** Set by the app for the map, not by SQL: not confirmed for its werkgebied's months (src/domain/freshness.ts). */
@@ -469,6 +472,7 @@ export interface SqlResults extends Record<keyof SqlFunctions, unknown> {
   archive_asset: AssetFeature;
   assets_in_bbox: AssetsInView;
   assets_within: AssetCollection;
+  assets_on_foot: AssetCollection;
   coverage: CoverageFigures;
   coverage_by_buurt: BuurtCoverage[];
   coverage_cells: CoverageCells;

@@ -20,6 +20,11 @@ export function metresPerMinute(kmPerHour: number): number {
   return (kmPerHour * 1000) / 60;
 }
 
+/** The whole minutes on foot nearest a distance at a pace: what the planner's minute slider shows. */
+export function wholeMinutesAt(metres: number, kmPerHour: number): number {
+  return Math.round(metres / metresPerMinute(kmPerHour));
+}
+
 /** Whole minutes on foot, at least 1: "0 minutes" reads as "here". */
 export function minutesOnFoot(metres: number, kmPerHour: number): number {
   return Math.max(1, Math.ceil(metres / metresPerMinute(kmPerHour)));

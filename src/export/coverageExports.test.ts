@@ -67,7 +67,7 @@ describe('coverage results as files', () => {
     });
     const csv = buurtCoverageCsv([buurt('BU05460000', 200, 50, 40, 0)], onFoot, new Map());
     const parsed = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
-    expect(parsed[0]!.distance_kind).toBe('lopend (4.5 km/u; zonder pad: rechte lijn × 1.4)');
+    expect(parsed[0]!.distance_kind).toBe('lopend (4,5 km/u; zonder pad: rechte lijn × 1,4)');
     expect(JSON.parse(gapCellsGeoJson({ type: 'FeatureCollection', features: [] }, query, [])).query.distance_kind).toBe(
       'straight line (RD New, EPSG:28992)',
     );

@@ -1,7 +1,7 @@
 import type { BuurtCoverage, GapCellCollection } from '../backend/wireTypes';
 import { csvText } from './csvText';
 import type { CoverageQuery } from '../backend/api';
-import { minutesOnFoot, walkDetourFactor } from '../domain/nearby';
+import { walkDetourFactor, wholeMinutesAt } from '../domain/nearby';
 
 /** The planner's question as an export states it: on foot at a pace, or in a straight line. */
 export type CoverageExportQuery = CoverageQuery & { onFoot?: boolean; pace?: number };
@@ -39,7 +39,7 @@ export function gapCellsGeoJson(cells: GapCellCollection, query: CoverageExportQ
       distance_kind: query.onFoot
         ? `on foot along the footway network; off it, straight line × ${walkDetourFactor}`
         : 'straight line (RD New, EPSG:28992)',
-      ...(query.onFoot && query.pace ? { pace_kmh: query.pace, minutes_on_foot: minutesOnFoot(query.distance, query.pace) } : {}),
+      ...(query.onFoot && query.pace ? { pace_kmh: query.pace, minutes_on_foot: wholeMinutesAt(query.distance, query.pace) } : {}),
       candidates: query.candidates ?? [],
     },
     attribution: attributions,
@@ -57,10 +57,16 @@ export function buurtCoverageCsv(rows: BuurtCoverage[], query: CoverageExportQue
       buurt_name: row.buurt_code ? (buurtNames.get(row.buurt_code) ?? '') : '(buiten de buurten)',
       target: query.target,
       distance_m: query.distance,
-      distance_kind: query.onFoot ? `lopend (${query.pace ?? ''} km/u; zonder pad: rechte lijn × ${walkDetourFactor})` : 'hemelsbreed',
+      distance_kind: query.onFoot ? walkingKind(query.pace) : 'hemelsbreed',
       share_covered: share(row.residents_covered, row.residents),
       share_65plus_covered: share(row.residents_65plus_covered, row.residents_65plus),
       candidates: (query.candidates ?? []).length,
     })),
   );
+}
+
+/** How the CSV names walking distances, in Dutch with decimal commas as the sheet's reader writes them. */
+function walkingKind(pace: number | undefined): string {
+  const comma = (value: number) => String(value).replace('.', ',');
+  return `lopend (${pace ? `${comma(pace)} km/u; ` : ''}zonder pad: rechte lijn × ${comma(walkDetourFactor)})`;
 }

@@ -92,6 +92,13 @@ async function walkingCells(api: WijkkrachtApi, query: CoverageExportQuery) {
   return { cells, distances: cells.with_candidates ?? cells.distances[query.target] ?? [] };
 }
 
+/** The population's credits, and on foot the footway network's (OpenStreetMap, ODbL). */
+async function creditsOf(api: WijkkrachtApi, query: CoverageExportQuery): Promise<string[]> {
+  const population = (await api.populationSummary()).attributions;
+  if (!query.onFoot) return population;
+  return [...new Set([...population, ...(await api.walkNetworkSummary()).attributions])];
+}
+
 async function gapCellsOf(api: WijkkrachtApi, query: CoverageExportQuery): Promise<GapCellCollection> {
   if (!query.onFoot) return api.gapCells(query);
   const { cells, distances } = await walkingCells(api, query);
@@ -108,7 +115,7 @@ export const coverageExporters: CoverageExporter[] = [
     labelKey: 'export.gap_cells_geojson',
     extension: 'geojson',
     mimeType: 'application/geo+json',
-    build: async (api, query) => gapCellsGeoJson(await gapCellsOf(api, query), query, (await api.populationSummary()).attributions),
+    build: async (api, query) => gapCellsGeoJson(await gapCellsOf(api, query), query, await creditsOf(api, query)),
   },
   {
     id: 'coverage-by-buurt-csv',

@@ -293,7 +293,7 @@ export const en: Messages = {
     dropHere: 'Or drop the file here.',
     format: 'Kind of file',
     walkNetwork: {
-      length: '{{km}} km of footway. The walking distances are then worked out again.',
+      length: '{{km}} km of footway. The walking distances have been worked out again.',
     },
     formats: {
       assets: 'List of places (GeoJSON, CSV, KML)',
@@ -457,7 +457,7 @@ export const en: Messages = {
     walkEstimatedHint_one: '1 cell has no footpath nearby. There the straight line × {{factor}} counts.',
     walkEstimatedHint_other: '{{count}} cells have no footpath nearby. There the straight line × {{factor}} counts.',
     walkNoNetwork:
-      'No footpaths are loaded here, so the straight line × {{factor}} counts everywhere. Add footpaths under "Add data" (OpenStreetMap).',
+      'No footpaths are loaded here, so the straight line × {{factor}} counts everywhere. An administrator can add footpaths under "Add data" (OpenStreetMap).',
     werkgebied: 'Working area',
     allWerkgebieden: 'All areas',
     noPopulationWerkgebied: 'There are no population figures for this working area yet.',
@@ -472,7 +472,8 @@ export const en: Messages = {
       shareAll: 'Nearby (everyone)',
       share65: 'Nearby (65+)',
       caption: 'Nearby: within {{distance}} metres (as the crow flies) of what is chosen above.',
-      captionWalk: 'Nearby: within a {{minutes}}-minute walk ({{distance}} m) of what is chosen above.',
+      captionWalk_one: 'Nearby: within a 1-minute walk ({{distance}} m) of what is chosen above.',
+      captionWalk_other: 'Nearby: within a {{count}}-minute walk ({{distance}} m) of what is chosen above.',
       curveTitle: 'Share within reach by distance, per working area',
     },
     headline: '{{share}}% of residents live within {{distance}} metres (as the crow flies).',

@@ -21,6 +21,12 @@ export const nearbyNl = {
   noneAtAllAnyKind: 'Er is nog geen plek in kaart gebracht.',
   circleRow: 'een cirkel: {{metres}} m tot het midden van de buurt (waar hij samenkomt, blijft privé)',
   row: '{{metres}} m, ongeveer {{minutes}} min lopen ({{slowMinutes}} min op een rustig tempo)',
+  rowOnFoot: '{{metres}} m lopen, ongeveer {{minutes}} min ({{slowMinutes}} min op een rustig tempo)',
+  rowEstimated: '(geschat: geen pad bekend)',
+  measure: 'Afstand meten',
+  howMeasuredOnFoot:
+    'Lopend: langs paden en straten, zoals mensen echt lopen. Waar geen pad bekend is, telt de rechte lijn × {{factor}}. De tijd is een schatting bij 4,5 km per uur; op een rustig tempo (3 km per uur) duurt het langer.',
+  nearestStraight: 'Die afstanden zijn hemelsbreed.',
   open: 'Bekijk',
   openName: 'Bekijk {{name}}',
   howMeasured:
@@ -48,6 +54,12 @@ export const nearbyEn: typeof nearbyNl = {
   noneAtAllAnyKind: 'No place has been mapped yet.',
   circleRow: 'a circle: {{metres}} m to the middle of the neighbourhood (where it meets stays private)',
   row: '{{metres}} m, about {{minutes}} min on foot ({{slowMinutes}} min at a slow pace)',
+  rowOnFoot: '{{metres}} m on foot, about {{minutes}} min ({{slowMinutes}} min at a slow pace)',
+  rowEstimated: '(estimated: no path known)',
+  measure: 'Measure distance',
+  howMeasuredOnFoot:
+    'On foot: along paths and streets, as people really walk. Where no path is known, the straight line × {{factor}} counts. The time is an estimate at 4.5 km per hour; at a slow pace (3 km per hour) it takes longer.',
+  nearestStraight: 'Those distances are straight lines.',
   open: 'View',
   openName: 'View {{name}}',
   howMeasured:

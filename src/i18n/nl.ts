@@ -293,7 +293,7 @@ export const nl = {
     dropHere: 'Of sleep het bestand hierheen.',
     format: 'Soort bestand',
     walkNetwork: {
-      length: '{{km}} km looppad. De loopafstanden worden daarna opnieuw berekend.',
+      length: '{{km}} km looppad. De loopafstanden zijn opnieuw berekend.',
     },
     formats: {
       assets: 'Lijst met plekken (GeoJSON, CSV, KML)',
@@ -459,7 +459,7 @@ export const nl = {
     walkEstimatedHint_one: 'Bij 1 vak ligt geen looppad. Daar telt de rechte lijn × {{factor}}.',
     walkEstimatedHint_other: 'Bij {{count}} vakken ligt geen looppad. Daar telt de rechte lijn × {{factor}}.',
     walkNoNetwork:
-      'Hier zijn geen looppaden geladen. Daarom telt overal de rechte lijn × {{factor}}. Voeg looppaden toe via "Gegevens toevoegen" (OpenStreetMap).',
+      'Hier zijn geen looppaden geladen. Daarom telt overal de rechte lijn × {{factor}}. Een beheerder kan looppaden toevoegen via "Gegevens toevoegen" (OpenStreetMap).',
     werkgebied: 'Werkgebied',
     allWerkgebieden: 'Alle gebieden',
     noPopulationWerkgebied: 'In dit werkgebied zijn nog geen inwonertallen bekend.',
@@ -474,7 +474,8 @@ export const nl = {
       shareAll: 'Dichtbij (iedereen)',
       share65: 'Dichtbij (65+)',
       caption: 'Dichtbij: binnen {{distance}} meter (hemelsbreed) van wat hierboven is gekozen.',
-      captionWalk: 'Dichtbij: binnen {{minutes}} minuten lopen ({{distance}} m) van wat hierboven is gekozen.',
+      captionWalk_one: 'Dichtbij: binnen 1 minuut lopen ({{distance}} m) van wat hierboven is gekozen.',
+      captionWalk_other: 'Dichtbij: binnen {{count}} minuten lopen ({{distance}} m) van wat hierboven is gekozen.',
       curveTitle: 'Deel binnen bereik per afstand, per werkgebied',
     },
     headline: '{{share}}% van de inwoners woont binnen {{distance}} meter (hemelsbreed).',

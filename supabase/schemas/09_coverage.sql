@@ -5,7 +5,8 @@
 --
 -- Distances are straight-line metres in RD New (EPSG:28992), the grid CBS
 -- publishes its 100 m cells in. They come from one place,
--- internal.cell_distance(), so a walking-network distance can replace it.
+-- internal.cell_distance(). Walking distances are kept beside them
+-- (15_walking.sql); coverage_cells gives either.
 
 ------------------------------------------------------------------------------
 -- Definitions
@@ -541,7 +542,7 @@ grant execute on function public.coverage_curve(text, double precision, jsonb, u
 -- city of 100 000 cells travels in a few MB instead of the gap layer's tens.
 -- p_on_foot: walking distances (15_walking.sql) instead of straight lines, and
 -- per cell whether its walking distance is the straight line times the detour
--- factor (walk_estimated, for the first target). Volatile, because a walking
+-- factor because it lies off the network (walk_estimated). Volatile, because a walking
 -- question with candidates or without stale places searches the network in a
 -- temporary table, which a read-only transaction may not create.
 create function public.coverage_cells(
@@ -618,14 +619,12 @@ begin
       left join internal.walk_reach r on on_foot and not without_stale and r.target = p_targets ->> 0 and r.node_id = a.node_id
       left join searched s on s.target = p_targets ->> 0 and s.node_id = a.node_id
       left join searched c on c.target = '_candidates' and c.node_id = a.node_id) end,
-    -- Cells whose walking distance is the straight line times the detour factor:
-    -- off the network, or on a part of it no place of the first target reaches.
+    -- Cells off the network with a place of the first target within reach in a
+    -- straight line: their walking distance is that line times the detour factor.
     'walk_estimated', case when on_foot then (
-      select coalesce(jsonb_agg(k.distance_m is not null and coalesce(r.distance_m, s.distance_m) is null order by a.n), '[]')
+      select coalesce(jsonb_agg(k.distance_m is not null and a.node_id is null order by a.n), '[]')
       from asked_cells a
-      left join internal.cell_nearest k on k.cell_id = a.cell_id and k.target = p_targets ->> 0
-      left join internal.walk_reach r on not without_stale and r.target = p_targets ->> 0 and r.node_id = a.node_id
-      left join searched s on s.target = p_targets ->> 0 and s.node_id = a.node_id) end
+      left join internal.cell_nearest k on k.cell_id = a.cell_id and k.target = p_targets ->> 0) end
     )
   );
 end

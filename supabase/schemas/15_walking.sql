@@ -10,9 +10,11 @@
 --
 -- A cell is reached through its access node, the node nearest its centre within
 -- 150 m: walking distance = the node's distance + the straight stretch to the
--- centre, never less than the straight line. A cell with no node that near, or
--- whose node the network does not connect to any place within reach, falls back
--- to the straight line times the detour factor, and says so (estimated).
+-- centre, never less than the straight line. A cell with no node that near is
+-- off the network: the straight line times the detour factor counts, and it says
+-- so (estimated). A cell on the network whose node no place reaches within 2 km
+-- on foot is farther than coverage reaches, however near in a straight line
+-- (across water without a bridge, say).
 --
 -- Why one set-based search in SQL for both engines, not pgRouting: PGlite has no
 -- pgRouting, and a search that relaxes a whole frontier per statement runs a few
@@ -36,9 +38,10 @@ revoke all on function internal.walk_access_radius() from public, anon, authenti
 grant execute on function internal.walk_access_radius() to anon, authenticated, service_role;
 
 -- A cell's walking distance from what is kept: the straight line to the nearest
--- place, the cell's access stretch, and its access node's network distance; no
--- access or no network distance: the straight line times the detour factor.
--- Farther than coverage reaches is null, as in the straight-line figures.
+-- place, the cell's access stretch, and its access node's network distance. Off
+-- the network (no access node): the straight line times the detour factor. On
+-- it, but no place within reach on foot: null. Farther than coverage reaches is
+-- null, as in the straight-line figures.
 create function internal.walk_distance(p_straight double precision, p_access double precision, p_network double precision)
 returns double precision
 language sql immutable
@@ -46,9 +49,9 @@ as $$
   select case when walked <= internal.coverage_max_distance() then walked end
   from (select case
     when p_straight is null then null
-    when p_access is not null and p_network is not null then
-      greatest(p_straight, round((p_network + p_access)::numeric, 2)::double precision)
-    else round((p_straight * internal.walk_detour_factor())::numeric, 2)::double precision
+    when p_access is null then round((p_straight * internal.walk_detour_factor())::numeric, 2)::double precision
+    when p_network is null then null
+    else greatest(p_straight, round((p_network + p_access)::numeric, 2)::double precision)
   end as walked) w
 $$;
 revoke all on function internal.walk_distance(double precision, double precision, double precision) from public, anon, authenticated, service_role;
@@ -166,7 +169,8 @@ revoke all on function internal.walk_seeds(extensions.geometry) from public, ano
 -- kept distances (walk_reach) already reach as near is not entered: nothing
 -- past it can come nearer through it, so one new place searches only the
 -- stretch it is nearest to (a town's new place: 1 of 300, not the whole 2 km).
-create function internal.walk_spread(p_beyond_kept boolean default false)
+-- p_bound: how far to search (default: as far as coverage reaches).
+create function internal.walk_spread(p_beyond_kept boolean default false, p_bound double precision default null)
 returns int
 language plpgsql volatile
 set search_path = public, extensions
@@ -191,7 +195,7 @@ begin
       select distinct on (f.target, e.to_node) f.target, e.to_node as node_id, f.distance_m + e.length_m as distance_m, f.asset_id
       from walk_frontier f
       join internal.walk_edges e on e.from_node = f.node_id
-      where f.distance_m + e.length_m <= internal.coverage_max_distance()
+      where f.distance_m + e.length_m <= coalesce(p_bound, internal.coverage_max_distance())
         and not (p_beyond_kept and exists (
           select from internal.walk_reach r
           where r.target = f.target and r.node_id = e.to_node and r.distance_m <= f.distance_m + e.length_m))
@@ -214,7 +218,7 @@ begin
   return rounds;
 end
 $$;
-revoke all on function internal.walk_spread(boolean) from public, anon, authenticated, service_role;
+revoke all on function internal.walk_spread(boolean, double precision) from public, anon, authenticated, service_role;
 
 -- An empty walk_found to put seeds in.
 create function internal.walk_start_search()
@@ -350,6 +354,9 @@ begin
   join internal.walk_edges e on e.to_node = o.node_id
   join internal.walk_reach r on r.target = o.target and r.node_id = e.from_node
   order by r.target, r.node_id;
+  -- Only places near the orphaned nodes can join the network among them: a seed
+  -- lies within the access radius, or counts its stretch times the detour factor
+  -- within reach (2 000 / 1.4 m). Without this, every place of the town looked.
   insert into walk_found as w (target, node_id, distance_m, asset_id)
   select distinct on (t.target, s.node_id) t.target, s.node_id, s.distance_m, a.asset_id
   from internal.coverage_assets a
@@ -357,6 +364,9 @@ begin
   cross join lateral internal.walk_seeds(a.geom) s
   join walk_orphans o on o.target = t.target and o.node_id = s.node_id
   where a.asset_id <> p_asset_id and t.target in (select target from walk_orphans)
+    and st_dwithin(a.geom, (select st_convexhull(st_collect(n.geom))
+                            from internal.walk_nodes n where n.node_id in (select node_id from walk_orphans)),
+                   greatest(internal.walk_access_radius(), internal.coverage_max_distance() / internal.walk_detour_factor()))
     and s.distance_m <= internal.coverage_max_distance()
   order by t.target, s.node_id, s.distance_m
   on conflict (target, node_id) do update set distance_m = excluded.distance_m, asset_id = excluded.asset_id
@@ -495,9 +505,11 @@ begin
 
   -- One import or coverage upkeep at a time, before any row is touched.
   perform pg_advisory_xact_lock(hashtext('wijkkracht.coverage_upkeep'));
+  -- A loop (both ends one spot) makes no node: alone, it could become a cell's access to nowhere.
   insert into internal.walk_nodes (x_cm, y_cm, geom)
   select distinct x, y, st_setsrid(st_makepoint(x / 100.0, y / 100.0), 28992)
   from walk_rows, lateral (values (from_x, from_y), (to_x, to_y)) as ends(x, y)
+  where (from_x, from_y) <> (to_x, to_y)
   on conflict (x_cm, y_cm) do nothing;
   -- Two lines between the same two nodes: the shorter is the way anyone walks.
   insert into internal.walk_edges as e (from_node, to_node, length_m)
@@ -566,3 +578,64 @@ as $$
 $$;
 revoke all on function public.walk_network_summary() from public, anon, authenticated, service_role;
 grant execute on function public.walk_network_summary() to anon, authenticated, service_role;
+
+------------------------------------------------------------------------------
+-- "Wat is er in de buurt?" on foot
+------------------------------------------------------------------------------
+
+-- The places within a walk of p_meters from a spot, nearest first, as
+-- assets_within gives them in a straight line (the same visibility), each with
+-- its walking distance (distance_m), its straight one (straight_m), and whether
+-- the walk is the straight line times the detour factor (walk_estimated: no
+-- network loaded). One search from the spot, as far as asked.
+-- Volatile: the search writes a temporary table.
+create function public.assets_on_foot(
+  p_lon double precision, p_lat double precision, p_meters double precision,
+  p_category text default null
+)
+returns jsonb
+language plpgsql volatile
+security definer
+set search_path = public, extensions
+set statement_timeout = '10s'
+set jit = off
+as $$
+declare
+  here geometry := st_transform(internal.point(p_lon, p_lat), 28992);
+  here_geography geography := internal.point(p_lon, p_lat)::geography;
+  -- Without a network every walk is the straight line times the detour factor;
+  -- with one, a place the search did not reach is farther than asked.
+  has_network boolean := exists (select from internal.walk_nodes);
+begin
+  if p_meters is null or p_meters <= 0 or p_meters > internal.coverage_max_distance() then
+    raise exception using errcode = 'WKARG', message = 'distance on foot must be between 0 and 2000 metres', detail = 'meters';
+  end if;
+  perform internal.walk_start_search();
+  insert into walk_found (target, node_id, distance_m)
+  select 'spot', s.node_id, s.distance_m from internal.walk_seeds(here) s where s.distance_m <= p_meters;
+  perform internal.walk_spread(false, p_meters);
+  return internal.feature_collection((
+    select jsonb_agg(internal.asset_feature(a, jsonb_build_object(
+             'distance_m', round(w.walked::numeric, 1), 'straight_m', round(w.straight::numeric, 1), 'walk_estimated', w.estimated))
+           order by w.walked, a.id)
+    from public.assets a
+    cross join lateral (select st_transform(a.geom, 28992) as rd) shape
+    cross join lateral (
+      select st_distance(shape.rd, here) as straight,
+             (select min(f.distance_m + s.distance_m)
+              from internal.walk_seeds(shape.rd) s join walk_found f on f.node_id = s.node_id) as network) d
+    cross join lateral (
+      select d.straight,
+             case when d.network is not null then greatest(d.straight, d.network)
+                  when not has_network then d.straight * internal.walk_detour_factor() end as walked,
+             d.network is null as estimated) w
+    where st_dwithin(a.geom::geography, here_geography, p_meters)
+      and a.status <> 'archived'
+      and internal.asset_visible(a.status, a.created_by, a.werkgebied_id)
+      and (p_category is null or a.category = p_category)
+      and w.walked <= p_meters
+  ));
+end
+$$;
+revoke all on function public.assets_on_foot(double precision, double precision, double precision, text) from public, anon, authenticated, service_role;
+grant execute on function public.assets_on_foot(double precision, double precision, double precision, text) to anon, authenticated, service_role;

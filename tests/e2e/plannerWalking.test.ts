@@ -105,4 +105,24 @@ describe.skipIf(skip)('the planner on foot (embedded database, real Chromium)', 
     expect((await planner.plannerFigures()).headline).toMatch(straightPattern);
     expect(await app.page.getByTestId('legend-walking').count()).toBe(0);
   });
+
+  it('answers "Wat is er in de buurt?" on foot too: fewer places within 500 m, each a walk', async () => {
+    await app.page.locator('.planner-panel').getByRole('button', { name: 'Sluiten' }).click();
+    await app.showMapAt(16, 52.3695, 4.8975);
+    await app.page.getByRole('button', { name: 'Wat is er in de buurt?' }).click();
+    const panel = app.page.getByRole('dialog', { name: 'Wat is er in de buurt?' });
+    expect(await app.tapMapAt(4.8975, 52.3695)).toBe(true);
+    await panel.getByLabel('Hoe ver').selectOption({ label: '500 m (ongeveer 7 min lopen)' });
+    const result = panel.locator('[data-testid=nearby-result]:not(.stale)');
+    const count = async () => Number(/(\d+) plek/.exec((await result.locator('.headline').textContent()) ?? '')?.[1] ?? Number.NaN);
+    await result.locator('.headline').filter({ hasText: 'Binnen 500 m' }).waitFor();
+    const straightCount = await count();
+    await panel.getByRole('group', { name: 'Afstand meten' }).getByRole('button', { name: 'Lopend' }).click();
+    await result.locator('.nearby-distance').first().filter({ hasText: 'm lopen' }).waitFor();
+    const onFootCount = await count();
+    expect(onFootCount).toBeGreaterThan(0);
+    expect(onFootCount).toBeLessThan(straightCount);
+    expect(await panel.locator('.hint').last().textContent()).toContain('Lopend: langs paden en straten');
+    await app.screenshotAtBothSizes('walking-3-nearby-on-foot', () => result.scrollIntoViewIfNeeded());
+  });
 });

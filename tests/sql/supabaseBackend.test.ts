@@ -289,6 +289,7 @@ describe.skipIf(skip)('Supabase backend: supabase-js → PostgREST 12 → Postgr
     };
     const reads = [
       '/rpc/assets_in_bbox',
+      '/rpc/assets_on_foot',
       '/rpc/assets_within',
       '/rpc/coverage',
       '/rpc/coverage_by_buurt',

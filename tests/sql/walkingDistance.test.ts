@@ -121,11 +121,11 @@ describe.each(engines)('walking distance on $name', ({ skip, open }) => {
     );
     return cells.map(({ straight, node_id, access_m }) => {
       if (straight === null) return null;
-      const network = node_id === null ? undefined : nodes.get(node_id);
-      const walked =
-        network !== undefined && access_m !== null
-          ? Math.max(straight, Math.round((network + access_m) * 100) / 100)
-          : Math.round(straight * detour * 100) / 100;
+      // Off the network: the straight line times the detour factor. On it, but no place within reach on foot: farther.
+      if (node_id === null || access_m === null) return straight * detour <= reach ? Math.round(straight * detour * 100) / 100 : null;
+      const network = nodes.get(node_id);
+      if (network === undefined) return null;
+      const walked = Math.max(straight, Math.round((network + access_m) * 100) / 100);
       return walked <= reach ? walked : null;
     });
   }
@@ -265,6 +265,90 @@ describe.each(engines)('walking distance on $name', ({ skip, open }) => {
       );
       const fresh = await api.coverageCells({ targets: ['any'], onFoot: true, withoutStale: true });
       close(fresh.distances.any!, await expectedWalking('any', await bruteForce('any', { withoutStale: true }), [], true));
+    }, 120_000);
+
+    it('answers "what is nearby on foot" from a spot as the brute force, and says which walks are estimated', async () => {
+      const [lon, lat] = [4.8975, 52.3695];
+      const answer = await api.assetsOnFoot(lon, lat, 800);
+      // The brute force: a Dijkstra from the spot's own seeds, then per place its nearest seed node.
+      const edges = await query<{ from_node: number; to_node: number; length_m: number }>(
+        'select from_node::int, to_node::int, length_m from internal.walk_edges',
+      );
+      const spot = `extensions.st_transform(extensions.st_setsrid(extensions.st_makepoint(${lon}, ${lat}), 4326), 28992)`;
+      const spotSeeds = await query<{ node_id: number; distance_m: number }>(
+        `select node_id::int, distance_m from internal.walk_seeds(${spot})`,
+      );
+      const fromSpot = dijkstra(
+        graphOf(edges),
+        spotSeeds.map((seed) => [seed.node_id, seed.distance_m]),
+      );
+      const places = await query<{ id: string; straight: number; seeds: Array<{ node_id: number; distance_m: number }> }>(
+        `select a.id, extensions.st_distance(extensions.st_transform(a.geom, 28992), ${spot}) as straight,
+                (select jsonb_agg(jsonb_build_object('node_id', s.node_id, 'distance_m', s.distance_m))
+                 from internal.walk_seeds(extensions.st_transform(a.geom, 28992)) s) as seeds
+         from public.assets a where a.status = 'published'`,
+      );
+      // A place the search from the spot does not reach lies farther than asked (there is a network here).
+      const expected = places
+        .map(({ id, straight, seeds }) => {
+          const network = Math.min(...seeds.map((seed) => (fromSpot.get(seed.node_id) ?? Infinity) + seed.distance_m));
+          return { id, walked: Math.max(straight, network) };
+        })
+        .filter((place) => place.walked <= 800)
+        .sort((a, b) => a.walked - b.walked);
+      expect(expected.length).toBeGreaterThan(5);
+      expect(answer.features.map((feature) => feature.id)).toEqual(expected.map((place) => place.id));
+      answer.features.forEach((feature, index) => {
+        expect(feature.properties.distance_m).toBeCloseTo(expected[index]!.walked, 0);
+        expect(feature.properties.walk_estimated).toBe(false);
+        expect(feature.properties.distance_m!).toBeGreaterThanOrEqual(feature.properties.straight_m! - 0.1);
+      });
+      // A walk is never shorter than the straight line: never more places on foot, and across the canals fewer at some distance.
+      const counts = await Promise.all(
+        [150, 200, 300, 400, 500].map(async (metres) => [
+          (await api.assetsWithin(lon, lat, metres)).features.length,
+          (await api.assetsOnFoot(lon, lat, metres)).features.length,
+        ]),
+      );
+      expect(counts.every(([straight, onFoot]) => onFoot! <= straight!)).toBe(true);
+      expect(counts.some(([straight, onFoot]) => onFoot! < straight!)).toBe(true);
+      const refusal = await api.assetsOnFoot(lon, lat, 2500).catch((error: unknown) => error);
+      expect((refusal as ApiError).code).toBe('WKARG');
+    });
+
+    it('does not count a cell near in a straight line as near on foot when its path joins no place', async () => {
+      // A ring cell off the network, with a place within 1 km in a straight line.
+      const [cell] = await query<{ cell_id: string; lon: number; lat: number }>(
+        `select c.cell_id, extensions.st_x(p) as lon, extensions.st_y(p) as lat
+         from public.population_cells c
+         join internal.cell_nearest k on k.cell_id = c.cell_id and k.target = 'any' and k.distance_m < 1000
+         cross join lateral (select extensions.st_transform(c.centre, 4326) as p) centre
+         where not exists (select from internal.walk_cell_access w where w.cell_id = c.cell_id)
+         order by k.distance_m limit 1`,
+      );
+      const index = (await api.coverageCells({ targets: ['any'], onFoot: true })).cell_ids.indexOf(cell!.cell_id);
+      const before = await api.coverageCells({ targets: ['any'], onFoot: true });
+      expect(before.walk_estimated![index]).toBe(true);
+      expect(before.distances.any![index]).not.toBeNull();
+      // A stretch of path through that cell that meets no other line: an island.
+      await api.importWalkNetwork({
+        source: 'eiland',
+        attribution: null,
+        dryRun: false,
+        rows: [
+          {
+            row: 1,
+            line: [
+              [cell!.lon - 0.0004, cell!.lat],
+              [cell!.lon + 0.0004, cell!.lat],
+            ],
+          },
+        ],
+      });
+      const after = await api.coverageCells({ targets: ['any'], onFoot: true });
+      expect(after.walk_estimated![index]).toBe(false);
+      expect(after.distances.any![index]).toBeNull();
+      close(after.distances.any!, await expectedWalking('any', await bruteForce('any')));
     }, 120_000);
 
     it('refuses a broken line, and anyone but an administrator', async () => {

@@ -67,6 +67,18 @@ describe('a footway network from GeoJSON lines', () => {
     expect(plan.rows.map((row) => row.row)).toEqual([1, 1, 2, 2, 3]);
   });
 
+  it('splits a closed way in two, so that it is no loop', () => {
+    const square = [
+      [4.9, 52.37],
+      [4.901, 52.37],
+      [4.901, 52.371],
+      [4.9, 52.371],
+      [4.9, 52.37],
+    ];
+    const plan = walkNetworkPlan(collection(line(square)));
+    expect(plan.rows.map((row) => row.line)).toEqual([square.slice(0, 3), square.slice(2)]);
+  });
+
   it('skips what nobody may walk along and what is not a line, and refuses broken coordinates', () => {
     const plan = walkNetworkPlan(
       collection(

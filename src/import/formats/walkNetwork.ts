@@ -92,11 +92,14 @@ function splitWhereLinesMeet(lines: SourceLine[]): WalkLineRow[] {
   const rows: WalkLineRow[] = [];
   for (const line of lines) {
     let piece: Array<[number, number]> = [line.positions[0]!];
+    // A closed way (a square, a path round a pond) is split in two as well: in one piece it would be a loop, which no walk uses.
+    const closed = line.keys.length > 3 && line.keys[0] === line.keys[line.keys.length - 1];
+    const middle = Math.floor(line.keys.length / 2);
     line.keys.forEach((key, index) => {
       if (index === 0) return;
       piece.push(line.positions[index]!);
       const last = index === line.keys.length - 1;
-      if (last || (uses.get(key) ?? 0) > 1) {
+      if (last || (uses.get(key) ?? 0) > 1 || (closed && index === middle)) {
         if (piece.length >= 2) rows.push({ row: line.row, ...(line.label ? { name: line.label } : {}), line: piece });
         piece = [line.positions[index]!];
       }

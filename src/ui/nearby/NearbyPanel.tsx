@@ -4,7 +4,15 @@ import { useCallback, useEffect, useId, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WijkkrachtApi } from '../../backend/api';
 import type { AssetFeature, Category } from '../../backend/wireTypes';
-import { minutesOnFoot, nearbyDistances, nearbyListLimit, nearestInstead, walkingPaces, type NearbyDistance } from '../../domain/nearby';
+import {
+  minutesOnFoot,
+  nearbyDistances,
+  nearbyListLimit,
+  nearestInstead,
+  walkDetourFactor,
+  walkingPaces,
+  type NearbyDistance,
+} from '../../domain/nearby';
 import { circleCategory } from '../../domain/circles';
 import type { SearchEntry } from '../../domain/placeSearch';
 import { pointOnShape } from '../../domain/pointOnShape';
@@ -35,36 +43,41 @@ interface NearbyQuery {
   spot: NearbySpot | null;
   distance: NearbyDistance;
   category: string;
+  onFoot: boolean;
 }
 
 /**
  * "Wat is er in de buurt?" for a resident or a professional: pick a spot (a
  * tap, an address, a buurt) and see the places within a distance, nearest
  * first, with the time on foot; where none lies within it, the nearest ones.
- * Asked of SQL (assets_within, nearest_assets), so it shows what the caller may see.
+ * In a straight line or on foot along the paths (assets_on_foot). Asked of SQL
+ * (assets_within, assets_on_foot, nearest_assets), so it shows what the caller may see.
+ * The nearest instead are in a straight line, and the panel says so.
  */
 export function NearbyPanel({ api, categories, entries, spot, choice, onChoice, onSpot, onReach, onOpen, onClose }: NearbyPanelProps) {
   const { t, i18n } = useTranslation();
   const errorText = useErrorText();
   const ids = { title: useId(), distance: useId(), kind: useId() };
-  const { distance, category } = choice;
+  const { distance, category, onFoot } = choice;
   // The button that opened the panel is gone: the focus goes to what the panel asks first.
   const whereNow = useRef<HTMLParagraphElement>(null);
   useEffect(() => whereNow.current?.focus(), []);
-  const query = useMemo(() => ({ spot, distance, category }), [spot, distance, category]);
+  const query = useMemo(() => ({ spot, distance, category, onFoot }), [spot, distance, category, onFoot]);
 
   const load = useCallback(
     async (q: NearbyQuery) => {
       if (!q.spot) return null;
       const kind = q.category || undefined;
-      const within = await api.assetsWithin(q.spot.lon, q.spot.lat, q.distance, kind);
+      const within = q.onFoot
+        ? await api.assetsOnFoot(q.spot.lon, q.spot.lat, q.distance, kind)
+        : await api.assetsWithin(q.spot.lon, q.spot.lat, q.distance, kind);
       const nearest = within.features.length === 0 ? await api.nearestAssets(q.spot.lon, q.spot.lat, nearestInstead, kind) : null;
       // The question travels with its answer, so the words never mix one answer with another question.
-      return { within: within.features, nearest: nearest?.features ?? null, distance: q.distance };
+      return { within: within.features, nearest: nearest?.features ?? null, distance: q.distance, onFoot: q.onFoot };
     },
     [api],
   );
-  const answer = useLatestResult(query, `${spot?.lon},${spot?.lat}|${distance}|${category}`, load);
+  const answer = useLatestResult(query, `${spot?.lon},${spot?.lat}|${distance}|${category}|${onFoot}`, load);
 
   useEffect(() => {
     if (!spot) {
@@ -108,6 +121,21 @@ export function NearbyPanel({ api, categories, entries, spot, choice, onChoice, 
           </option>
         ))}
       </select>
+      <div className="planner-field" role="group" aria-label={t('nearby.measure')}>
+        <span>{t('nearby.measure')}</span>
+        <div className="toggle">
+          {([false, true] as const).map((walking) => (
+            <button
+              key={String(walking)}
+              type="button"
+              aria-pressed={onFoot === walking}
+              onClick={() => onChoice({ ...choice, onFoot: walking })}
+            >
+              {t(walking ? 'planner.measures.walking' : 'planner.measures.straight')}
+            </button>
+          ))}
+        </div>
+      </div>
       <label className="planner-field" htmlFor={ids.kind}>
         <span>{t('nearby.kind')}</span>
       </label>
@@ -139,9 +167,17 @@ export function NearbyPanel({ api, categories, entries, spot, choice, onChoice, 
           </p>
           <ul className="nearby-list">
             {rows.map((place) => (
-              <NearbyRow key={place.id} place={place} kind={kindLabel(place.properties.category)} number={number} onOpen={onOpen} />
+              <NearbyRow
+                key={place.id}
+                place={place}
+                onFoot={result.onFoot && result.nearest === null}
+                kind={kindLabel(place.properties.category)}
+                number={number}
+                onOpen={onOpen}
+              />
             ))}
           </ul>
+          {result.onFoot && result.nearest !== null && result.nearest.length > 0 && <p className="hint">{t('nearby.nearestStraight')}</p>}
         </div>
       )}
       <LocationSearch
@@ -156,18 +192,21 @@ export function NearbyPanel({ api, categories, entries, spot, choice, onChoice, 
         }}
       />
 
-      <p className="hint">{t('nearby.howMeasured')}</p>
+      <p className="hint">{onFoot ? t('nearby.howMeasuredOnFoot', { factor: number(walkDetourFactor) }) : t('nearby.howMeasured')}</p>
     </section>
   );
 }
 
 function NearbyRow({
   place,
+  onFoot,
   kind,
   number,
   onOpen,
 }: {
   place: AssetFeature;
+  /** The distance is a walk (assets_on_foot), not a straight line. */
+  onFoot: boolean;
   kind: string;
   number(value: number): string;
   onOpen(placeId: string): void;
@@ -182,11 +221,12 @@ function NearbyRow({
         {/* A circle is shown at its buurt's middle, never where it meets: its distance is not one to walk. */}
         {place.properties.category === circleCategory
           ? t('nearby.circleRow', { metres: number(metres) })
-          : t('nearby.row', {
+          : t(onFoot ? 'nearby.rowOnFoot' : 'nearby.row', {
               metres: number(metres),
               minutes: minutesOnFoot(metres, walkingPaces.ordinary),
               slowMinutes: minutesOnFoot(metres, walkingPaces.slow),
             })}
+        {onFoot && place.properties.walk_estimated && ` ${t('nearby.rowEstimated')}`}
       </span>
       <button type="button" aria-label={t('nearby.openName', { name: place.properties.name })} onClick={() => onOpen(place.id)}>
         {t('nearby.open')}

@@ -12,6 +12,8 @@ export interface NearbyChoice {
   distance: NearbyDistance;
   /** A category id; '' for every kind. */
   category: string;
+  /** Along paths and streets (assets_on_foot) instead of a straight line. */
+  onFoot: boolean;
 }
 
-export const initialNearbyChoice: NearbyChoice = { distance: defaultNearbyDistance, category: '' };
+export const initialNearbyChoice: NearbyChoice = { distance: defaultNearbyDistance, category: '', onFoot: false };

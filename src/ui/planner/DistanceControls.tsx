@@ -23,7 +23,12 @@ export function DistanceControls({ state, onChange }: Props) {
       <div className="planner-field" role="group" aria-label={t('planner.measure')} aria-describedby={measureHintId}>
         <span>{t('planner.measure')}</span>
         <div className="toggle">
-          <button type="button" aria-pressed={!state.onFoot} onClick={() => onChange({ onFoot: false })}>
+          <button
+            type="button"
+            aria-pressed={!state.onFoot}
+            // Back on the straight slider's 50 m steps.
+            onClick={() => onChange({ onFoot: false, distance: Math.round(state.distance / distanceStep) * distanceStep })}
+          >
             {t('planner.measures.straight')}
           </button>
           <button

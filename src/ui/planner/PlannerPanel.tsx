@@ -130,7 +130,7 @@ export function PlannerPanel({ api, categories, areas, werkgebieden, state, onCh
               total: number(current.residents),
             })}
           </p>
-          {walking && walking.estimated === walking.cells && (
+          {walking && walking.cells > 0 && walking.estimated === walking.cells && (
             <p className="hint" data-testid="walk-estimated">
               {t('planner.walkNoNetwork', { factor })}
             </p>

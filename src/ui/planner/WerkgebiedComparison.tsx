@@ -115,7 +115,7 @@ export function WerkgebiedComparison({ api, werkgebieden, target, distance, with
         <p className="hint" id={captionId}>
           {walkingPace === null
             ? t('planner.comparison.caption', { distance })
-            : t('planner.comparison.captionWalk', { distance, minutes: minutesOf(distance, walkingPace) })}
+            : t('planner.comparison.captionWalk', { distance, count: minutesOf(distance, walkingPace) })}
         </p>
       )}
       {series.length >= 2 && (

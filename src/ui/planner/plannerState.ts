@@ -1,4 +1,4 @@
-import { metresPerMinute, walkingPaces } from '../../domain/nearby';
+import { metresPerMinute, walkingPaces, wholeMinutesAt } from '../../domain/nearby';
 import type { CandidatePoint, CoverageTarget, TargetGroup } from '../../domain/types';
 
 /** What the planner is asking; kept by the Workspace, because the map shows it too. */
@@ -48,5 +48,5 @@ export function distanceOfMinutes(minutes: number, pace: number): number {
 
 /** Whole minutes at a pace nearest a distance. */
 export function minutesOf(distance: number, pace: number): number {
-  return Math.round(distance / metresPerMinute(pace));
+  return wholeMinutesAt(distance, pace);
 }

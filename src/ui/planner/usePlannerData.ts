@@ -131,7 +131,7 @@ export function usePlannerData(api: WijkkrachtApi, query: PlannerQuery) {
 }
 
 /**
- * On foot: of the cells with a place within reach, how many have no path to it
+ * On foot: of the cells with a place within reach, how many lie off the network
  * and count the straight line times the detour factor (all of them: no network here).
  */
 function walkingEstimates(cells: CoverageCells, distances: Array<number | null>) {
