@@ -58,6 +58,7 @@ const planTitles: Record<ImportPlan['target'], string> = {
   areas: 'Gebieden',
   'area-population': 'Inwoners per gebied (verdeeld over vakken van 100 m)',
   'population-cells': 'Inwoners per vak van 100 m',
+  'areas-population': 'Wijken of buurten met hun inwoners (grenzen, en inwoners verdeeld over vakken van 100 m)',
   'walk-network': 'Looppaden (stukken tussen kruisingen)',
 };
 
@@ -82,6 +83,11 @@ async function runPlan(plan: ImportPlan, args: ImportArguments, api: WijkkrachtA
         : { add: report.added, update: report.updated, unchanged: report.unchanged, skip: report.skipped, error: 0 };
     console.log(`${args.dryRun ? '[proef, niets geschreven] ' : ''}${t('import.summary', counts)}`);
     if (plan.target === 'area-population' || plan.target === 'population-cells') printPopulation(report, plan.target, t);
+    // The areas' counts above; the cells their residents were spread over here.
+    if (plan.target === 'areas-population') {
+      const cells = { added: report.cells_added ?? 0, updated: report.cells_updated ?? 0, unchanged: report.cells_unchanged ?? 0 };
+      printPopulation({ ...report, ...cells }, 'area-population', t);
+    }
     if (plan.target === 'walk-network') console.log(t('import.walkNetwork.length', { km: report.network_km ?? 0 }));
     return true;
   } catch (error) {

@@ -16,7 +16,7 @@ export interface ImportArguments {
 export const importUsage = `Gebruik: npm run import -- <bestand | demo | pdok:GM0546 | osm:GM0546> [opties]
 
   --area CODE            alleen plekken die het gebied CODE raken (bv. GM0546, WK054608)
-  --format FORMAAT       csv, geojson, kml, osm, cbs-areas, cbs-population, cbs-grid of walk-network (anders geraden)
+  --format FORMAAT       csv, geojson, kml, osm, cbs-areas, cbs-population, cbs-areas-population, cbs-grid of walk-network (anders geraden)
   --db MAP               embedded database in deze map (standaard ./wijkkracht-db);
                          met SUPABASE_URL en SUPABASE_SERVICE_ROLE_KEY gaat het naar Supabase
   --dry-run              laat zien wat er zou gebeuren, schrijf niets

@@ -21,6 +21,7 @@ import type {
   GapCellCollection,
   PopulationCellRow,
   PopulationSummary,
+  AreasWithPopulationRow,
   WalkLineRow,
   WalkNetworkSummary,
   AreaCollection,
@@ -86,6 +87,8 @@ export interface WijkkrachtApi extends SessionApi {
   /** Area counts spread over estimated 100 m cells; the CBS 100 m grid as it is. */
   importAreaPopulation(batch: ImportBatch<AreaPopulationRow>): Promise<ImportReport>;
   importPopulationCells(batch: ImportBatch<PopulationCellRow>): Promise<ImportReport>;
+  /** A wijk/buurt file with key figures: the areas and their residents, all or nothing. */
+  importAreasWithPopulation(batch: ImportBatch<AreasWithPopulationRow>): Promise<ImportReport>;
   populationSummary(): Promise<PopulationSummary>;
   /** Coverage within a distance (metres, straight line), for everyone or one buurt; candidates are "what if" points. */
   coverage(query: CoverageQuery & { buurtCode?: string | null }): Promise<CoverageFigures>;
@@ -248,6 +251,7 @@ export function createApi(transport: RpcTransport): WijkkrachtApi {
     listAttributions: () => call('list_attributions', {}),
     importAreaPopulation: (batch) => call('import_area_population', importArguments(batch)),
     importPopulationCells: (batch) => call('import_population_cells', importArguments(batch)),
+    importAreasWithPopulation: (batch) => call('import_areas_with_population', importArguments(batch)),
     populationSummary: () => call('population_summary', {}),
     coverage: (query) =>
       call('coverage', {

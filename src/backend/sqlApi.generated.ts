@@ -123,6 +123,11 @@ export interface SqlFunctions {
     returns: 'jsonb';
     roles: 'authenticated' | 'service_role';
   };
+  import_areas_with_population: {
+    args: { p_source: string | null; p_attribution: string | null; p_rows: unknown; p_dry_run?: boolean | null };
+    returns: 'jsonb';
+    roles: 'authenticated' | 'service_role';
+  };
   import_assets: {
     args: { p_source: string | null; p_attribution: string | null; p_rows: unknown; p_dry_run?: boolean | null; p_within_area?: string | null };
     returns: 'jsonb';

@@ -230,6 +230,9 @@ export interface AreaPopulationRow {
   age_bands?: Record<string, number | null>;
 }
 
+/** A wijk or buurt with its key figures: the area, and its residents to spread over cells. */
+export type AreasWithPopulationRow = AreaPopulationRow & Pick<AreaImportRow, 'level' | 'parent_code'>;
+
 /** One cell of the CBS 100 m grid: "E1234N5678" (RD New hectometres of its south-west corner). Secret counts are null. */
 export interface PopulationCellRow {
   row: number;
@@ -280,6 +283,10 @@ export interface ImportReport {
   cells_secret?: number;
   estimated_replaced?: number;
   earlier_cells_removed?: number;
+  /** Areas with their population only: the cells their residents were spread over (the other counts are the areas'). */
+  cells_added?: number;
+  cells_updated?: number;
+  cells_unchanged?: number;
   /** A footway network only: the length of the lines in the file. */
   network_km?: number;
 }
@@ -491,6 +498,7 @@ export interface SqlResults extends Record<keyof SqlFunctions, unknown> {
   nearest_assets: AssetCollection;
   population_summary: PopulationSummary;
   import_walk_network: ImportReport;
+  import_areas_with_population: ImportReport;
   walk_network_summary: WalkNetworkSummary;
   update_asset: AssetFeature;
   list_werkgebieden: Werkgebied[];

@@ -300,6 +300,7 @@ export const en: Messages = {
       osm: 'OpenStreetMap',
       areas: 'Neighbourhood and district boundaries (CBS)',
       population: 'Residents per area (CBS: postcode, neighbourhood or district)',
+      areasPopulation: 'Districts or neighbourhoods with residents (CBS key figures): boundaries and residents at once',
       grid: 'Residents per 100 by 100 metre cell (CBS)',
       walkNetwork: 'Footpaths and streets (OpenStreetMap), for walking distances',
     },
@@ -335,6 +336,9 @@ export const en: Messages = {
       totals: '{{residents}} residents, of whom {{residents65}} aged 65 or over.',
       landed:
         'In the 100 m cells: {{residents}} residents, of whom {{residents65}} aged 65 or over (cells with real CBS counts keep theirs).',
+      areasToo_one: 'The boundary of this area comes onto the map too. Boundary and residents come together, or neither does.',
+      areasToo_other:
+        'The boundaries of these {{count}} areas come onto the map too. Boundaries and residents come together, or neither does.',
       cells_one: 'Spread over 1 cell of 100 m.',
       cells_other: 'Spread over {{count}} cells of 100 m.',
     },

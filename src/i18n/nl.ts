@@ -300,6 +300,7 @@ export const nl = {
       osm: 'OpenStreetMap',
       areas: 'Grenzen van buurten en wijken (CBS)',
       population: 'Inwoners per gebied (CBS: postcode, buurt of wijk)',
+      areasPopulation: 'Wijken of buurten met inwoners (CBS-kerncijfers): grenzen en inwoners in één keer',
       grid: 'Inwoners per vak van 100 bij 100 meter (CBS)',
       walkNetwork: 'Looppaden en straten (OpenStreetMap), voor loopafstanden',
     },
@@ -336,6 +337,8 @@ export const nl = {
       totals: '{{residents}} inwoners, van wie {{residents65}} van 65 jaar of ouder.',
       landed:
         'In de vakken van 100 m: {{residents}} inwoners, van wie {{residents65}} van 65 jaar of ouder (vakken met echte CBS-tellingen houden die).',
+      areasToo_one: 'De grens van dit gebied komt ook op de kaart. Grens en inwoners komen samen, of allebei niet.',
+      areasToo_other: 'De grenzen van deze {{count}} gebieden komen ook op de kaart. Grenzen en inwoners komen samen, of allebei niet.',
       cells_one: 'Verdeeld over 1 vak van 100 m.',
       cells_other: 'Verdeeld over {{count}} vakken van 100 m.',
     },

@@ -1,7 +1,14 @@
 import type { Category } from '../backend/wireTypes';
 import { mapRecordsToAssetPlan, guessColumnMapping, type ColumnMapping } from './columnMapping';
 import { cbsAreaPlan, looksLikeCbsAreas } from './formats/cbsAreas';
-import { areaPopulationPlan, looksLikeAreaPopulation, looksLikePopulationGrid, populationGridPlan } from './formats/cbsPopulation';
+import {
+  areaPopulationPlan,
+  areasWithPopulationPlan,
+  looksLikeAreaPopulation,
+  looksLikeAreasWithPopulation,
+  looksLikePopulationGrid,
+  populationGridPlan,
+} from './formats/cbsPopulation';
 import { readCsvRecords } from './formats/csvRecords';
 import { readGeoJsonRecords } from './formats/geojsonRecords';
 import { readKmlRecords } from './formats/kmlRecords';
@@ -14,9 +21,20 @@ import { ImportFileError, type ImportPlan, type SourceRecord } from './types';
  * GeoJSON, KML) go through a column mapping the user can correct; OSM and
  * CBS files have known fields and map themselves.
  */
-export type ImportFormat = 'csv' | 'geojson' | 'kml' | 'osm' | 'cbs-areas' | 'cbs-population' | 'cbs-grid' | 'walk-network';
+export type ImportFormat =
+  'csv' | 'geojson' | 'kml' | 'osm' | 'cbs-areas' | 'cbs-population' | 'cbs-areas-population' | 'cbs-grid' | 'walk-network';
 
-export const importFormats: ImportFormat[] = ['csv', 'geojson', 'kml', 'osm', 'cbs-areas', 'cbs-population', 'cbs-grid', 'walk-network'];
+export const importFormats: ImportFormat[] = [
+  'csv',
+  'geojson',
+  'kml',
+  'osm',
+  'cbs-areas',
+  'cbs-population',
+  'cbs-areas-population',
+  'cbs-grid',
+  'walk-network',
+];
 
 /** Guess the format from the file name and the first few kilobytes. */
 export function detectFormat(fileName: string, text: string): ImportFormat {
@@ -31,6 +49,8 @@ export function detectFormat(fileName: string, text: string): ImportFormat {
     if (looksLikeOsm(text)) return 'osm';
     // Population first: a PC4 table with age bands is also a set of areas, but its counts are the point.
     if (looksLikePopulationGrid(text)) return 'cbs-grid';
+    // Wijken and buurten with key figures bring their boundaries too; postcode areas only their people.
+    if (looksLikeAreasWithPopulation(text)) return 'cbs-areas-population';
     if (looksLikeAreaPopulation(text)) return 'cbs-population';
     if (looksLikeCbsAreas(text)) return 'cbs-areas';
     return 'geojson';
@@ -86,6 +106,7 @@ function readPlan(format: ImportFormat, text: string, options: PlanOptions): Imp
   if (format === 'osm') return osmAssetPlan(text);
   if (format === 'cbs-areas') return cbsAreaPlan(text);
   if (format === 'cbs-population') return areaPopulationPlan(text);
+  if (format === 'cbs-areas-population') return areasWithPopulationPlan(text);
   if (format === 'cbs-grid') return populationGridPlan(text);
   if (format === 'walk-network') return walkNetworkPlan(text);
   const tabular = readTabular(format, text);

@@ -48,6 +48,9 @@ const summedCounts = [
   'estimated_replaced',
   'earlier_cells_removed',
   'network_km',
+  'cells_added',
+  'cells_updated',
+  'cells_unchanged',
 ] as const satisfies readonly (keyof ImportReport)[];
 
 export async function previewImport(
@@ -110,6 +113,8 @@ async function send(api: WijkkrachtApi, plan: ImportPlan, rows: ImportPlan['rows
       return api.importAreas({ ...base, rows: rows as typeof plan.rows });
     case 'area-population':
       return api.importAreaPopulation({ ...base, rows: rows as typeof plan.rows });
+    case 'areas-population':
+      return api.importAreasWithPopulation({ ...base, rows: rows as typeof plan.rows });
     case 'population-cells':
       return api.importPopulationCells({ ...base, rows: rows as typeof plan.rows });
     case 'walk-network':

@@ -1,5 +1,12 @@
 import type { Geometry } from 'geojson';
-import type { AreaImportRow, AreaPopulationRow, AssetImportRow, PopulationCellRow, WalkLineRow } from '../backend/wireTypes';
+import type {
+  AreaImportRow,
+  AreaPopulationRow,
+  AreasWithPopulationRow,
+  AssetImportRow,
+  PopulationCellRow,
+  WalkLineRow,
+} from '../backend/wireTypes';
 
 /**
  * The import framework's vocabulary. A format module turns a file's text into
@@ -80,6 +87,13 @@ export interface AreaPopulationPlan extends PlanBase {
   questionedRows: AreaPopulationRow[];
 }
 
+/** A CBS wijk/buurt file with key figures: the areas and their residents, in one transaction. */
+export interface AreasWithPopulationPlan extends PlanBase {
+  target: 'areas-population';
+  rows: AreasWithPopulationRow[];
+  questionedRows: AreasWithPopulationRow[];
+}
+
 /** The CBS 100 m grid: real counts per cell. */
 export interface PopulationCellPlan extends PlanBase {
   target: 'population-cells';
@@ -94,7 +108,7 @@ export interface WalkNetworkPlan extends PlanBase {
   questionedRows: WalkLineRow[];
 }
 
-export type ImportPlan = AssetPlan | AreaPlan | AreaPopulationPlan | PopulationCellPlan | WalkNetworkPlan;
+export type ImportPlan = AssetPlan | AreaPlan | AreaPopulationPlan | AreasWithPopulationPlan | PopulationCellPlan | WalkNetworkPlan;
 
 /** What the preview table and messages call a row: its name, or a grid cell's id. */
 export function rowLabel(row: ImportPlan['rows'][number]): string {

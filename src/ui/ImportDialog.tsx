@@ -28,6 +28,7 @@ const formatLabelKey: Record<ImportFormat, string> = {
   osm: 'import.formats.osm',
   'cbs-areas': 'import.formats.areas',
   'cbs-population': 'import.formats.population',
+  'cbs-areas-population': 'import.formats.areasPopulation',
   'cbs-grid': 'import.formats.grid',
   'walk-network': 'import.formats.walkNetwork',
 };
@@ -159,7 +160,9 @@ export function ImportDialog({ api, categories, onPreview, onImported, onClose }
             })}
           </p>
           {plan.attribution && <p className="hint">{t('import.attribution', { attribution: plan.attribution })}</p>}
-          {(plan.target === 'area-population' || plan.target === 'population-cells') && <PopulationNote plan={plan} report={report} />}
+          {(plan.target === 'area-population' || plan.target === 'areas-population' || plan.target === 'population-cells') && (
+            <PopulationNote plan={plan} report={report} />
+          )}
           <p className="hint">{t('import.previewOnMap')}</p>
           {errorCount > 0 && (
             <div className="import-choice error">

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ImportReport } from '../backend/wireTypes';
-import type { AreaPopulationPlan, PopulationCellPlan } from '../import/types';
+import type { AreaPopulationPlan, AreasWithPopulationPlan, PopulationCellPlan } from '../import/types';
 
 /**
  * Under a population import's preview: how many people the file holds, what
@@ -8,7 +8,13 @@ import type { AreaPopulationPlan, PopulationCellPlan } from '../import/types';
  * previewed it, how many land in the 100 m cells, side by side, so a
  * difference is seen.
  */
-export function PopulationNote({ plan, report }: { plan: AreaPopulationPlan | PopulationCellPlan; report: ImportReport | null }) {
+export function PopulationNote({
+  plan,
+  report,
+}: {
+  plan: AreaPopulationPlan | AreasWithPopulationPlan | PopulationCellPlan;
+  report: ImportReport | null;
+}) {
   const { t, i18n } = useTranslation();
   const rows = [...plan.rows, ...plan.questionedRows];
   const sum = (pick: (row: (typeof rows)[number]) => number | null) => rows.reduce((total, row) => total + (pick(row) ?? 0), 0);
@@ -29,7 +35,12 @@ export function PopulationNote({ plan, report }: { plan: AreaPopulationPlan | Po
           })}
         </p>
       )}
-      <p className="hint">{t(plan.target === 'area-population' ? 'import.population.spread' : 'import.population.grid')}</p>
+      <p className="hint">{t(plan.target === 'population-cells' ? 'import.population.grid' : 'import.population.spread')}</p>
+      {plan.target === 'areas-population' && (
+        <p className="hint" data-testid="areas-too">
+          {t('import.population.areasToo', { count: rows.length })}
+        </p>
+      )}
     </>
   );
 }

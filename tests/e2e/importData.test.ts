@@ -9,7 +9,9 @@ import { ImportDriver } from './importDriver';
 const skip = requirementMissing('Chromium (apt chromium) at /usr/bin/chromium', chromiumAvailable());
 const fixture = (name: string) => join(projectRoot, 'tests', 'fixtures', 'import', name);
 const leidenBuurten = join(sharedDataDirectory, 'leiden', 'cbs_buurten_leiden_2024_gegeneraliseerd.geojson');
-const skipShared = skip || requirementMissing(`Leiden buurten at ${leidenBuurten}`, existsSync(leidenBuurten));
+const leidenWijken = join(sharedDataDirectory, 'leiden', 'cbs_wijken_leiden_2022_kwb.geojson');
+const skipShared =
+  skip || requirementMissing(`Leiden buurten and wijken at ${leidenBuurten}`, existsSync(leidenBuurten) && existsSync(leidenWijken));
 
 describe.skipIf(skip)('data in and out (embedded database, real Chromium)', () => {
   const app = new AppBrowser(inject('appUrl'), inject('startedProfile'));
@@ -99,6 +101,23 @@ describe.skipIf(skip)('data in and out (embedded database, real Chromium)', () =
       await app.closePanel('Sluiten');
       await imports.waitForAttribution('CBS en Kadaster (CC BY 4.0)');
       await app.screenshot('import-shared-4-buurten-on-map');
+    });
+
+    it.skipIf(skipShared)('the CBS wijken of Leiden with their key figures: the boundaries and the residents at once', async () => {
+      await imports.openImportDialog();
+      await imports.chooseImportFile(leidenWijken);
+      expect(await app.page.locator('.format-choice select').inputValue()).toBe('cbs-areas-population');
+      expect(await imports.importSummary()).toBe('10 nieuw, 0 bijgewerkt, 0 al zo, 0 overgeslagen, 0 fout');
+      expect(await app.page.getByTestId('areas-too').textContent()).toBe(
+        'De grenzen van deze 10 gebieden komen ook op de kaart. Grenzen en inwoners komen samen, of allebei niet.',
+      );
+      // What came in and what lands in the cells, side by side: the same.
+      const totals = (await app.page.getByTestId('population-totals').textContent()) ?? '';
+      const residents = /^([\d.]+) inwoners/.exec(totals)![1]!;
+      expect(await app.page.getByTestId('population-landed').textContent()).toContain(`In de vakken van 100 m: ${residents} inwoners`);
+      await app.screenshotAtBothSizes('import-wijken-with-population', () => app.page.getByTestId('areas-too').scrollIntoViewIfNeeded());
+      expect(await imports.confirmImport()).toBe('Klaar: 10 toegevoegd, 0 bijgewerkt.');
+      await app.closePanel('Sluiten');
     });
 
     it('refuses a file that is not UTF-8, and says how to fix it', async () => {

@@ -431,6 +431,7 @@ describe.each(engines)('SQL API on $name', ({ skip, open }) => {
       expect(long.map((row) => row.name).sort()).toEqual([
         'import_area_population',
         'import_areas',
+        'import_areas_with_population',
         'import_assets',
         'import_population_cells',
         'import_walk_network',

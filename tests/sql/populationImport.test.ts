@@ -162,7 +162,8 @@ describe.each(engines)('population imports on $name', ({ skip, open }) => {
   describe.skipIf(skip || missingLeiden)('Leiden wijken key figures', () => {
     it('read 65+ as a share of the residents', () => {
       const plan = planOf('cbs_wijken_leiden_2022_kwb.geojson', readFileSync(wijkenFile, 'utf8'));
-      expect(plan.target).toBe('area-population');
+      // A wijk file with key figures brings its boundaries too (tests/sql/areasWithPopulation).
+      expect(plan.target).toBe('areas-population');
       const binnenstadZuid = plan.rows.find((row) => 'code' in row && row.code === 'WK054600');
       // 8 425 residents, 9 % aged 65+.
       expect(binnenstadZuid).toMatchObject({ residents: 8425, residents_65plus: Math.round(8425 * 0.09) });

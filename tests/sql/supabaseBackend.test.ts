@@ -316,6 +316,7 @@ describe.skipIf(skip)('Supabase backend: supabase-js → PostgREST 12 → Postgr
       '/rpc/archive_asset',
       '/rpc/import_area_population',
       '/rpc/import_areas',
+      '/rpc/import_areas_with_population',
       '/rpc/import_assets',
       '/rpc/import_population_cells',
       '/rpc/import_walk_network',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectFormat } from '../importSources';
-import { areaPopulationPlan, populationGridPlan } from './cbsPopulation';
+import { areaPopulationPlan, areasWithPopulationPlan, populationGridPlan } from './cbsPopulation';
 
 const square = (x: number, y: number, size: number) => ({
   type: 'Polygon',
@@ -30,6 +30,27 @@ describe('CBS population files', () => {
     expect(detectFormat('pc4.geojson', pc4)).toBe('cbs-population');
     expect(detectFormat('vk100.geojson', grid)).toBe('cbs-grid');
     expect(detectFormat('buurten.geojson', boundaries)).toBe('cbs-areas');
+    // Wijken or buurten with key figures bring both: their boundaries and their residents.
+    const wijken = collection([
+      { properties: { code: 'WK054608', name: 'Merenwijk', population: 14085, pop_65plus: 22 }, geometry: leidenSquare },
+    ]);
+    expect(detectFormat('wijken.geojson', wijken)).toBe('cbs-areas-population');
+  });
+
+  it("keep a wijk's level and gemeente next to its residents when they bring both", () => {
+    const wijken = collection([
+      { properties: { code: 'WK054608', name: 'Merenwijk', population: 14085, pop_65plus: 22 }, geometry: leidenSquare },
+    ]);
+    const plan = areasWithPopulationPlan(wijken);
+    expect(plan.target).toBe('areas-population');
+    expect(plan.rows[0]).toMatchObject({
+      code: 'WK054608',
+      name: 'Merenwijk',
+      level: 'wijk',
+      parent_code: 'GM0546',
+      residents: 14085,
+      residents_65plus: Math.round(14085 * 0.22),
+    });
   });
 
   it('take 65+ from a count, else from the age bands, else from a percentage', () => {

@@ -1,8 +1,8 @@
 import type { Feature } from 'geojson';
-import type { AreaPopulationRow, PopulationCellRow } from '../../backend/wireTypes';
+import type { AreasWithPopulationRow, PopulationCellRow } from '../../backend/wireTypes';
 import { buildAreaPopulationPlan, buildPopulationCellPlan, type Draft } from '../buildPlan';
 import { declaredCrsName, detectCrs, samplePositions } from '../crs';
-import type { AreaPopulationPlan, PopulationCellPlan, RowIssue } from '../types';
+import type { AreaPopulationPlan, AreasWithPopulationPlan, PopulationCellPlan, RowIssue } from '../types';
 import { readCbsAreaFeatures } from './cbsAreas';
 import { featuresOfCollection, parseJsonDocument } from './jsonDocument';
 
@@ -41,14 +41,36 @@ export function looksLikeAreaPopulation(text: string): boolean {
   return ends.some((part) => /"(?:inw_65plus_sum|inw_65_69|pop_65plus|percentage_personen_65_jaar_en_ouder|p_65_eo_jr)"\s*:/i.test(part));
 }
 
+/**
+ * CBS key figures per wijk or buurt (kerncijfers wijken en buurten): codes WK… or
+ * BU… next to population fields. They bring the areas and their population.
+ */
+export function looksLikeAreasWithPopulation(text: string): boolean {
+  return looksLikeAreaPopulation(text) && /"(?:WK\d{6}|BU\d{8})"/.test(text.slice(0, 4096));
+}
+
 export function areaPopulationPlan(text: string, source = 'cbs-population'): AreaPopulationPlan {
+  return buildAreaPopulationPlan({ source, attribution: cbsPopulationAttribution, ...populationDrafts(text) });
+}
+
+/**
+ * A CBS wijk or buurt file with key figures as both: the areas (their boundary,
+ * level and parent) and their residents spread over cells, written in one
+ * transaction (public.import_areas_with_population).
+ */
+export function areasWithPopulationPlan(text: string, source = 'cbs-kerncijfers'): AreasWithPopulationPlan {
+  const plan = buildAreaPopulationPlan({ source, attribution: cbsPopulationAttribution, ...populationDrafts(text) });
+  return { ...plan, target: 'areas-population' } as AreasWithPopulationPlan;
+}
+
+function populationDrafts(text: string) {
   const features = readCbsAreaFeatures(text);
-  const drafts = features.map(({ draft, properties }): Draft<AreaPopulationRow> => {
+  const drafts = features.map(({ draft, properties }): Draft<AreasWithPopulationRow> => {
     if (!draft.value) return { ...draft, value: null };
     const fields = lowerCaseKeys(properties);
     const residents = firstCount(fields, residentFields);
     const label = draft.value.name || draft.value.code;
-    const issue = (key: string): Draft<AreaPopulationRow> => ({
+    const issue = (key: string): Draft<AreasWithPopulationRow> => ({
       row: draft.row,
       value: null,
       issues: [{ row: draft.row, severity: 'error', key, label }],
@@ -56,15 +78,25 @@ export function areaPopulationPlan(text: string, source = 'cbs-population'): Are
     if (residents === undefined) return issue('import.row.no_residents');
     const residents65 = residents65Of(fields, residents);
     if (residents !== null && residents65 !== null && residents65 > residents) return issue('import.row.more_65plus_than_residents');
-    const { code, name, geometry } = draft.value;
+    const { code, name, geometry, level, parent_code } = draft.value;
     const bands = ageBandsOf(fields);
     return {
       row: draft.row,
       issues: draft.issues,
-      value: { row: draft.row, code, name, geometry, residents, residents_65plus: residents65, ...(bands ? { age_bands: bands } : {}) },
+      value: {
+        row: draft.row,
+        code,
+        name,
+        level,
+        parent_code,
+        geometry,
+        residents,
+        residents_65plus: residents65,
+        ...(bands ? { age_bands: bands } : {}),
+      },
     };
   });
-  return buildAreaPopulationPlan({ source, attribution: cbsPopulationAttribution, totalRows: features.length, drafts });
+  return { totalRows: features.length, drafts };
 }
 
 export function populationGridPlan(text: string, source = 'cbs-grid'): PopulationCellPlan {
