@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { walkingPaces } from '../../domain/nearby';
-import { distanceOfMinutes, distanceStep, maxDistance, maxMinutes, minutesOf, type PlannerState } from './plannerState';
+import { walkingPaces, wholeMinutesAt } from '../../domain/nearby';
+import { distanceOfMinutes, distanceStep, maxDistance, maxMinutes, type PlannerState } from './plannerState';
 
 interface Props {
   state: Pick<PlannerState, 'distance' | 'onFoot' | 'pace'>;
@@ -15,7 +15,7 @@ interface Props {
 export function DistanceControls({ state, onChange }: Props) {
   const { t, i18n } = useTranslation();
   const measureHintId = useId();
-  const minutes = minutesOf(state.distance, state.pace);
+  const minutes = wholeMinutesAt(state.distance, state.pace);
   const number = (value: number) => value.toLocaleString(i18n.language);
 
   return (

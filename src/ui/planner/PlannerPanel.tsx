@@ -14,9 +14,9 @@ import { GapLegend } from './GapLegend';
 import { BuurtBarsChart } from './charts/BuurtBarsChart';
 import { CoverageCurveChart } from './charts/CoverageCurveChart';
 import { DimensionRadarChart } from './charts/DimensionRadarChart';
-import { walkDetourFactor } from '../../domain/nearby';
+import { walkDetourFactor, wholeMinutesAt } from '../../domain/nearby';
 import { DistanceControls } from './DistanceControls';
-import { minutesOf, type PlannerState } from './plannerState';
+import type { PlannerState } from './plannerState';
 import { TargetPicker } from './TargetPicker';
 import { usePlannerData } from './usePlannerData';
 import { WerkgebiedComparison } from './WerkgebiedComparison';
@@ -115,7 +115,7 @@ export function PlannerPanel({ api, categories, areas, werkgebieden, state, onCh
                 ? t(state.group === 'all' ? 'planner.headlineWalk' : 'planner.headlineWalk65', {
                     share: Math.round(current.share * 100),
                     distance: number(answered!.figures.distance_m),
-                    count: minutesOf(answered!.figures.distance_m, state.pace),
+                    count: wholeMinutesAt(answered!.figures.distance_m, state.pace),
                     pace: number(state.pace),
                   })
                 : t(state.group === 'all' ? 'planner.headline' : 'planner.headline65', {

@@ -7,7 +7,7 @@ import { toggleLimited } from '../../domain/limitedSelection';
 import type { CoverageTarget, TargetGroup } from '../../domain/types';
 import { useErrorText } from '../useErrorText';
 import { CoverageCurveChart } from './charts/CoverageCurveChart';
-import { minutesOf } from './plannerState';
+import { wholeMinutesAt } from '../../domain/nearby';
 import { useComparisonData } from './useComparisonData';
 
 const maxCompared = 3;
@@ -115,7 +115,7 @@ export function WerkgebiedComparison({ api, werkgebieden, target, distance, with
         <p className="hint" id={captionId}>
           {walkingPace === null
             ? t('planner.comparison.caption', { distance })
-            : t('planner.comparison.captionWalk', { distance, count: minutesOf(distance, walkingPace) })}
+            : t('planner.comparison.captionWalk', { distance, count: wholeMinutesAt(distance, walkingPace) })}
         </p>
       )}
       {series.length >= 2 && (

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { distanceOfMinutes, maxMinutes, minutesOf } from './plannerState';
+import { wholeMinutesAt } from '../../domain/nearby';
+import { distanceOfMinutes, maxMinutes } from './plannerState';
 
 describe('the slider in minutes on foot', () => {
   it('reaches as far as coverage does: 26 whole minutes at 4.5 km/h, 40 at 3 km/h', () => {
@@ -15,7 +16,7 @@ describe('the slider in minutes on foot', () => {
   });
 
   it('finds the whole minutes nearest a distance', () => {
-    expect(minutesOf(500, 4.5)).toBe(7);
-    expect(minutesOf(2000, 3)).toBe(40);
+    expect(wholeMinutesAt(500, 4.5)).toBe(7);
+    expect(wholeMinutesAt(2000, 3)).toBe(40);
   });
 });

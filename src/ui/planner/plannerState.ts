@@ -1,4 +1,4 @@
-import { metresPerMinute, walkingPaces, wholeMinutesAt } from '../../domain/nearby';
+import { metresPerMinute, walkingPaces } from '../../domain/nearby';
 import type { CandidatePoint, CoverageTarget, TargetGroup } from '../../domain/types';
 
 /** What the planner is asking; kept by the Workspace, because the map shows it too. */
@@ -44,9 +44,4 @@ export function maxMinutes(pace: number): number {
 /** The distance of whole minutes at a pace, within reach. */
 export function distanceOfMinutes(minutes: number, pace: number): number {
   return Math.min(Math.max(0, Math.round(minutes)), maxMinutes(pace)) * metresPerMinute(pace);
-}
-
-/** Whole minutes at a pace nearest a distance. */
-export function minutesOf(distance: number, pace: number): number {
-  return wholeMinutesAt(distance, pace);
 }
