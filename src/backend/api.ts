@@ -24,6 +24,9 @@ import type {
   AreasWithPopulationRow,
   WalkLineRow,
   WalkNetworkSummary,
+  Snapshot,
+  SnapshotComparison,
+  SnapshotTrendPoint,
   AreaCollection,
   AreaImportRow,
   AssetImportRow,
@@ -106,6 +109,16 @@ export interface WijkkrachtApi extends SessionApi {
   /** A footway network (lines between where they meet); the walking distances are found again. */
   importWalkNetwork(batch: ImportBatch<WalkLineRow>): Promise<ImportReport>;
   walkNetworkSummary(): Promise<WalkNetworkSummary>;
+
+  /** Snapshots of a werkgebied over time: its planners and facilitators take and read them. */
+  takeSnapshot(werkgebiedId: string, note?: string | null): Promise<Snapshot>;
+  /** This month's snapshot, taken if missing; null when it was there. */
+  keepMonthlySnapshot(werkgebiedId: string): Promise<Snapshot | null>;
+  listSnapshots(werkgebiedId: string): Promise<Snapshot[]>;
+  snapshotTrend(query: { werkgebiedId: string; target: CoverageTarget; onFoot: boolean }): Promise<SnapshotTrendPoint[]>;
+  compareSnapshots(query: { first: string; second: string; target: CoverageTarget; onFoot: boolean }): Promise<SnapshotComparison>;
+  /** Only one taken by hand; the monthly ones stay. */
+  deleteSnapshot(id: string): Promise<{ id: string }>;
 
   /** Werkgebieden: everyone reads them; administrators make them, a werkgebied's admins manage its people. */
   listWerkgebieden(): Promise<Werkgebied[]>;
@@ -296,6 +309,13 @@ export function createApi(transport: RpcTransport): WijkkrachtApi {
       }),
     importWalkNetwork: (batch) => call('import_walk_network', importArguments(batch)),
     walkNetworkSummary: () => call('walk_network_summary', {}),
+    takeSnapshot: (werkgebiedId, note) => call('take_snapshot', { p_werkgebied: werkgebiedId, p_note: note ?? null }),
+    keepMonthlySnapshot: (werkgebiedId) => call('keep_monthly_snapshot', { p_werkgebied: werkgebiedId }),
+    listSnapshots: (werkgebiedId) => call('list_snapshots', { p_werkgebied: werkgebiedId }),
+    snapshotTrend: (query) => call('snapshot_trend', { p_werkgebied: query.werkgebiedId, p_target: query.target, p_on_foot: query.onFoot }),
+    compareSnapshots: (query) =>
+      call('compare_snapshots', { p_first: query.first, p_second: query.second, p_target: query.target, p_on_foot: query.onFoot }),
+    deleteSnapshot: (id) => call('delete_snapshot', { p_id: id }),
     listWerkgebieden: () => call('list_werkgebieden', {}),
     myRoles: () => call('my_roles', {}),
     createWerkgebied: (werkgebied) =>

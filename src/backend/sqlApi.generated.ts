@@ -48,6 +48,11 @@ export interface SqlFunctions {
     returns: 'jsonb';
     roles: 'anon' | 'authenticated' | 'service_role';
   };
+  compare_snapshots: {
+    args: { p_first: string | null; p_second: string | null; p_target: string | null; p_on_foot?: boolean | null };
+    returns: 'jsonb';
+    roles: 'authenticated' | 'service_role';
+  };
   confirm_asset: {
     args: { p_id: string | null; p_still_exists: boolean | null; p_reason?: string | null };
     returns: 'jsonb';
@@ -80,6 +85,11 @@ export interface SqlFunctions {
   };
   create_werkgebied: {
     args: { p_name: string | null; p_area_codes: unknown; p_review_first?: boolean | null; p_report_threshold?: number | null };
+    returns: 'jsonb';
+    roles: 'authenticated' | 'service_role';
+  };
+  delete_snapshot: {
+    args: { p_id: string | null };
     returns: 'jsonb';
     roles: 'authenticated' | 'service_role';
   };
@@ -153,6 +163,11 @@ export interface SqlFunctions {
     returns: 'jsonb';
     roles: 'authenticated' | 'service_role';
   };
+  keep_monthly_snapshot: {
+    args: { p_werkgebied: string | null };
+    returns: 'jsonb';
+    roles: 'authenticated' | 'service_role';
+  };
   link_assets: {
     args: { p_from: string | null; p_to: string | null; p_kind: string | null };
     returns: 'jsonb';
@@ -180,6 +195,11 @@ export interface SqlFunctions {
   };
   list_my_sessions: {
     args: Record<string, never>;
+    returns: 'jsonb';
+    roles: 'authenticated' | 'service_role';
+  };
+  list_snapshots: {
+    args: { p_werkgebied: string | null };
     returns: 'jsonb';
     roles: 'authenticated' | 'service_role';
   };
@@ -255,6 +275,16 @@ export interface SqlFunctions {
   };
   set_session_phase: {
     args: { p_session: string | null; p_phase: string | null };
+    returns: 'jsonb';
+    roles: 'authenticated' | 'service_role';
+  };
+  snapshot_trend: {
+    args: { p_werkgebied: string | null; p_target: string | null; p_on_foot?: boolean | null };
+    returns: 'jsonb';
+    roles: 'authenticated' | 'service_role';
+  };
+  take_snapshot: {
+    args: { p_werkgebied: string | null; p_note?: string | null };
     returns: 'jsonb';
     roles: 'authenticated' | 'service_role';
   };

@@ -395,6 +395,75 @@ export interface WalkNetworkSummary {
   access_radius_m: number;
 }
 
+/** Places, stories and appreciations counted in a snapshot. */
+interface SnapshotCountFigures {
+  assets: number;
+  stories: number;
+  appreciations: number;
+}
+
+/** How a snapshot's figures were made (public.snapshots.method, 16_snapshots.sql). */
+export interface SnapshotMethod {
+  /** Distances are kept in steps of this many metres, from 0 to max_m. */
+  step_m: number;
+  max_m: number;
+  /** Which places count: those on the map. */
+  places: 'published';
+  population: Array<{
+    source: string | null;
+    attribution: string | null;
+    /** areal_weighting: spread from an area's total over its cells; cbs_cells: counted per cell by CBS. */
+    spreading: 'areal_weighting' | 'cbs_cells';
+    cells: number;
+  }>;
+  walking: { detour_factor: number; networks: Array<{ source: string; attribution: string | null; imported_at: string }> };
+}
+
+/** A dated record of a werkgebied's figures (public.snapshots), as list_snapshots gives it. */
+export interface Snapshot {
+  id: string;
+  werkgebied_id: string;
+  taken_at: string;
+  kind: 'manual' | 'monthly';
+  /** The month a monthly snapshot stands for (its first day); null for one taken by hand. */
+  month: string | null;
+  note: string | null;
+  method: SnapshotMethod;
+  counts: {
+    total: SnapshotCountFigures;
+    by_kind: Record<string, SnapshotCountFigures>;
+    by_category: Record<string, SnapshotCountFigures>;
+    by_dimension: Record<string, SnapshotCountFigures>;
+  };
+  residents: number;
+  residents_65plus: number;
+}
+
+/** Residents within each distance step (0, 50, …, 2000 m): element i is i × step_m. */
+export interface SnapshotSteps {
+  covered: number[];
+  covered_65plus: number[];
+}
+
+/** public.snapshot_trend: a snapshot with its whole werkgebied's residents per step for one target. */
+export type SnapshotTrendPoint = Snapshot & SnapshotSteps;
+
+interface SnapshotBuurtFigures extends SnapshotSteps {
+  residents: number;
+  residents_65plus: number;
+  cells_unknown: number;
+  cells_unknown_65plus: number;
+}
+
+/** public.compare_snapshots: two snapshots per buurt; a side is null where the buurt had no cells then. */
+export interface SnapshotComparison {
+  first: Snapshot;
+  second: Snapshot;
+  target: string;
+  on_foot: boolean;
+  buurten: Array<{ buurt_code: string; first: SnapshotBuurtFigures | null; second: SnapshotBuurtFigures | null }>;
+}
+
 export interface Werkgebied {
   id: string;
   name: string;
@@ -500,6 +569,12 @@ export interface SqlResults extends Record<keyof SqlFunctions, unknown> {
   import_walk_network: ImportReport;
   import_areas_with_population: ImportReport;
   walk_network_summary: WalkNetworkSummary;
+  take_snapshot: Snapshot;
+  keep_monthly_snapshot: Snapshot | null;
+  list_snapshots: Snapshot[];
+  snapshot_trend: SnapshotTrendPoint[];
+  compare_snapshots: SnapshotComparison;
+  delete_snapshot: { id: string };
   update_asset: AssetFeature;
   list_werkgebieden: Werkgebied[];
   my_roles: MyRoles;

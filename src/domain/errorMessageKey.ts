@@ -33,6 +33,10 @@ const keyByDetail: Partial<Record<ApiErrorKind, Record<string, string>>> = {
     photo_quota: 'errors.photo_quota',
     photo_file: 'errors.photo_file',
     circle_photo: 'errors.circle_photo',
+    snapshot_note: 'errors.snapshot_note',
+    snapshot_limit: 'errors.snapshot_limit',
+    snapshot_monthly: 'errors.snapshot_monthly',
+    snapshot_werkgebied: 'errors.snapshot_werkgebied',
   },
   join_refused: {
     unknown_code: 'errors.join_unknown_code',
@@ -47,6 +51,7 @@ const keyByDetail: Partial<Record<ApiErrorKind, Record<string, string>>> = {
     werkgebied: 'errors.not_found_werkgebied',
     action: 'errors.not_found_action',
     change: 'errors.not_found_change',
+    snapshot: 'errors.not_found_snapshot',
   },
 };
 

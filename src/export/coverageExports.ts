@@ -66,7 +66,7 @@ export function buurtCoverageCsv(rows: BuurtCoverage[], query: CoverageExportQue
 }
 
 /** How the CSV names walking distances, in Dutch with decimal commas as the sheet's reader writes them. */
-function walkingKind(pace: number | undefined): string {
+export function walkingKind(pace: number | undefined): string {
   const comma = (value: number) => String(value).replace('.', ',');
   return `lopend (${pace ? `${comma(pace)} km/u; ` : ''}zonder pad: rechte lijn × ${comma(walkDetourFactor)})`;
 }

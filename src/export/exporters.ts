@@ -130,6 +130,14 @@ export const coverageExporters: CoverageExporter[] = [
   },
 ];
 
+/** The werkgebied's snapshots at the planner's question (built in the planner, src/export/snapshotExports.ts). */
+export const snapshotExporter = {
+  id: 'snapshots-csv',
+  labelKey: 'snapshots.export',
+  extension: 'csv',
+  mimeType: 'text/csv;charset=utf-8',
+} as const;
+
 /** e.g. wijkkracht-assets-2026-11-23.geojson */
 export function exportFileName(exporter: Pick<Exporter, 'id' | 'extension'>, date = new Date()): string {
   const name = exporter.id.replace(/-(geojson|csv|kml)$/, '');

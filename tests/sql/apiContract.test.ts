@@ -77,6 +77,9 @@ describe.each(engines)('SQL API on $name', ({ skip, open }) => {
         'reports',
         'session_actions',
         'session_participants',
+        'snapshot_buurten',
+        'snapshot_coverage',
+        'snapshots',
         'stories',
         'walk_networks',
         'werkgebied_members',
@@ -426,7 +429,7 @@ describe.each(engines)('SQL API on $name', ({ skip, open }) => {
       );
       expect(rows.length).toBeGreaterThan(30);
       expect(rows.filter((row) => row.timeout === null).map((row) => row.name)).toEqual([]);
-      // Reads are cut short quickly; only the imports (one call per file) get a minute or more.
+      // Reads are cut short quickly; only the imports (one call per file) and a snapshot (every target, both ways) get a minute or more.
       const long = rows.filter((row) => /^\d+s$/.test(row.timeout ?? '') && Number.parseInt(row.timeout!, 10) > 30);
       expect(long.map((row) => row.name).sort()).toEqual([
         'import_area_population',
@@ -435,6 +438,8 @@ describe.each(engines)('SQL API on $name', ({ skip, open }) => {
         'import_assets',
         'import_population_cells',
         'import_walk_network',
+        'keep_monthly_snapshot',
+        'take_snapshot',
       ]);
     });
 

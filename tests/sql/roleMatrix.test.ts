@@ -74,6 +74,8 @@ interface Fixture {
   node: number;
   /** A workshop session in the review werkgebied, which the resident joined. */
   session: string;
+  /** A planner's snapshot of the review werkgebied, its only one. */
+  snapshot: string;
 }
 
 interface TableCase {
@@ -437,6 +439,65 @@ const tables: TableCase[] = [
     set: 'body = body',
   },
   {
+    table: 'public.snapshots',
+    key: 'note',
+    // The werkgebied's planners, facilitators and admins (16_snapshots.sql); written only by take_snapshot.
+    select: {
+      anon: 'denied',
+      resident: [],
+      keyPerson: [],
+      facilitator: ['Matrix: momentopname'],
+      planner: ['Matrix: momentopname'],
+      werkgebiedAdmin: ['Matrix: momentopname'],
+      administrator: 'all',
+      serviceRole: 'all',
+    },
+    serviceRoleWrites: 1,
+    insert: ({ werkgebied }) =>
+      `insert into public.snapshots (werkgebied_id, kind, note, method, counts) values ('${werkgebied.review}', 'manual', 'Matrix proef', '{}', '{}')`,
+    target: "note = 'Matrix proef'",
+    set: 'note = note',
+  },
+  {
+    table: 'public.snapshot_buurten',
+    key: "'buurt ' || buurt_code",
+    select: {
+      anon: 'denied',
+      resident: [],
+      keyPerson: [],
+      facilitator: ['buurt '],
+      planner: ['buurt '],
+      werkgebiedAdmin: ['buurt '],
+      administrator: 'all',
+      serviceRole: 'all',
+    },
+    serviceRoleWrites: 1,
+    insert: ({ snapshot }) => `insert into public.snapshot_buurten values ('${snapshot}', 'MATRIX', 0, 0, 0, 0, 0, 0, 0)`,
+    target: "buurt_code = 'MATRIX'",
+    set: 'cells = cells',
+  },
+  {
+    table: 'public.snapshot_coverage',
+    key: "target || ' ' || on_foot",
+    // The review werkgebied's snapshot is the only one: its staff see all of it.
+    select: {
+      anon: 'denied',
+      resident: [],
+      keyPerson: [],
+      facilitator: 'all',
+      planner: 'all',
+      werkgebiedAdmin: 'all',
+      administrator: 'all',
+      serviceRole: 'all',
+    },
+    serviceRoleWrites: 1,
+    insert: ({ snapshot }) =>
+      `insert into public.snapshot_coverage select snapshot_id, buurt_code, 'matrix', false, array_fill(0, array[41]), array_fill(0, array[41])
+       from public.snapshot_buurten where snapshot_id = '${snapshot}' limit 1`,
+    target: "target = 'matrix'",
+    set: 'covered = covered',
+  },
+  {
     table: 'internal.join_attempts',
     key: 'user_id::text',
     select: everyone('denied'),
@@ -505,6 +566,7 @@ async function makeMatrixFixture(database: TestDatabase): Promise<Fixture> {
   const [lon, lat] = pointIn('review', 3).coordinates as [number, number];
   await as('resident').addSessionAction({ sessionId: session.id, lon, lat, body: 'Matrix: actie' });
   await as('otherResident').appreciate(published.id);
+  const snapshot = await as('planner').takeSnapshot(werkgebied.review, 'Matrix: momentopname');
   // A footway past the published place: its network, walking distances and cells' access.
   const [placeLon, placeLat] = pointIn('review', 2).coordinates as [number, number];
   await as('administrator').importWalkNetwork({
@@ -536,6 +598,7 @@ async function makeMatrixFixture(database: TestDatabase): Promise<Fixture> {
     cell: cells.rows[0]!.cell_id,
     node: nodes.rows[0]!.node,
     session: session.id,
+    snapshot: snapshot.id,
   };
 }
 
@@ -722,6 +785,9 @@ function intendedApiRolePrivileges(): Record<string, string[]> {
     'internal.idempotency_keys': () => [],
     'internal.join_attempts': () => [],
     walk_networks: () => ['SELECT'],
+    snapshots: (role) => (role === 'authenticated' ? ['SELECT'] : []),
+    snapshot_buurten: (role) => (role === 'authenticated' ? ['SELECT'] : []),
+    snapshot_coverage: (role) => (role === 'authenticated' ? ['SELECT'] : []),
     'internal.walk_nodes': () => [],
     'internal.walk_nodes_node_id_seq': () => [],
     'internal.walk_edges': () => [],

@@ -351,6 +351,13 @@ describe.skipIf(skip)('Supabase backend: supabase-js → PostgREST 12 → Postgr
       '/rpc/add_photo',
       '/rpc/photo_uploaded',
       '/rpc/remove_photo',
+      // Snapshots: a werkgebied's planners and facilitators (16_snapshots.sql checks who).
+      '/rpc/take_snapshot',
+      '/rpc/keep_monthly_snapshot',
+      '/rpc/list_snapshots',
+      '/rpc/snapshot_trend',
+      '/rpc/compare_snapshots',
+      '/rpc/delete_snapshot',
     ];
     expect(await rpcPaths()).toEqual(reads);
     expect(await rpcPaths(tokens.alice)).toEqual([...reads, ...writes].sort());

@@ -21,6 +21,7 @@ import { TargetPicker } from './TargetPicker';
 import { usePlannerData } from './usePlannerData';
 import { WerkgebiedComparison } from './WerkgebiedComparison';
 import { WerkgebiedPicker } from './WerkgebiedPicker';
+import { SnapshotTimeline } from './snapshots/SnapshotTimeline';
 
 interface Props {
   api: WijkkrachtApi;
@@ -44,6 +45,7 @@ export function PlannerPanel({ api, categories, areas, werkgebieden, state, onCh
   const { figures, curve, radar, gapLayer } = usePlannerData(api, state);
   const download = useFileDownload();
   const [comparing, setComparing] = useState(false);
+  const [overTime, setOverTime] = useState(false);
   const staleHintId = useId();
   const names = useMemo(
     () =>
@@ -187,6 +189,19 @@ export function PlannerPanel({ api, categories, areas, werkgebieden, state, onCh
           walkingPace={state.onFoot ? state.pace : null}
           group={state.group}
           onClose={() => setComparing(false)}
+        />
+      )}
+
+      <button type="button" className="compare-button" aria-expanded={overTime} onClick={() => setOverTime((open) => !open)}>
+        {t('snapshots.open')}
+      </button>
+      {overTime && (
+        <SnapshotTimeline
+          api={api}
+          werkgebied={werkgebieden.find((werkgebied) => werkgebied.id === state.werkgebiedId) ?? null}
+          state={state}
+          buurtNames={names}
+          onClose={() => setOverTime(false)}
         />
       )}
 

@@ -1,6 +1,7 @@
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { useTranslation } from 'react-i18next';
+import { ShareGridLines } from './ShareGridLines';
 import type { TargetGroup } from '../../../domain/types';
 import type { CoverageCurvePoint } from '../../../backend/wireTypes';
 
@@ -49,14 +50,7 @@ export function CoverageCurveChart({ series, group, distance, title, testId }: P
     <figure className="chart">
       <figcaption>{title}</figcaption>
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title} data-testid={testId}>
-        {y.ticks(4).map((tick) => (
-          <g key={tick}>
-            <line x1={margin.left} x2={width - margin.right} y1={y(tick)} y2={y(tick)} className="grid-line" />
-            <text x={margin.left - 6} y={y(tick)} className="tick" textAnchor="end" dominantBaseline="middle">
-              {Math.round(tick * 100)}%
-            </text>
-          </g>
-        ))}
+        <ShareGridLines y={y} left={margin.left} right={width - margin.right} />
         {x.ticks(4).map((tick) => (
           <text key={tick} x={x(tick)} y={height - margin.bottom + 16} className="tick" textAnchor="middle">
             {tick} m
