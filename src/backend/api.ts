@@ -27,6 +27,10 @@ import type {
   Snapshot,
   SnapshotComparison,
   SnapshotTrendPoint,
+  TargetGroup,
+  TargetGroupCoverage,
+  TargetGroupImportReport,
+  TargetGroupRow,
   AreaCollection,
   AreaImportRow,
   AssetImportRow,
@@ -119,6 +123,18 @@ export interface WijkkrachtApi extends SessionApi {
   compareSnapshots(query: { first: string; second: string; target: CoverageTarget; onFoot: boolean }): Promise<SnapshotComparison>;
   /** Only one taken by hand; the monthly ones stay. */
   deleteSnapshot(id: string): Promise<{ id: string }>;
+
+  /** A programme's own people per postcode area, private to the werkgebied's planners and facilitators. */
+  importTargetGroup(batch: {
+    werkgebiedId: string;
+    name: string;
+    rows: TargetGroupRow[];
+    dryRun?: boolean;
+  }): Promise<TargetGroupImportReport>;
+  listTargetGroups(werkgebiedId: string): Promise<TargetGroup[]>;
+  deleteTargetGroup(id: string): Promise<{ id: string }>;
+  /** Rounded to 5, nothing below 5: per 50 m step, for the werkgebied and per buurt. */
+  targetGroupCoverage(query: { groupId: string; target: CoverageTarget; onFoot: boolean }): Promise<TargetGroupCoverage>;
 
   /** Werkgebieden: everyone reads them; administrators make them, a werkgebied's admins manage its people. */
   listWerkgebieden(): Promise<Werkgebied[]>;
@@ -316,6 +332,17 @@ export function createApi(transport: RpcTransport): WijkkrachtApi {
     compareSnapshots: (query) =>
       call('compare_snapshots', { p_first: query.first, p_second: query.second, p_target: query.target, p_on_foot: query.onFoot }),
     deleteSnapshot: (id) => call('delete_snapshot', { p_id: id }),
+    importTargetGroup: (batch) =>
+      call('import_target_group', {
+        p_werkgebied: batch.werkgebiedId,
+        p_name: batch.name,
+        p_rows: batch.rows,
+        p_dry_run: batch.dryRun ?? false,
+      }),
+    listTargetGroups: (werkgebiedId) => call('list_target_groups', { p_werkgebied: werkgebiedId }),
+    deleteTargetGroup: (id) => call('delete_target_group', { p_id: id }),
+    targetGroupCoverage: (query) =>
+      call('target_group_coverage', { p_group: query.groupId, p_target: query.target, p_on_foot: query.onFoot }),
     listWerkgebieden: () => call('list_werkgebieden', {}),
     myRoles: () => call('my_roles', {}),
     createWerkgebied: (werkgebied) =>

@@ -93,6 +93,11 @@ export interface SqlFunctions {
     returns: 'jsonb';
     roles: 'authenticated' | 'service_role';
   };
+  delete_target_group: {
+    args: { p_id: string | null };
+    returns: 'jsonb';
+    roles: 'authenticated' | 'service_role';
+  };
   export_assets: {
     args: Record<string, never>;
     returns: 'jsonb';
@@ -148,6 +153,11 @@ export interface SqlFunctions {
     returns: 'jsonb';
     roles: 'authenticated' | 'service_role';
   };
+  import_target_group: {
+    args: { p_werkgebied: string | null; p_name: string | null; p_rows: unknown; p_dry_run?: boolean | null };
+    returns: 'jsonb';
+    roles: 'authenticated' | 'service_role';
+  };
   import_walk_network: {
     args: { p_source: string | null; p_attribution: string | null; p_rows: unknown; p_dry_run?: boolean | null };
     returns: 'jsonb';
@@ -199,6 +209,11 @@ export interface SqlFunctions {
     roles: 'authenticated' | 'service_role';
   };
   list_snapshots: {
+    args: { p_werkgebied: string | null };
+    returns: 'jsonb';
+    roles: 'authenticated' | 'service_role';
+  };
+  list_target_groups: {
     args: { p_werkgebied: string | null };
     returns: 'jsonb';
     roles: 'authenticated' | 'service_role';
@@ -285,6 +300,11 @@ export interface SqlFunctions {
   };
   take_snapshot: {
     args: { p_werkgebied: string | null; p_note?: string | null };
+    returns: 'jsonb';
+    roles: 'authenticated' | 'service_role';
+  };
+  target_group_coverage: {
+    args: { p_group: string | null; p_target: string | null; p_on_foot?: boolean | null };
     returns: 'jsonb';
     roles: 'authenticated' | 'service_role';
   };

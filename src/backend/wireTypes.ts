@@ -464,6 +464,70 @@ export interface SnapshotComparison {
   buurten: Array<{ buurt_code: string; first: SnapshotBuurtFigures | null; second: SnapshotBuurtFigures | null }>;
 }
 
+/** One postcode area of a programme's own people (public.import_target_group). */
+export interface TargetGroupRow {
+  row: number;
+  /** PC4 "2311" or PC6 "2311AB". */
+  postcode: string;
+  members: number;
+  /** The area's shape, where the file has one; without, SQL takes the PC4's. */
+  geometry?: Polygon | MultiPolygon | null;
+}
+
+/** What loading a members file did; its counts are rounded to 5 and null below 5. */
+export interface TargetGroupImportReport {
+  dry_run: boolean;
+  name: string;
+  areas: number;
+  areas_placed: number;
+  /** PC6 rows spread over their PC4 (no shape of their own). */
+  areas_by_pc4: number;
+  /** Areas with no cell in the werkgebied: their members are left out. */
+  areas_outside: number;
+  members_in: number | null;
+  members_placed: number | null;
+  problems: Array<{
+    row: number;
+    postcode: string;
+    problem: 'bad_postcode' | 'bad_members' | 'repeated' | 'unknown_postcode' | 'no_cells';
+  }>;
+  written: boolean;
+  id?: string;
+}
+
+/** A programme's own, private target group (public.list_target_groups). */
+export interface TargetGroup {
+  id: string;
+  name: string;
+  created_at: string;
+  updated_at: string;
+  /** Rounded to 5; null when fewer than 5. */
+  members: number | null;
+}
+
+/**
+ * Of a private group, how many live within reach, as the database may show it:
+ * rounded to 5; `covered` null when fewer than 5 are within reach or fewer than 5
+ * are not (`few` says which), and everything null below 5 in all.
+ */
+export interface ShownCoverage {
+  total: number | null;
+  covered: number | null;
+  few: 'total' | 'covered' | 'uncovered' | null;
+}
+
+/** public.target_group_coverage: per 50 m step (0 … 2000 m), for the werkgebied and per buurt. */
+export interface TargetGroupCoverage {
+  id: string;
+  name: string;
+  target: string;
+  on_foot: boolean;
+  step_m: number;
+  threshold: number;
+  werkgebied: ShownCoverage[];
+  buurten: Array<{ buurt_code: string; steps: ShownCoverage[] }>;
+}
+
 export interface Werkgebied {
   id: string;
   name: string;
@@ -575,6 +639,10 @@ export interface SqlResults extends Record<keyof SqlFunctions, unknown> {
   snapshot_trend: SnapshotTrendPoint[];
   compare_snapshots: SnapshotComparison;
   delete_snapshot: { id: string };
+  import_target_group: TargetGroupImportReport;
+  list_target_groups: TargetGroup[];
+  delete_target_group: { id: string };
+  target_group_coverage: TargetGroupCoverage;
   update_asset: AssetFeature;
   list_werkgebieden: Werkgebied[];
   my_roles: MyRoles;

@@ -72,9 +72,14 @@ export function comparisonAt(comparison: SnapshotComparison, distance: number, g
   return comparison.buurten.map(({ buurt_code, first, second }) => {
     const then = first ? figuresOfSteps(first, distance, group) : null;
     const later = second ? figuresOfSteps(second, distance, group) : null;
-    const change = then?.share != null && later?.share != null ? Math.round((later.share - then.share) * 1000) / 10 : null;
+    const change = then?.share != null && later?.share != null ? shareChange(then.share, later.share) : null;
     return { buurtCode: buurt_code, first: then, second: later, change };
   });
+}
+
+/** Percentage points from one share to another, to one decimal; a drop that rounds away is 0, never -0. */
+export function shareChange(first: number, second: number): number {
+  return Math.round((second - first) * 1000) / 10 || 0;
 }
 
 /** The whole werkgebied's row of a comparison: its buurten summed. */

@@ -37,6 +37,7 @@ const keyByDetail: Partial<Record<ApiErrorKind, Record<string, string>>> = {
     snapshot_limit: 'errors.snapshot_limit',
     snapshot_monthly: 'errors.snapshot_monthly',
     snapshot_werkgebied: 'errors.snapshot_werkgebied',
+    target_group_name: 'errors.target_group_name',
   },
   join_refused: {
     unknown_code: 'errors.join_unknown_code',
@@ -52,6 +53,7 @@ const keyByDetail: Partial<Record<ApiErrorKind, Record<string, string>>> = {
     action: 'errors.not_found_action',
     change: 'errors.not_found_change',
     snapshot: 'errors.not_found_snapshot',
+    target_group: 'errors.not_found_target_group',
   },
 };
 

@@ -35,7 +35,7 @@ describe('snapshots as CSV', () => {
     expect(row).toMatchObject({
       werkgebied: 'Merenwijk',
       taken_at: '2026-11-01T03:00:00.000Z',
-      kind: 'met de hand',
+      kind: 'zelf gemaakt',
       // A note that looks like a formula stays text.
       note: "'=Voor de opening",
       distance_kind: 'lopend (4,5 km/u; zonder pad: rechte lijn × 1,4)',

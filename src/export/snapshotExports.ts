@@ -58,7 +58,7 @@ export function snapshotsCsv(points: SnapshotTrendPoint[], query: SnapshotExport
       return {
         werkgebied: query.werkgebiedName,
         taken_at: point.taken_at,
-        kind: point.kind === 'monthly' ? 'maandelijks' : 'met de hand',
+        kind: point.kind === 'monthly' ? 'maandelijks' : 'zelf gemaakt',
         month: point.month ?? '',
         note: point.note ?? '',
         target: query.target,

@@ -3,6 +3,7 @@ import { filterEn } from './filterTexts';
 import { placeListEn } from './placeListTexts';
 import { nearbyEn } from './nearbyTexts';
 import { snapshotsEn } from './snapshotTexts';
+import { targetGroupsEn } from './targetGroupTexts';
 import { populationEn } from './populationTexts';
 import { shareEn } from './shareTexts';
 import { connectionEn } from './connectionTexts';
@@ -269,10 +270,12 @@ export const en: Messages = {
     join_expired: 'This code has expired. Ask the facilitator for a new one.',
     join_locked: 'This session is closed to new participants. Ask the facilitator.',
     join_too_many_attempts: 'You entered a wrong code too often. Wait ten minutes, then try again.',
+    not_found_target_group: 'This target group no longer exists.',
+    target_group_name: 'Give the group a name of at most 100 characters.',
     not_found_snapshot: 'This snapshot no longer exists.',
     snapshot_note: 'The note is too long: at most 200 characters.',
     snapshot_limit: 'This working area already has 500 snapshots taken by hand. Delete a few first.',
-    snapshot_monthly: 'A monthly snapshot is kept.',
+    snapshot_monthly: 'A monthly snapshot cannot be deleted.',
     snapshot_werkgebied: 'Compare two snapshots of the same working area.',
     not_found_change: 'This change no longer exists.',
     stale_edit: 'Someone else just changed this place. What you typed is still here: check it and save again.',
@@ -556,6 +559,7 @@ export const en: Messages = {
   placeList: placeListEn,
   nearby: nearbyEn,
   snapshots: snapshotsEn,
+  targetGroups: targetGroupsEn,
   population: populationEn,
   share: shareEn,
 };

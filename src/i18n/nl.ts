@@ -3,6 +3,7 @@ import { filterNl } from './filterTexts';
 import { placeListNl } from './placeListTexts';
 import { nearbyNl } from './nearbyTexts';
 import { snapshotsNl } from './snapshotTexts';
+import { targetGroupsNl } from './targetGroupTexts';
 import { populationNl } from './populationTexts';
 import { shareNl } from './shareTexts';
 import { connectionNl } from './connectionTexts';
@@ -269,10 +270,12 @@ export const nl = {
     join_expired: 'Deze code is verlopen. Vraag de begeleider om een nieuwe code.',
     join_locked: 'Deze sessie is gesloten voor nieuwe deelnemers. Vraag de begeleider.',
     join_too_many_attempts: 'U heeft te vaak een verkeerde code ingevuld. Wacht tien minuten en probeer het dan opnieuw.',
+    not_found_target_group: 'Deze doelgroep bestaat niet meer.',
+    target_group_name: 'Geef de groep een naam van hooguit 100 tekens.',
     not_found_snapshot: 'Deze momentopname bestaat niet meer.',
     snapshot_note: 'De notitie is te lang: hooguit 200 tekens.',
     snapshot_limit: 'Dit werkgebied heeft al 500 zelf gemaakte momentopnamen. Verwijder er eerst een paar.',
-    snapshot_monthly: 'Een maandelijkse momentopname blijft bewaard.',
+    snapshot_monthly: 'Een maandelijkse momentopname kunt u niet verwijderen.',
     snapshot_werkgebied: 'Vergelijk twee momentopnamen van hetzelfde werkgebied.',
     not_found_change: 'Deze wijziging bestaat niet meer.',
     stale_edit: 'Iemand anders heeft deze plek net veranderd. Wat je typte, staat er nog: kijk het na en sla opnieuw op.',
@@ -558,6 +561,7 @@ export const nl = {
   placeList: placeListNl,
   nearby: nearbyNl,
   snapshots: snapshotsNl,
+  targetGroups: targetGroupsNl,
   population: populationNl,
   share: shareNl,
 };

@@ -26,7 +26,7 @@ create table public.snapshots (
   note text check (length(note) <= 200),
   taken_by uuid,
   -- How the figures were made: population sources and spreading, distance steps,
-  -- the footway networks and detour factor (src/domain/snapshots.ts reads it).
+  -- the footway networks and detour factor (src/coverage/snapshotFigures.ts reads it).
   method jsonb not null,
   -- Places, stories and appreciations: total, by_kind, by_category, by_dimension.
   counts jsonb not null
@@ -74,6 +74,7 @@ create policy "Figures of a snapshot the reader may see" on public.snapshot_buur
 create policy "Coverage of a snapshot the reader may see" on public.snapshot_coverage
   for select to authenticated using (exists (select 1 from public.snapshots s where s.id = snapshot_id));
 revoke all on public.snapshots, public.snapshot_buurten, public.snapshot_coverage from anon, authenticated;
+-- taken_by (a staff member's id) is read only by the werkgebied's staff, who see its members anyway.
 grant select on public.snapshots, public.snapshot_buurten, public.snapshot_coverage to authenticated;
 grant all on public.snapshots, public.snapshot_buurten, public.snapshot_coverage to service_role;
 
@@ -259,6 +260,12 @@ $$;
 revoke all on function public.take_snapshot(uuid, text) from public, anon, authenticated, service_role;
 grant execute on function public.take_snapshot(uuid, text) to authenticated, service_role;
 
+-- The month a moment falls in, as the Dutch calendar has it (the database may run in UTC).
+create function internal.month_in_the_netherlands(p_at timestamptz) returns date
+language sql stable
+as $$ select date_trunc('month', p_at at time zone 'Europe/Amsterdam')::date $$;
+revoke all on function internal.month_in_the_netherlands(timestamptz) from public, anon, authenticated, service_role;
+
 -- This month's snapshot of a werkgebied, taken if there is none yet: the app
 -- calls it when staff open the planner. Null when this month's was there.
 create function public.keep_monthly_snapshot(p_werkgebied uuid)
@@ -269,7 +276,7 @@ set search_path = public
 set statement_timeout = '60s'
 as $$
 declare
-  this_month date := date_trunc('month', now())::date;
+  this_month date := internal.month_in_the_netherlands(now());
   taken uuid;
   s public.snapshots;
 begin
@@ -288,10 +295,14 @@ revoke all on function public.keep_monthly_snapshot(uuid) from public, anon, aut
 grant execute on function public.keep_monthly_snapshot(uuid) to authenticated, service_role;
 
 -- Every werkgebied's snapshot for the month of p_on, where missing; returns how
--- many it took. For a scheduler (pg_cron on Supabase), not for API callers.
-create function internal.take_monthly_snapshots(p_on date default current_date)
+-- many it took. For a scheduler (pg_cron on Supabase, as postgres or the service
+-- role), not for API callers. A werkgebied whose snapshot is being taken right
+-- then (a planner opened the panel) is left to that; one that fails is skipped
+-- with a warning, and the others are still taken.
+create function internal.take_monthly_snapshots(p_on date default (now() at time zone 'Europe/Amsterdam')::date)
 returns int
 language plpgsql volatile
+security definer
 set search_path = public
 as $$
 declare
@@ -300,11 +311,15 @@ declare
   taken int := 0;
 begin
   for w in select id from public.werkgebieden order by name loop
-    perform pg_advisory_xact_lock(hashtext('wijkkracht.snapshot:' || w::text));
-    if not exists (select 1 from public.snapshots x where x.werkgebied_id = w and x.kind = 'monthly' and x.month = month_start) then
-      perform internal.take_snapshot(w, 'monthly', month_start, null, null);
-      taken := taken + 1;
-    end if;
+    begin
+      if pg_try_advisory_xact_lock(hashtext('wijkkracht.snapshot:' || w::text))
+         and not exists (select 1 from public.snapshots x where x.werkgebied_id = w and x.kind = 'monthly' and x.month = month_start) then
+        perform internal.take_snapshot(w, 'monthly', month_start, null, null);
+        taken := taken + 1;
+      end if;
+    exception when others then
+      raise warning 'monthly snapshot of werkgebied % not taken: %', w, sqlerrm;
+    end;
   end loop;
   return taken;
 end

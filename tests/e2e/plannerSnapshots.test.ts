@@ -34,6 +34,13 @@ function newBuurthuisFile(): string {
   return file;
 }
 
+/** A health cooperative's members per postcode: two areas in Merenwijk (one a PC6 without a shape) and one outside it. */
+function membersFile(): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'wijkkracht-members-')), 'leden-per-postcode.csv');
+  writeFileSync(file, 'postcode;aantal\n2317;140\n2317 AB;3\n2312;25\n');
+  return file;
+}
+
 describe.skipIf(skip)('a planner follows a werkgebied over time (embedded database, real Chromium)', () => {
   const app = new AppBrowser(inject('appUrl'), inject('startedProfile'));
   const imports = new ImportDriver(app);
@@ -94,7 +101,7 @@ describe.skipIf(skip)('a planner follows a werkgebied over time (embedded databa
       ['Verhalen', '0', '1'],
       ['Waarderingen', '0', '0'],
     ]);
-    expect(await app.page.getByTestId('snapshot-distance').textContent()).toBe('Cijfers bij 500 m. ');
+    expect(await app.page.getByTestId('snapshot-distance').textContent()).toBe('Cijfers bij 500 m.');
     await app.screenshotAtBothSizes('snapshots-1-compared', () => snapshots.scrollTo('snapshot-comparison'));
     expect(await app.wcagViolations()).toEqual([]);
 
@@ -116,8 +123,8 @@ describe.skipIf(skip)('a planner follows a werkgebied over time (embedded databa
     const rows = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
     expect(rows.map((row) => [row.kind, row.note])).toEqual([
       ['maandelijks', ''],
-      ['met de hand', 'Voor de opening'],
-      ['met de hand', 'Na de opening'],
+      ['zelf gemaakt', 'Voor de opening'],
+      ['zelf gemaakt', 'Na de opening'],
     ]);
     expect(
       rows.every((row) => row.werkgebied === 'Merenwijk' && row.distance_read_m === '1000' && Boolean(Date.parse(row.taken_at!))),
@@ -125,6 +132,48 @@ describe.skipIf(skip)('a planner follows a werkgebied over time (embedded databa
     expect(rows[0]!.population_method).toMatch(/verdeeld naar oppervlakte \(\d+ cellen\)/);
     expect(Number(rows[2]!.places)).toBe(1);
     await app.screenshotAtBothSizes('snapshots-2-trend', () => snapshots.scrollTo('snapshot-trend'));
+  });
+
+  it("loads a cooperative's members per postcode and sees how many live within reach, never fewer than 5", async () => {
+    await app.page.getByRole('button', { name: 'Eigen doelgroepen' }).click();
+    const section = app.page.getByTestId('target-groups');
+    await section.getByText('Er is nog geen eigen doelgroep.').waitFor({ timeout: 60_000 });
+    await section.getByLabel('Naam van de groep').fill('Leden diabetes-coöperatie');
+    await section.getByLabel('Bestand met postcode en aantal (CSV of GeoJSON)').setInputFiles(membersFile());
+    const preview = section.getByTestId('target-group-preview');
+    await preview.waitFor({ timeout: 60_000 });
+    expect(await preview.locator('p').allTextContents()).toEqual([
+      '3 postcodegebieden, ongeveer 170 mensen.',
+      '1 PC6-postcode zonder vorm verdelen we over zijn PC4-gebied.',
+      '1 postcodegebied ligt buiten dit werkgebied. Die mensen tellen hier niet mee.',
+    ]);
+    await section.getByRole('button', { name: 'Toevoegen' }).click();
+    await section
+      .getByRole('status')
+      .filter({ hasText: 'Doelgroep "Leden diabetes-coöperatie" is opgeslagen.' })
+      .waitFor({ timeout: 60_000 });
+    const headline = section.getByTestId('target-group-figures').locator('.headline');
+    await headline.waitFor({ timeout: 60_000 });
+    // At 1 km all but a handful live within reach: how many are not is never shown.
+    expect(await headline.textContent()).toBe(
+      'Van "Leden diabetes-coöperatie" wonen op minder dan 5 na alle ongeveer 145 mensen binnen 1000 m.',
+    );
+    // Closer in, the slider reads the same answer: some of them, rounded to 5.
+    await planner.moveDistanceSlider(-14);
+    expect(await planner.distanceShown()).toBe('300 m');
+    await headline.filter({ hasText: 'binnen 300 m' }).waitFor();
+    expect(await headline.textContent()).toMatch(
+      /^Van "Leden diabetes-coöperatie" wonen ongeveer \d+ van de 145 mensen binnen 300 m \(\d+%\)\.$/,
+    );
+    // Every count on screen is rounded to 5, and none is below 5.
+    const cells = await section.getByTestId('target-group-buurten').locator('td').allTextContents();
+    expect(cells.some((text) => /^\d+$/.test(text))).toBe(true);
+    for (const cell of cells.filter((text) => /^\d+$/.test(text))) {
+      expect(Number(cell) % 5, cell).toBe(0);
+      expect(Number(cell), cell).toBeGreaterThanOrEqual(5);
+    }
+    await app.screenshotAtBothSizes('target-groups-1-coverage', () => section.getByTestId('target-group-figures').scrollIntoViewIfNeeded());
+    expect(await app.wcagViolations()).toEqual([]);
     expect(app.pageErrors).toEqual([]);
   });
 });

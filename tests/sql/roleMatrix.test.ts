@@ -76,6 +76,8 @@ interface Fixture {
   session: string;
   /** A planner's snapshot of the review werkgebied, its only one. */
   snapshot: string;
+  /** A planner's own target group in the review werkgebied. */
+  targetGroup: string;
 }
 
 interface TableCase {
@@ -498,6 +500,36 @@ const tables: TableCase[] = [
     set: 'covered = covered',
   },
   {
+    table: 'public.target_groups',
+    key: 'name',
+    // A programme's own people (17_target_groups.sql): the werkgebied's staff see the group, nobody its counts.
+    select: {
+      anon: 'denied',
+      resident: [],
+      keyPerson: [],
+      facilitator: ['Matrix: doelgroep'],
+      planner: ['Matrix: doelgroep'],
+      werkgebiedAdmin: ['Matrix: doelgroep'],
+      administrator: 'all',
+      serviceRole: 'all',
+    },
+    serviceRoleWrites: 1,
+    insert: ({ werkgebied }) => `insert into public.target_groups (werkgebied_id, name) values ('${werkgebied.review}', 'Matrix proef')`,
+    target: "name = 'Matrix proef'",
+    set: 'name = name',
+  },
+  {
+    table: 'internal.target_group_cells',
+    key: 'members::text',
+    select: everyone('denied'),
+    serviceRoleWrites: 'denied',
+    insert: ({ targetGroup, cell }) =>
+      `insert into internal.target_group_cells (group_id, cell_id, members) values ('${targetGroup}', '${cell}', 0.5)
+       on conflict (group_id, cell_id) do update set members = 0.5`,
+    target: 'members = 0.5',
+    set: 'members = members',
+  },
+  {
     table: 'internal.join_attempts',
     key: 'user_id::text',
     select: everyone('denied'),
@@ -567,6 +599,14 @@ async function makeMatrixFixture(database: TestDatabase): Promise<Fixture> {
   await as('resident').addSessionAction({ sessionId: session.id, lon, lat, body: 'Matrix: actie' });
   await as('otherResident').appreciate(published.id);
   const snapshot = await as('planner').takeSnapshot(werkgebied.review, 'Matrix: momentopname');
+  const targetGroup = await as('planner').importTargetGroup({
+    werkgebiedId: werkgebied.review,
+    name: 'Matrix: doelgroep',
+    rows: [
+      { row: 2, postcode: '9999', members: 12, geometry: polygonAround(...(pointIn('review', 2).coordinates as [number, number]), 0.001) },
+    ],
+  });
+  expect(targetGroup.written, "the members file is placed on the fixture's residents").toBe(true);
   // A footway past the published place: its network, walking distances and cells' access.
   const [placeLon, placeLat] = pointIn('review', 2).coordinates as [number, number];
   await as('administrator').importWalkNetwork({
@@ -599,6 +639,7 @@ async function makeMatrixFixture(database: TestDatabase): Promise<Fixture> {
     node: nodes.rows[0]!.node,
     session: session.id,
     snapshot: snapshot.id,
+    targetGroup: targetGroup.id!,
   };
 }
 
@@ -788,6 +829,8 @@ function intendedApiRolePrivileges(): Record<string, string[]> {
     snapshots: (role) => (role === 'authenticated' ? ['SELECT'] : []),
     snapshot_buurten: (role) => (role === 'authenticated' ? ['SELECT'] : []),
     snapshot_coverage: (role) => (role === 'authenticated' ? ['SELECT'] : []),
+    target_groups: (role) => (role === 'authenticated' ? ['SELECT'] : []),
+    'internal.target_group_cells': () => [],
     'internal.walk_nodes': () => [],
     'internal.walk_nodes_node_id_seq': () => [],
     'internal.walk_edges': () => [],

@@ -12,11 +12,13 @@ import { figuresAt } from '../../src/coverage/cellCoverage';
 import type { CoverageTarget } from '../../src/domain/types';
 import { refusal } from '../support/apiFixtures';
 import { sqlEngines, type TestDatabase } from '../support/engines';
-import { castRoles, claimsOf, pointIn, polygonAround, rolledBackAs, type Actor } from '../support/roleCast';
-import { boxGeometry } from '../support/werkgebiedFixtures';
+import { castRoles, claimsOf, pointIn, reviewBuurtenWithResidents, rolledBackAs, type Actor } from '../support/roleCast';
 
 const engines = sqlEngines(inject('sqlSetup'));
 const steps = Array.from({ length: 41 }, (_, index) => index * 50);
+/** This month as the Dutch calendar has it, as SQL files monthly snapshots. */
+const dutchMonth = () =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit' }).format(new Date()) + '-01';
 
 describe.each(engines)('snapshots on $name', ({ skip, open }) => {
   let database: TestDatabase;
@@ -24,6 +26,8 @@ describe.each(engines)('snapshots on $name', ({ skip, open }) => {
   let werkgebieden: Awaited<ReturnType<typeof castRoles>>;
   let before: Snapshot;
   let after: Snapshot;
+  /** What coverage_by_buurt said at every step just before the first snapshot. */
+  let plannerBefore: Awaited<ReturnType<WijkkrachtApi['coverageByBuurt']>>[];
   const count = async (sql: string, parameters: unknown[] = []) =>
     (await database.connection.query<{ n: number }>(`select (${sql})::int as n`, parameters)).rows[0]!.n;
 
@@ -32,29 +36,26 @@ describe.each(engines)('snapshots on $name', ({ skip, open }) => {
     database = await open();
     werkgebieden = await castRoles(as);
     const administrator = as('administrator');
-    // Two buurten side by side in the werkgebied 'review' ([5.5, 52.0, 5.6, 52.1]), and people living across both.
-    await administrator.importAreas({
-      source: 'snapshot-buurten',
-      attribution: null,
+    // People across both buurten and in the werkgebied's south-west corner, which lies in no buurt ('').
+    await reviewBuurtenWithResidents(administrator, { westSouth: 52.015 });
+    // A sports club was there before; paths along which one walks to it.
+    await as('facilitator').addAsset({ kind: 'place', category: 'sportclub', name: 'Sportclub', geometry: pointIn('review', 12) });
+    // A path from the meeting place's spot (step 4) past the crossing (step 8) to the club (step 12), and one across.
+    const at = (step: number) => pointIn('review', step).coordinates as [number, number];
+    const [crossLon, crossLat] = at(8);
+    await administrator.importWalkNetwork({
+      source: 'snapshot-paden',
+      attribution: 'OpenStreetMap',
+      dryRun: false,
       rows: [
-        { row: 1, code: 'BU9990001', name: 'West', level: 'buurt', geometry: boxGeometry([5.5, 52.0, 5.515, 52.1]) },
-        { row: 2, code: 'BU9990002', name: 'Oost', level: 'buurt', geometry: boxGeometry([5.515, 52.0, 5.6, 52.1]) },
+        { row: 1, line: [at(4), at(8), at(12)] },
+        { row: 2, line: [[crossLon - 0.01, crossLat], at(8), [crossLon + 0.01, crossLat]] },
       ],
     });
-    await administrator.importAreaPopulation({
-      source: 'snapshot-pc4',
-      attribution: 'CBS',
-      rows: [
-        {
-          row: 1,
-          code: '9990',
-          name: '9990',
-          geometry: polygonAround(5.515, 52.015, 0.008, 24),
-          residents: 4_000,
-          residents_65plus: 900,
-        },
-      ],
-    });
+    plannerBefore = [];
+    for (const distance of steps) {
+      plannerBefore.push(await as('planner').coverageByBuurt({ target: 'any', distance, werkgebiedId: werkgebieden.review }));
+    }
     before = await as('planner').takeSnapshot(werkgebieden.review, 'Voor de opening');
     const place = await as('facilitator').addAsset({
       kind: 'place',
@@ -75,43 +76,57 @@ describe.each(engines)('snapshots on $name', ({ skip, open }) => {
     it('is dated, with its note and how its figures were made', () => {
       expect(before).toMatchObject({ kind: 'manual', month: null, note: 'Voor de opening', werkgebied_id: werkgebieden.review });
       expect(Date.now() - Date.parse(after.taken_at)).toBeLessThan(120_000);
-      expect(after.method).toMatchObject({ step_m: 50, max_m: 2000, places: 'published', walking: { detour_factor: 1.4, networks: [] } });
+      expect(after.method).toMatchObject({
+        step_m: 50,
+        max_m: 2000,
+        places: 'published',
+        walking: { detour_factor: 1.4, networks: [expect.objectContaining({ source: 'snapshot-paden', attribution: 'OpenStreetMap' })] },
+      });
       expect(after.method.population).toEqual([
-        expect.objectContaining({ source: 'snapshot-pc4', attribution: 'CBS', spreading: 'areal_weighting' }),
+        expect.objectContaining({ source: 'cast-pc4', attribution: 'CBS', spreading: 'areal_weighting' }),
       ]);
       expect(after.residents).toBe(4_000);
       expect(after.residents_65plus).toBe(900);
     });
 
     it('counts the places, stories and appreciations on the map, per kind, category and dimension', () => {
-      expect(before.counts.total).toEqual({ assets: 0, stories: 0, appreciations: 0 });
+      const club = { assets: 1, stories: 0, appreciations: 0 };
+      expect(before.counts).toEqual({ total: club, by_kind: { place: club }, by_category: { sportclub: club }, by_dimension: {} });
       const one = { assets: 1, stories: 1, appreciations: 1 };
       expect(after.counts).toEqual({
-        total: one,
-        by_kind: { place: one },
-        by_category: { ontmoetingsplek: one },
+        total: { assets: 2, stories: 1, appreciations: 1 },
+        by_kind: { place: { assets: 2, stories: 1, appreciations: 1 } },
+        by_category: { ontmoetingsplek: one, sportclub: club },
         by_dimension: { meedoen: one, zingeving: one },
       });
     });
 
     it("holds, at every 50 m step, exactly the planner's figures per buurt at that moment (straight line)", async () => {
       const comparison = await as('planner').compareSnapshots({ first: before.id, second: after.id, target: 'any', onFoot: false });
-      expect(comparison.buurten.map((buurt) => buurt.buurt_code)).toEqual(['BU9990001', 'BU9990002']);
-      for (const buurt of comparison.buurten) expect(buurt.first!.covered).toEqual(steps.map(() => 0));
+      expect(comparison.buurten.map((buurt) => buurt.buurt_code)).toEqual(['', 'BU9990001', 'BU9990002']);
       const planner = as('planner');
-      for (const distance of [0, 100, 250, 500, 750, 1000, 2000]) {
+      for (const distance of steps) {
         const byBuurt = await planner.coverageByBuurt({ target: 'any', distance, werkgebiedId: werkgebieden.review });
         for (const buurt of comparison.buurten) {
-          const asked = byBuurt.find((row) => row.buurt_code === buurt.buurt_code)!;
-          expect(buurt.second!.covered[distance / 50], `${buurt.buurt_code} at ${distance} m`).toBe(asked.residents_covered);
-          expect(buurt.second!.covered_65plus[distance / 50]).toBe(asked.residents_65plus_covered);
-          expect(buurt.second!.residents).toBe(asked.residents);
+          const code = buurt.buurt_code || null;
+          const then = plannerBefore[distance / 50]!.find((row) => row.buurt_code === code)!;
+          const now = byBuurt.find((row) => row.buurt_code === code)!;
+          expect(buurt.first!.covered[distance / 50], `${code} at ${distance} m before`).toBe(then.residents_covered);
+          expect(buurt.second!.covered[distance / 50], `${code} at ${distance} m after`).toBe(now.residents_covered);
+          expect(buurt.second!.covered_65plus[distance / 50]).toBe(now.residents_65plus_covered);
+          expect(buurt.second!.residents).toBe(now.residents);
         }
       }
-      expect(comparison.buurten.every((buurt) => buurt.second!.covered[40]! > 0)).toBe(true);
+      // The new place made a difference somewhere, and the old one already covered someone.
+      expect(comparison.buurten.some((buurt) => buurt.second!.covered[10]! > buurt.first!.covered[10]!)).toBe(true);
+      expect(comparison.buurten.some((buurt) => buurt.first!.covered[40]! > 0)).toBe(true);
     });
 
-    it('holds the walking figures the planner sees on foot (no network: the straight line times 1.4)', async () => {
+    it('holds the walking figures the planner sees on foot, along the paths and off them', async () => {
+      const offNetwork = await count('select sum(cells_off_network) from public.snapshot_buurten where snapshot_id = $1', [after.id]);
+      const cellsThere = await count('select sum(cells) from public.snapshot_buurten where snapshot_id = $1', [after.id]);
+      expect(offNetwork).toBeGreaterThan(0);
+      expect(offNetwork).toBeLessThan(cellsThere);
       const cells = await as('planner').coverageCells({ targets: ['any'], werkgebiedId: werkgebieden.review, onFoot: true });
       const [trendBefore, trendAfter] = await as('planner').snapshotTrend({
         werkgebiedId: werkgebieden.review,
@@ -119,7 +134,6 @@ describe.each(engines)('snapshots on $name', ({ skip, open }) => {
         onFoot: true,
       });
       expect([trendBefore!.id, trendAfter!.id]).toEqual([before.id, after.id]);
-      expect(trendBefore!.covered).toEqual(steps.map(() => 0));
       for (const distance of steps) {
         const figures = figuresAt(cells, cells.distances.any!, 'any', distance);
         expect(trendAfter!.covered[distance / 50], `${distance} m on foot`).toBe(figures.residents_covered);
@@ -132,9 +146,14 @@ describe.each(engines)('snapshots on $name', ({ skip, open }) => {
 
     it('keeps a target per category and dimension, and nothing for one no place counts for', async () => {
       const trend = (target: CoverageTarget) => as('planner').snapshotTrend({ werkgebiedId: werkgebieden.review, target, onFoot: false });
-      const any = (await trend('any'))[1]!.covered;
-      expect((await trend('dimension:meedoen'))[1]!.covered).toEqual(any);
-      expect((await trend('category:ontmoetingsplek'))[1]!.covered).toEqual(any);
+      // The new meeting place is the only place of its kind and of 'meedoen'; the sports club the only sports club.
+      const [meedoenBefore, meedoenAfter] = await trend('dimension:meedoen');
+      expect(meedoenBefore!.covered).toEqual(steps.map(() => 0));
+      expect(meedoenAfter!.covered[40]).toBeGreaterThan(0);
+      expect((await trend('category:ontmoetingsplek'))[1]!.covered).toEqual(meedoenAfter!.covered);
+      const [clubBefore, clubAfter] = await trend('category:sportclub');
+      expect(clubAfter!.covered).toEqual(clubBefore!.covered);
+      expect(clubAfter!.covered).not.toEqual(meedoenAfter!.covered);
       expect((await trend('dimension:lichaamsfuncties'))[1]!.covered).toEqual(steps.map(() => 0));
     });
   });
@@ -143,7 +162,7 @@ describe.each(engines)('snapshots on $name', ({ skip, open }) => {
     it('is taken once for this month, however often the planner opens', async () => {
       const first = await as('planner').keepMonthlySnapshot(werkgebieden.review);
       expect(first).toMatchObject({ kind: 'monthly', note: null });
-      expect(first!.month).toBe(`${new Date().toISOString().slice(0, 7)}-01`);
+      expect(first!.month).toBe(dutchMonth());
       expect(await as('facilitator').keepMonthlySnapshot(werkgebieden.review)).toBeNull();
       const list = await as('planner').listSnapshots(werkgebieden.review);
       expect(list.map((snapshot) => snapshot.kind)).toEqual(['manual', 'manual', 'monthly']);
@@ -154,6 +173,13 @@ describe.each(engines)('snapshots on $name', ({ skip, open }) => {
       expect(await take('2026-01-15')).toBe(3);
       expect(await take('2026-01-31')).toBe(0);
       expect(await count("select count(*) from public.snapshots where kind = 'monthly' and month = '2026-01-01'")).toBe(3);
+      // A scheduler may run it as the service role too.
+      const asServiceRole = await rolledBackAs(
+        database.connection,
+        claimsOf('serviceRole'),
+        async (tx) => (await tx.query<{ n: number }>("select internal.take_monthly_snapshots('2026-02-10') as n")).rows[0]!.n,
+      );
+      expect(asServiceRole).toBe(3);
     });
 
     it('stays: only one taken by hand can be deleted, by the staff', async () => {

@@ -358,6 +358,11 @@ describe.skipIf(skip)('Supabase backend: supabase-js → PostgREST 12 → Postgr
       '/rpc/snapshot_trend',
       '/rpc/compare_snapshots',
       '/rpc/delete_snapshot',
+      // Own target groups: a werkgebied's planners and facilitators (17_target_groups.sql).
+      '/rpc/import_target_group',
+      '/rpc/list_target_groups',
+      '/rpc/delete_target_group',
+      '/rpc/target_group_coverage',
     ];
     expect(await rpcPaths()).toEqual(reads);
     expect(await rpcPaths(tokens.alice)).toEqual([...reads, ...writes].sort());

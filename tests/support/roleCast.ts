@@ -3,7 +3,7 @@ import type { WijkkrachtApi } from '../../src/backend/api';
 import type { SqlConnection, SqlQueryable } from '../../src/backend/sqlConnection';
 import type { Claims } from '../../src/backend/sqlRpc';
 import type { MemberRole } from '../../src/domain/types';
-import { makeWerkgebied } from './werkgebiedFixtures';
+import { boxGeometry, makeWerkgebied } from './werkgebiedFixtures';
 
 /**
  * The cast of the role tests (tests/sql/roleMatrix, tests/sql/postgrestAttacks):
@@ -131,4 +131,42 @@ export async function rolledBackAs<T>(
   } finally {
     await connection.exec('rollback');
   }
+}
+
+/**
+ * Two buurten in the werkgebied 'review' ([5.5, 52.0, 5.6, 52.1]), West and Oost, and postcode area
+ * 9990 with 4 000 residents (900 aged 65+) living across both, as the administrator imports them.
+ * West begins at `westSouth`: below it, the south-west corner lies in no buurt. `otherAreas` are
+ * more postcode areas with their residents.
+ */
+export async function reviewBuurtenWithResidents(
+  administrator: WijkkrachtApi,
+  {
+    westSouth = 52.0,
+    otherAreas = [],
+  }: { westSouth?: number; otherAreas?: Array<{ code: string; geometry: Polygon; residents: number }> } = {},
+) {
+  await administrator.importAreas({
+    source: 'cast-buurten',
+    attribution: null,
+    rows: [
+      { row: 1, code: 'BU9990001', name: 'West', level: 'buurt', geometry: boxGeometry([5.5, westSouth, 5.515, 52.1]) },
+      { row: 2, code: 'BU9990002', name: 'Oost', level: 'buurt', geometry: boxGeometry([5.515, 52.0, 5.6, 52.1]) },
+    ],
+  });
+  await administrator.importAreaPopulation({
+    source: 'cast-pc4',
+    attribution: 'CBS',
+    rows: [
+      { row: 1, code: '9990', name: '9990', geometry: polygonAround(5.515, 52.015, 0.008, 24), residents: 4_000, residents_65plus: 900 },
+      ...otherAreas.map((area, index) => ({
+        row: index + 2,
+        code: area.code,
+        name: area.code,
+        geometry: area.geometry,
+        residents: area.residents,
+        residents_65plus: Math.round(area.residents / 10),
+      })),
+    ],
+  });
 }

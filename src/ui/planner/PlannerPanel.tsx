@@ -22,6 +22,7 @@ import { usePlannerData } from './usePlannerData';
 import { WerkgebiedComparison } from './WerkgebiedComparison';
 import { WerkgebiedPicker } from './WerkgebiedPicker';
 import { SnapshotTimeline } from './snapshots/SnapshotTimeline';
+import { TargetGroupsPanel } from './targetGroups/TargetGroupsPanel';
 
 interface Props {
   api: WijkkrachtApi;
@@ -46,6 +47,7 @@ export function PlannerPanel({ api, categories, areas, werkgebieden, state, onCh
   const download = useFileDownload();
   const [comparing, setComparing] = useState(false);
   const [overTime, setOverTime] = useState(false);
+  const [ownGroups, setOwnGroups] = useState(false);
   const staleHintId = useId();
   const names = useMemo(
     () =>
@@ -202,6 +204,19 @@ export function PlannerPanel({ api, categories, areas, werkgebieden, state, onCh
           state={state}
           buurtNames={names}
           onClose={() => setOverTime(false)}
+        />
+      )}
+
+      <button type="button" className="compare-button" aria-expanded={ownGroups} onClick={() => setOwnGroups((open) => !open)}>
+        {t('targetGroups.open')}
+      </button>
+      {ownGroups && (
+        <TargetGroupsPanel
+          api={api}
+          werkgebied={werkgebieden.find((werkgebied) => werkgebied.id === state.werkgebiedId) ?? null}
+          state={state}
+          buurtNames={names}
+          onClose={() => setOwnGroups(false)}
         />
       )}
 

@@ -9,6 +9,7 @@ import { useErrorText } from '../useErrorText';
 import { CoverageCurveChart } from './charts/CoverageCurveChart';
 import { wholeMinutesAt } from '../../domain/nearby';
 import { useComparisonData } from './useComparisonData';
+import { PanelHeader } from '../PanelHeader';
 
 const maxCompared = 3;
 
@@ -55,12 +56,13 @@ export function WerkgebiedComparison({ api, werkgebieden, target, distance, with
 
   return (
     <section className="comparison" aria-labelledby={titleId}>
-      <div className="comparison-header">
-        <h3 id={titleId}>{t('planner.comparison.title')}</h3>
-        <button type="button" onClick={onClose}>
-          {t('planner.comparison.close')}
-        </button>
-      </div>
+      <PanelHeader
+        section
+        titleId={titleId}
+        title={t('planner.comparison.title')}
+        closeLabel={t('planner.comparison.close')}
+        onClose={onClose}
+      />
       {werkgebieden.length < 2 ? (
         <p className="notice">{t('planner.comparison.tooFew')}</p>
       ) : (

@@ -1,7 +1,7 @@
 import { useCallback, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WijkkrachtApi } from '../../../backend/api';
-import { comparisonAt, comparisonTotal, type SnapshotFigures, type TrendPoint } from '../../../coverage/snapshotFigures';
+import { comparisonAt, comparisonTotal, shareChange, type SnapshotFigures, type TrendPoint } from '../../../coverage/snapshotFigures';
 import { useApiResource } from '../../useApiResource';
 import { useErrorText } from '../../useErrorText';
 import type { PlannerState } from '../plannerState';
@@ -82,7 +82,7 @@ export function SnapshotComparison({ api, points, state, buurtNames, dateOf, sho
               {(() => {
                 const then = comparisonTotal(answer, 'first', distance, group);
                 const later = comparisonTotal(answer, 'second', distance, group);
-                const change = then.share !== null && later.share !== null ? Math.round((later.share - then.share) * 1000) / 10 : null;
+                const change = then.share !== null && later.share !== null ? shareChange(then.share, later.share) : null;
                 return (
                   <tr className="total-row" data-testid="snapshot-comparison-total">
                     <th scope="row">{t('snapshots.werkgebiedTotal')}</th>
@@ -102,8 +102,18 @@ export function SnapshotComparison({ api, points, state, buurtNames, dateOf, sho
               ))}
             </tbody>
           </table>
+          <p className="hint">{t('snapshots.changeHint')}</p>
           <table className="buurt-table comparison-table" data-testid="snapshot-counts">
             <caption>{t('snapshots.countsTitle')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">
+                  <span className="visually-hidden">{t('snapshots.what')}</span>
+                </th>
+                <th scope="col">{shortDateOf(new Date(answer.first.taken_at))}</th>
+                <th scope="col">{shortDateOf(new Date(answer.second.taken_at))}</th>
+              </tr>
+            </thead>
             <tbody>
               {(['places', 'stories', 'appreciations'] as const).map((what) => (
                 <tr key={what}>

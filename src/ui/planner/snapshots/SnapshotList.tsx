@@ -12,7 +12,7 @@ interface Props {
 
 const percent = (share: number | null) => (share === null ? '–' : `${Math.round(share * 100)}%`);
 
-/** Every snapshot, newest first: date, kind, note, share and counts; one taken by hand can go again. */
+/** Every snapshot, newest first: date, kind, note, share and places (the comparison has the rest); one taken by hand can go again. */
 export function SnapshotList({ api, points, dateOf, onDeleted }: Props) {
   const { t, i18n } = useTranslation();
   const removing = useAction();
@@ -26,9 +26,8 @@ export function SnapshotList({ api, points, dateOf, onDeleted }: Props) {
             <th scope="col">{t('snapshots.date')}</th>
             <th scope="col">{t('snapshots.share')}</th>
             <th scope="col">{t('snapshots.places')}</th>
-            <th scope="col">{t('snapshots.stories')}</th>
             <th scope="col">
-              <span className="visually-hidden">{t('snapshots.kind')}</span>
+              <span className="visually-hidden">{t('snapshots.deleteColumn')}</span>
             </th>
           </tr>
         </thead>
@@ -42,7 +41,6 @@ export function SnapshotList({ api, points, dateOf, onDeleted }: Props) {
               </th>
               <td>{percent(point.share)}</td>
               <td>{number(point.places)}</td>
-              <td>{number(point.stories)}</td>
               <td>
                 {point.kind === 'manual' && (
                   <button
@@ -50,9 +48,10 @@ export function SnapshotList({ api, points, dateOf, onDeleted }: Props) {
                     className="link-button"
                     disabled={removing.busy}
                     aria-label={t('snapshots.deleteName', { date: dateOf(point.takenAt) })}
-                    onClick={() =>
-                      void removing.run(async () => void (await api.deleteSnapshot(point.id))).then((done) => done && onDeleted())
-                    }
+                    onClick={() => {
+                      if (!window.confirm(t('snapshots.deleteConfirm', { date: dateOf(point.takenAt) }))) return;
+                      void removing.run(async () => void (await api.deleteSnapshot(point.id))).then((done) => done && onDeleted());
+                    }}
                   >
                     {t('snapshots.delete')}
                   </button>

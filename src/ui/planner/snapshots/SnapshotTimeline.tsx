@@ -14,6 +14,7 @@ import { SnapshotList } from './SnapshotList';
 import { SnapshotMethodNote } from './SnapshotMethodNote';
 import { SnapshotTrendChart } from './SnapshotTrendChart';
 import { useSnapshotData } from './useSnapshotData';
+import { PanelHeader } from '../../PanelHeader';
 
 interface Props {
   api: WijkkrachtApi;
@@ -33,7 +34,7 @@ export function SnapshotTimeline({ api, werkgebied, state, buurtNames, onClose }
   const [saved, setSaved] = useState<string | null>(null);
   const taking = useAction();
   const download = useFileDownload();
-  const { points, error, reload } = useSnapshotData(api, {
+  const { points, error, loading, reload } = useSnapshotData(api, {
     werkgebiedId: werkgebied?.id ?? null,
     target: state.target,
     onFoot: state.onFoot,
@@ -62,12 +63,7 @@ export function SnapshotTimeline({ api, werkgebied, state, buurtNames, onClose }
 
   return (
     <section className="comparison snapshots" aria-labelledby={titleId} data-testid="snapshots">
-      <div className="comparison-header">
-        <h3 id={titleId}>{t('snapshots.title')}</h3>
-        <button type="button" onClick={onClose}>
-          {t('snapshots.close')}
-        </button>
-      </div>
+      <PanelHeader section titleId={titleId} title={t('snapshots.title')} closeLabel={t('snapshots.close')} onClose={onClose} />
       <p className="hint">{t('snapshots.intro')}</p>
       {!werkgebied ? (
         <p className="notice">{t('snapshots.chooseWerkgebied')}</p>
@@ -97,13 +93,19 @@ export function SnapshotTimeline({ api, werkgebied, state, buurtNames, onClose }
               {taking.error ?? errorText(error)}
             </p>
           )}
+          {loading && <p className="hint">{t('snapshots.loading')}</p>}
           {points && points.length === 0 && <p className="notice">{t('snapshots.none')}</p>}
           {trend.length > 0 && (
             <>
               <p className="hint" data-testid="snapshot-distance">
-                {t(state.onFoot ? 'snapshots.readAtWalk' : 'snapshots.readAt', { distance: step.distance })}{' '}
-                {step.distance !== state.distance &&
-                  t('snapshots.stepNote', { asked: Math.round(state.distance), distance: step.distance })}
+                {[
+                  t(state.onFoot ? 'snapshots.readAtWalk' : 'snapshots.readAt', { distance: step.distance }),
+                  step.distance !== state.distance
+                    ? t('snapshots.stepNote', { asked: Math.round(state.distance), distance: step.distance })
+                    : '',
+                ]
+                  .filter(Boolean)
+                  .join(' ')}
               </p>
               <SnapshotTrendChart points={trend} title={t(state.group === 'all' ? 'snapshots.trendTitle' : 'snapshots.trendTitle65')} />
               <SnapshotList api={api} points={trend} dateOf={dateOf} onDeleted={reload} />

@@ -37,16 +37,15 @@ export function useSnapshotData(api: WijkkrachtApi, { werkgebiedId, target, onFo
   const load = useMemo(
     () =>
       werkgebiedId && keptFor === werkgebiedId
-        ? () => api.snapshotTrend({ werkgebiedId, target, onFoot }).then((points) => ({ version, points }))
+        ? () =>
+            api.snapshotTrend({ werkgebiedId, target, onFoot }).then((points) => ({ key: `${werkgebiedId}|${target}|${onFoot}`, points }))
         : null,
+    // `version` asks again after a snapshot is taken or deleted.
     [api, werkgebiedId, keptFor, target, onFoot, version],
   );
   const trend = useApiResource(load);
   const reload = useCallback(() => setVersion((value) => value + 1), []);
-  return {
-    points: trend.value?.points ?? null,
-    error: trend.error,
-    loading: trend.loading || (werkgebiedId !== null && keptFor !== werkgebiedId),
-    reload,
-  };
+  // An answer to an earlier question (another target, straight instead of on foot) is never shown under the new one.
+  const points = trend.value?.key === `${werkgebiedId}|${target}|${onFoot}` ? trend.value.points : null;
+  return { points, error: trend.error, loading: points === null && trend.error === null && werkgebiedId !== null, reload };
 }
