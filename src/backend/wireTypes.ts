@@ -469,7 +469,8 @@ export interface TargetGroupRow {
   row: number;
   /** PC4 "2311" or PC6 "2311AB". */
   postcode: string;
-  members: number;
+  /** A whole number as the file wrote it; SQL checks it (a Dutch "1.000" is refused, not read as 1). */
+  members: number | string;
   /** The area's shape, where the file has one; without, SQL takes the PC4's. */
   geometry?: Polygon | MultiPolygon | null;
 }
@@ -482,14 +483,16 @@ export interface TargetGroupImportReport {
   areas_placed: number;
   /** PC6 rows spread over their PC4 (no shape of their own). */
   areas_by_pc4: number;
-  /** Areas with no cell in the werkgebied: their members are left out. */
+  /** Areas with no resident in the werkgebied: their members are left out. */
   areas_outside: number;
+  /** Postcodes whose shape is not known (not loaded as population): left out. */
+  unknown_postcodes: string[];
   members_in: number | null;
   members_placed: number | null;
   problems: Array<{
     row: number;
     postcode: string;
-    problem: 'bad_postcode' | 'bad_members' | 'repeated' | 'unknown_postcode' | 'no_cells';
+    problem: 'bad_postcode' | 'bad_members' | 'repeated';
   }>;
   written: boolean;
   id?: string;

@@ -9,11 +9,11 @@
 --     fewer than 5 are within reach or fewer than 5 are not (either would show
 --     a handful of people), so no difference between two given figures pins
 --     down fewer than 5 people.
--- The counts are spread over the werkgebied's 100 m cells in proportion to
--- the residents already there (members live where residents live), or evenly
--- over an area's cells where none are known; a PC6 without a shape is spread
--- over its PC4. Fractions stay fractions, so each area's members add up to
--- exactly what came in.
+-- Each count is first rounded to 5 at random (import_target_group), then
+-- spread over the area's 100 m cells in proportion to the residents already
+-- there (members live where residents live), or evenly where none are known;
+-- a PC6 without a shape is spread over its PC4. Fractions stay fractions, so
+-- each area's cells add up to its rounded count; the werkgebied keeps its own.
 
 ------------------------------------------------------------------------------
 -- Tables
@@ -33,7 +33,8 @@ create table public.target_groups (
 -- The members per cell, spread from the postcode counts. No API role reads it.
 create table internal.target_group_cells (
   group_id uuid not null references public.target_groups (id) on delete cascade,
-  cell_id text not null references public.population_cells (cell_id) on delete cascade,
+  -- No foreign key: a population import that replaces a cell keeps its members.
+  cell_id text not null,
   members numeric not null check (members >= 0),
   primary key (group_id, cell_id)
 );
@@ -61,7 +62,8 @@ revoke all on function internal.private_count_threshold() from public, anon, aut
 create function internal.shown_count(p_count numeric) returns int
 language sql immutable
 as $$
-  select case when p_count >= internal.private_count_threshold() then (round(p_count / 5) * 5)::int end
+  -- To six decimals first: shares that add up to 4.9999… of five people are five.
+  select case when round(p_count, 6) >= internal.private_count_threshold() then (round(round(p_count, 6) / 5) * 5)::int end
 $$;
 revoke all on function internal.shown_count(numeric) from public, anon, authenticated, service_role;
 
@@ -72,11 +74,13 @@ create function internal.shown_coverage(p_total numeric, p_covered numeric) retu
 language sql immutable
 as $$
   select case
-    when p_total < internal.private_count_threshold() then jsonb_build_object('total', null, 'covered', null, 'few', 'total')
-    when p_covered < internal.private_count_threshold() then jsonb_build_object('total', internal.shown_count(p_total), 'covered', null, 'few', 'covered')
-    when p_total - p_covered < internal.private_count_threshold() then jsonb_build_object('total', internal.shown_count(p_total), 'covered', null, 'few', 'uncovered')
-    else jsonb_build_object('total', internal.shown_count(p_total), 'covered', internal.shown_count(p_covered), 'few', null)
+    when total < internal.private_count_threshold() then jsonb_build_object('total', null, 'covered', null, 'few', 'total')
+    when covered < internal.private_count_threshold() then jsonb_build_object('total', internal.shown_count(total), 'covered', null, 'few', 'covered')
+    when total - covered < internal.private_count_threshold() then jsonb_build_object('total', internal.shown_count(total), 'covered', null, 'few', 'uncovered')
+    else jsonb_build_object('total', internal.shown_count(total), 'covered', internal.shown_count(covered), 'few', null)
   end
+  -- To six decimals first, as internal.shown_count.
+  from (select round(p_total, 6) as total, round(p_covered, 6) as covered) rounded
 $$;
 revoke all on function internal.shown_coverage(numeric, numeric) from public, anon, authenticated, service_role;
 
@@ -93,16 +97,20 @@ revoke all on function internal.target_group_row_limit() from public, anon, auth
 -- members a whole number from 0 to 100 000, geometry the area's shape (GeoJSON,
 -- WGS84) where the file has it. Without a shape a PC4 takes the shape of the
 -- postcode area already loaded as population (public.area_population), a PC6
--- that of its PC4. Members living outside the werkgebied are left out (the
--- report says in how many areas). A row whose area is unknown or has no
--- residents' cells at all refuses the whole file (the report says which rows,
--- never their counts); a dry run writes nothing. The report's counts are
--- rounded to 5.
+-- that of its PC4. A bad postcode or count, a postcode twice, or a PC6 next to
+-- its own PC4 refuses the whole file (the report names the rows, never their
+-- counts). Areas whose shape is unknown, or with no residents in the
+-- werkgebied, are left out and named. A dry run writes nothing.
+--
+-- Each area's count is first rounded to a multiple of 5, up or down at random
+-- in proportion to the remainder (unbiased, as statistics offices round): the
+-- database never holds an exact count, so no sum of its figures, however
+-- combined, can give one back. The report's totals are rounded to 5 as well.
 create function public.import_target_group(p_werkgebied uuid, p_name text, p_rows jsonb, p_dry_run boolean default false)
 returns jsonb
 language plpgsql volatile
 security definer
-set search_path = public, extensions
+set search_path = public, extensions, pg_temp
 set statement_timeout = '60s'
 as $$
 declare
@@ -119,75 +127,86 @@ begin
   end if;
   perform internal.require_rows(p_rows, internal.target_group_row_limit());
 
-  drop table if exists target_group_areas;
+  drop table if exists pg_temp.target_group_areas;
   create temporary table target_group_areas on commit drop as
   select position::int as row_no,
          coalesce((r ->> 'row')::int, position::int) as file_row,
          upper(regexp_replace(coalesce(r ->> 'postcode', ''), '\s', '', 'g')) as postcode,
-         r ->> 'members' as members_text,
+         btrim(r ->> 'members') as members_text,
          case when jsonb_typeof(r -> 'geometry') = 'object' then r -> 'geometry' end as shape,
+         null::numeric as members_in,
          null::numeric as members,
          null::geometry as geom,
          false as by_pc4,
-         false as outside,
+         null::text as placement,
          null::text as problem
   from jsonb_array_elements(p_rows) with ordinality as element(r, position);
 
-  update target_group_areas set problem = 'bad_postcode' where postcode !~ '^[1-9][0-9]{3}([A-Z]{2})?$';
-  update target_group_areas set problem = 'bad_members'
+  update pg_temp.target_group_areas set problem = 'bad_postcode' where postcode !~ '^[1-9][0-9]{3}([A-Z]{2})?$';
+  update pg_temp.target_group_areas set problem = 'bad_members'
   where problem is null and (members_text is null or members_text !~ '^[0-9]{1,6}$' or members_text::int > 100000);
-  update target_group_areas set members = members_text::numeric where problem is null;
-  update target_group_areas a set problem = 'repeated'
-  where problem is null and exists (select 1 from target_group_areas b where b.postcode = a.postcode and b.row_no < a.row_no);
-  -- A shape that is not one refuses its row, as a bad number does.
+  update pg_temp.target_group_areas
+  set members_in = members_text::numeric,
+      members = 5 * floor(members_text::numeric / 5)
+                + case when random() * 5 < members_text::numeric % 5 then 5 else 0 end
+  where problem is null;
+  -- Twice the same postcode, or a PC6 next to its own PC4: the same people counted twice.
+  update pg_temp.target_group_areas a set problem = 'repeated'
+  where problem is null and exists (
+    select 1 from pg_temp.target_group_areas b
+    where b.row_no <> a.row_no and b.problem is distinct from 'bad_postcode'
+      and (b.postcode = a.postcode and b.row_no < a.row_no
+           or length(a.postcode) = 6 and b.postcode = left(a.postcode, 4)));
+  -- A shape that is not one refuses the file: GeoJSON that PostGIS cannot read says nothing about its row.
   begin
-    update target_group_areas
+    update pg_temp.target_group_areas
     set geom = st_makevalid(st_transform(st_setsrid(st_geomfromgeojson(shape), 4326), 28992))
     where problem is null and shape is not null;
   exception when others then
     raise exception using errcode = 'WKGEO', message = 'a shape in the file is not a valid GeoJSON area', detail = 'geometry';
   end;
-  update target_group_areas a
+  update pg_temp.target_group_areas a
   set geom = (select st_transform(p.geom, 28992) from public.area_population p
-              where p.code = left(a.postcode, 4) order by p.imported_at desc limit 1),
+              where p.code = left(a.postcode, 4) order by p.imported_at desc, p.source limit 1),
       by_pc4 = length(a.postcode) = 6
   where problem is null and geom is null;
-  update target_group_areas set problem = 'unknown_postcode' where problem is null and geom is null;
-  update target_group_areas a set problem = 'no_cells'
-  where problem is null and not exists (select 1 from public.population_cells c where st_intersects(a.geom, c.centre));
-  update target_group_areas a set outside = true
-  where problem is null and not exists (
+  update pg_temp.target_group_areas set placement = 'unknown' where problem is null and geom is null;
+  update pg_temp.target_group_areas a set placement = 'outside'
+  where problem is null and placement is null and not exists (
     select 1 from public.population_cells c where st_intersects(a.geom, c.centre) and st_intersects(area, c.centre));
+  update pg_temp.target_group_areas set placement = 'placed' where problem is null and placement is null;
 
   select coalesce(jsonb_agg(jsonb_build_object('row', file_row, 'postcode', postcode, 'problem', problem) order by row_no), '[]')
     into problems
-  from target_group_areas where problem is not null;
+  from pg_temp.target_group_areas where problem is not null;
 
-  drop table if exists target_group_spread;
+  -- Each area over all its cells (inside the werkgebied or not) by their residents; only the cells inside are kept.
+  drop table if exists pg_temp.target_group_spread;
   create temporary table target_group_spread on commit drop as
   with placed as (
-    select a.row_no, a.members, c.cell_id, coalesce(c.residents, 0)::numeric as residents
-    from target_group_areas a
-    join public.population_cells c on st_intersects(a.geom, c.centre) and st_intersects(area, c.centre)
-    where a.problem is null
+    select a.row_no, a.members, c.cell_id, coalesce(c.residents, 0)::numeric as residents, st_intersects(area, c.centre) as inside
+    from pg_temp.target_group_areas a
+    join public.population_cells c on st_intersects(a.geom, c.centre)
+    where a.placement = 'placed'
   ),
   weighted as (
-    select row_no, members, cell_id,
+    select row_no, members, cell_id, inside,
            case when sum(residents) over (partition by row_no) > 0 then residents / sum(residents) over (partition by row_no)
                 else 1.0 / count(*) over (partition by row_no) end as share
     from placed
   )
-  select cell_id, sum(members * share) as members from weighted group by cell_id;
+  select cell_id, sum(members * share) as members from weighted where inside group by cell_id;
 
   report := jsonb_build_object(
     'dry_run', coalesce(p_dry_run, false),
     'name', group_name,
-    'areas', (select count(*) from target_group_areas),
-    'areas_placed', (select count(*) from target_group_areas where problem is null and not outside),
-    'areas_by_pc4', (select count(*) from target_group_areas where problem is null and by_pc4),
-    'areas_outside', (select count(*) from target_group_areas where problem is null and outside),
-    'members_in', internal.shown_count((select coalesce(sum(members), 0) from target_group_areas where problem is null)),
-    'members_placed', internal.shown_count((select coalesce(sum(members), 0) from target_group_spread)),
+    'areas', (select count(*) from pg_temp.target_group_areas),
+    'areas_placed', (select count(*) from pg_temp.target_group_areas where placement = 'placed'),
+    'areas_by_pc4', (select count(*) from pg_temp.target_group_areas where placement = 'placed' and by_pc4),
+    'areas_outside', (select count(*) from pg_temp.target_group_areas where placement = 'outside'),
+    'unknown_postcodes', (select coalesce(jsonb_agg(postcode order by row_no), '[]') from pg_temp.target_group_areas where placement = 'unknown'),
+    'members_in', internal.shown_count((select coalesce(sum(members_in), 0) from pg_temp.target_group_areas where problem is null)),
+    'members_placed', internal.shown_count((select coalesce(sum(members), 0) from pg_temp.target_group_spread)),
     'problems', problems,
     'written', false);
   if coalesce(p_dry_run, false) or jsonb_array_length(problems) > 0 then
@@ -200,7 +219,7 @@ begin
   returning id into saved_group;
   delete from internal.target_group_cells c where c.group_id = saved_group;
   insert into internal.target_group_cells (group_id, cell_id, members)
-  select saved_group, s.cell_id, s.members from target_group_spread s where s.members > 0;
+  select saved_group, s.cell_id, s.members from pg_temp.target_group_spread s where s.members > 0;
   return report || jsonb_build_object('written', true, 'id', saved_group);
 end
 $$;
@@ -283,15 +302,16 @@ begin
     raise exception using errcode = 'WKARG', message = 'a target of 1 to 100 characters', detail = 'target';
   end if;
   return (
+    -- Every cell of the werkgebied, members or not: a buurt is listed whether or not anyone of the group lives there.
     with cells as (
-      select coalesce(c.buurt_code, '') as buurt_code, m.members,
+      select coalesce(c.buurt_code, '') as buurt_code, coalesce(m.members, 0) as members,
              case when on_foot then internal.walk_distance(k.distance_m, acc.access_m, r.distance_m) else k.distance_m end as distance_m
-      from internal.target_group_cells m
-      join public.population_cells c on c.cell_id = m.cell_id
+      from public.population_cells c
+      left join internal.target_group_cells m on m.group_id = p_group and m.cell_id = c.cell_id
       left join internal.cell_nearest k on k.cell_id = c.cell_id and k.target = p_target
       left join internal.walk_cell_access acc on on_foot and acc.cell_id = c.cell_id
       left join internal.walk_reach r on on_foot and r.target = p_target and r.node_id = acc.node_id
-      where m.group_id = p_group and st_intersects(area, c.centre)
+      where st_intersects(area, c.centre)
     ),
     per_step as (
       select grouping(buurt_code) = 1 as whole, buurt_code, s.step,

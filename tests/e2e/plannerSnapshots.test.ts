@@ -34,10 +34,10 @@ function newBuurthuisFile(): string {
   return file;
 }
 
-/** A health cooperative's members per postcode: two areas in Merenwijk (one a PC6 without a shape) and one outside it. */
+/** A health cooperative's members per postcode: two PC6 postcodes in Merenwijk (without a shape: spread over their PC4) and a PC4 outside it. */
 function membersFile(): string {
   const file = join(mkdtempSync(join(tmpdir(), 'wijkkracht-members-')), 'leden-per-postcode.csv');
-  writeFileSync(file, 'postcode;aantal\n2317;140\n2317 AB;3\n2312;25\n');
+  writeFileSync(file, 'postcode;aantal\n2317 AB;140\n2317 CD;3\n2312;25\n');
   return file;
 }
 
@@ -142,11 +142,11 @@ describe.skipIf(skip)('a planner follows a werkgebied over time (embedded databa
     await section.getByLabel('Bestand met postcode en aantal (CSV of GeoJSON)').setInputFiles(membersFile());
     const preview = section.getByTestId('target-group-preview');
     await preview.waitFor({ timeout: 60_000 });
-    expect(await preview.locator('p').allTextContents()).toEqual([
-      '3 postcodegebieden, ongeveer 170 mensen.',
-      '1 PC6-postcode zonder vorm verdelen we over zijn PC4-gebied.',
-      '1 postcodegebied ligt buiten dit werkgebied. Die mensen tellen hier niet mee.',
-    ]);
+    // Counts are rounded to 5 at random as they come in: "about" so many, never an exact number.
+    const [placed, pc6, outside] = await preview.locator('p').allTextContents();
+    expect(placed).toMatch(/^2 postcodegebieden, ongeveer \d*[05] mensen\.$/);
+    expect(pc6).toBe('2 PC6-postcodes zonder vorm verdelen we over hun PC4-gebied.');
+    expect(outside).toBe('1 postcodegebied ligt buiten dit werkgebied. Die mensen tellen hier niet mee.');
     await section.getByRole('button', { name: 'Toevoegen' }).click();
     await section
       .getByRole('status')
@@ -154,16 +154,16 @@ describe.skipIf(skip)('a planner follows a werkgebied over time (embedded databa
       .waitFor({ timeout: 60_000 });
     const headline = section.getByTestId('target-group-figures').locator('.headline');
     await headline.waitFor({ timeout: 60_000 });
-    // At 1 km all but a handful live within reach: how many are not is never shown.
-    expect(await headline.textContent()).toBe(
-      'Van "Leden diabetes-coöperatie" wonen op minder dan 5 na alle ongeveer 145 mensen binnen 1000 m.',
+    // At 1 km (nearly) all live within reach; when fewer than 5 do not, how many is never shown.
+    expect(await headline.textContent()).toMatch(
+      /^Van "Leden diabetes-coöperatie" wonen (ongeveer \d+ van de \d+ mensen binnen 1000 m \(\d+%\)|bijna alle ongeveer \d+ mensen binnen 1000 m \(op minder dan 5 na\))\.$/,
     );
     // Closer in, the slider reads the same answer: some of them, rounded to 5.
     await planner.moveDistanceSlider(-14);
     expect(await planner.distanceShown()).toBe('300 m');
     await headline.filter({ hasText: 'binnen 300 m' }).waitFor();
     expect(await headline.textContent()).toMatch(
-      /^Van "Leden diabetes-coöperatie" wonen ongeveer \d+ van de 145 mensen binnen 300 m \(\d+%\)\.$/,
+      /^Van "Leden diabetes-coöperatie" wonen ongeveer \d+ van de \d+ mensen binnen 300 m \(\d+%\)\.$/,
     );
     // Every count on screen is rounded to 5, and none is below 5.
     const cells = await section.getByTestId('target-group-buurten').locator('td').allTextContents();

@@ -44,8 +44,8 @@ function toRow(record: SourceRecord, postcodeColumn: string, countColumn: string
       .replace(/\.0$/, '')
       .replace(/\s+/g, '')
       .toUpperCase(),
-    // A number as SQL wants it: whole, written without separators; anything else SQL refuses with its row.
-    members: typeof members === 'number' ? members : Number(String(members ?? '').trim() === '' ? Number.NaN : String(members).trim()),
+    // As written: SQL takes only a whole number without separators, and refuses anything else with its row.
+    members: typeof members === 'number' ? members : String(members ?? '').trim(),
     ...(shape ? { geometry: shape } : {}),
   };
 }

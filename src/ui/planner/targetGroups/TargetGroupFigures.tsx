@@ -31,8 +31,10 @@ export function TargetGroupFigures({ api, group, state, buurtNames }: Props) {
       </p>
     );
   }
-  if (!coverage.value) return null;
-  const figures = targetGroupAt(coverage.value, distance);
+  // An answer to another group, target or way of measuring is never shown under this question.
+  const answer = coverage.value;
+  if (!answer || answer.id !== group.id || answer.target !== target || answer.on_foot !== onFoot) return null;
+  const figures = targetGroupAt(answer, distance);
   const { shown, percent } = figures.werkgebied;
   const values = { name: group.name, distance: step.distance, total: number(shown.total ?? 0) };
   const headline =
@@ -53,8 +55,10 @@ export function TargetGroupFigures({ api, group, state, buurtNames }: Props) {
           : `${figures.percent}%`;
 
   return (
-    <div className={`target-group-figures${coverage.loading ? ' stale' : ''}`} data-testid="target-group-figures" aria-live="polite">
-      <p className="headline">{headline}</p>
+    <div className={`target-group-figures${coverage.loading ? ' stale' : ''}`} data-testid="target-group-figures">
+      <p className="headline" aria-live="polite">
+        {headline}
+      </p>
       {onFoot && <p className="hint">{t('targetGroups.onFoot')}</p>}
       {step.distance !== distance && (
         <p className="hint">{t('targetGroups.stepNote', { asked: Math.round(distance), distance: step.distance })}</p>

@@ -91,10 +91,13 @@ export function TargetGroupLoader({ api, werkgebiedId, groups, onSaved }: Props)
         {t('targetGroups.fileHint')}
       </p>
       {preview && (
-        <div className="notice" data-testid="target-group-preview">
-          <p>{t('targetGroups.preview', { count: preview.areas, members: members(preview.members_in) })}</p>
+        <div className="notice" data-testid="target-group-preview" role="status">
+          <p>{t('targetGroups.preview', { count: preview.areas_placed, members: members(preview.members_placed) })}</p>
           {preview.areas_by_pc4 > 0 && <p>{t('targetGroups.byPc4', { count: preview.areas_by_pc4 })}</p>}
           {preview.areas_outside > 0 && <p>{t('targetGroups.outside', { count: preview.areas_outside })}</p>}
+          {preview.unknown_postcodes.length > 0 && (
+            <p>{t('targetGroups.unknown', { postcodes: preview.unknown_postcodes.slice(0, 20).join(', ') })}</p>
+          )}
           {preview.problems.length > 0 && (
             <>
               <p>{t('targetGroups.problems')}</p>

@@ -28,9 +28,14 @@ export function TargetGroupsPanel({ api, werkgebied, state, buurtNames, onClose 
   const [saved, setSaved] = useState<string | null>(null);
   const removing = useAction();
   const werkgebiedId = werkgebied?.id ?? null;
-  const load = useCallback(() => (werkgebiedId ? api.listTargetGroups(werkgebiedId) : Promise.resolve(null)), [api, werkgebiedId]);
+  const load = useCallback(
+    () => (werkgebiedId ? api.listTargetGroups(werkgebiedId).then((list) => ({ werkgebiedId, list })) : Promise.resolve(null)),
+    [api, werkgebiedId],
+  );
   const groups = useApiResource(load);
-  const list = groups.value ?? [];
+  // Another werkgebied's list (still on its way out) is never shown under this one.
+  const current = groups.value?.werkgebiedId === werkgebiedId ? groups.value : null;
+  const list = current?.list ?? [];
   const group = list.find((item) => item.id === chosen) ?? list[0] ?? null;
   const members = (count: number | null) => (count === null ? t('targetGroups.membersFew') : t('targetGroups.members', { count }));
 
@@ -52,7 +57,7 @@ export function TargetGroupsPanel({ api, werkgebied, state, buurtNames, onClose 
               {saved}
             </p>
           )}
-          {groups.value && list.length === 0 && <p className="notice">{t('targetGroups.none')}</p>}
+          {current && list.length === 0 && <p className="notice">{t('targetGroups.none')}</p>}
           {group && (
             <>
               <label className="planner-field" htmlFor={pickerId}>
@@ -92,6 +97,7 @@ export function TargetGroupsPanel({ api, werkgebied, state, buurtNames, onClose 
           )}
           {werkgebiedId && (
             <TargetGroupLoader
+              key={werkgebiedId}
               api={api}
               werkgebiedId={werkgebiedId}
               groups={list}
