@@ -298,9 +298,8 @@ declare
   area geometry := internal.werkgebied_area_rd(g.werkgebied_id);
   on_foot boolean := coalesce(p_on_foot, false);
 begin
-  if p_target is null or length(p_target) not between 1 and 100 then
-    raise exception using errcode = 'WKARG', message = 'a target of 1 to 100 characters', detail = 'target';
-  end if;
+  -- The same check as the snapshots' (16_snapshots.sql).
+  perform internal.require_snapshot_target(p_target);
   return (
     -- Every cell of the werkgebied, members or not: a buurt is listed whether or not anyone of the group lives there.
     with cells as (
