@@ -60,6 +60,7 @@ const planTitles: Record<ImportPlan['target'], string> = {
   'population-cells': 'Inwoners per vak van 100 m',
   'areas-population': 'Wijken of buurten met hun inwoners (grenzen, en inwoners verdeeld over vakken van 100 m)',
   'walk-network': 'Looppaden (stukken tussen kruisingen)',
+  'population-weights': 'Woningen of gebouwen om inwoners naar te verdelen',
 };
 
 async function runPlan(plan: ImportPlan, args: ImportArguments, api: WijkkrachtApi, t: TFunction): Promise<boolean> {
@@ -89,6 +90,7 @@ async function runPlan(plan: ImportPlan, args: ImportArguments, api: WijkkrachtA
       printPopulation({ ...report, ...cells }, 'area-population', t);
     }
     if (plan.target === 'walk-network') console.log(t('import.walkNetwork.length', { km: report.network_km ?? 0 }));
+    if (plan.target === 'population-weights') printWeights(report, t);
     return true;
   } catch (error) {
     const refused = issuesFromRefusal(error);
@@ -98,6 +100,16 @@ async function runPlan(plan: ImportPlan, args: ImportArguments, api: WijkkrachtA
     }
     throw error;
   }
+}
+
+/** Weights say how many cells follow them, and all residents before and after, side by side. */
+function printWeights(report: ImportReport, t: TFunction): void {
+  if (!report.sources_respread) {
+    console.log(t('import.weights.nothingYet'));
+    return;
+  }
+  const values = { cells: report.cells_by_weights ?? 0, before: report.residents_before ?? 0, after: report.residents_after ?? 0 };
+  console.log(t('import.weights.result', values));
 }
 
 /** Population imports also say how many people arrived, and what "estimated" means. */

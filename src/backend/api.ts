@@ -22,6 +22,7 @@ import type {
   PopulationCellRow,
   PopulationSummary,
   AreasWithPopulationRow,
+  PopulationWeightRow,
   WalkLineRow,
   WalkNetworkSummary,
   Snapshot,
@@ -97,6 +98,8 @@ export interface WijkkrachtApi extends SessionApi {
   /** A wijk/buurt file with key figures: the areas and their residents, all or nothing. */
   importAreasWithPopulation(batch: ImportBatch<AreasWithPopulationRow>): Promise<ImportReport>;
   populationSummary(): Promise<PopulationSummary>;
+  /** Dwellings, buildings or addresses that residents are spread by (dasymetric); every area is spread again. */
+  importPopulationWeights(batch: ImportBatch<PopulationWeightRow>): Promise<ImportReport>;
   /** Coverage within a distance (metres, straight line), for everyone or one buurt; candidates are "what if" points. */
   coverage(query: CoverageQuery & { buurtCode?: string | null }): Promise<CoverageFigures>;
   coverageByBuurt(query: CoverageQuery): Promise<BuurtCoverage[]>;
@@ -282,6 +285,7 @@ export function createApi(transport: RpcTransport): WijkkrachtApi {
     importPopulationCells: (batch) => call('import_population_cells', importArguments(batch)),
     importAreasWithPopulation: (batch) => call('import_areas_with_population', importArguments(batch)),
     populationSummary: () => call('population_summary', {}),
+    importPopulationWeights: (batch) => call('import_population_weights', importArguments(batch)),
     coverage: (query) =>
       call('coverage', {
         p_target: query.target,

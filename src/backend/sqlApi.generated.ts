@@ -153,6 +153,11 @@ export interface SqlFunctions {
     returns: 'jsonb';
     roles: 'authenticated' | 'service_role';
   };
+  import_population_weights: {
+    args: { p_source: string | null; p_attribution: string | null; p_rows: unknown; p_dry_run?: boolean | null };
+    returns: 'jsonb';
+    roles: 'authenticated' | 'service_role';
+  };
   import_target_group: {
     args: { p_werkgebied: string | null; p_name: string | null; p_rows: unknown; p_dry_run?: boolean | null };
     returns: 'jsonb';

@@ -1,5 +1,5 @@
 import type { Appreciation, JoinAnswer, SessionAction, SessionOverview, WorkshopSession } from './sessionWireTypes';
-import type { FeatureCollection, Geometry, LineString, MultiPolygon, Polygon } from 'geojson';
+import type { FeatureCollection, Geometry, LineString, MultiPolygon, Point, Polygon } from 'geojson';
 import type {
   AreaLevel,
   AssetGeometry,
@@ -289,6 +289,16 @@ export interface ImportReport {
   cells_unchanged?: number;
   /** A footway network only: the length of the lines in the file. */
   network_km?: number;
+  /**
+   * Population weights only (added: the weights): their total, how many population
+   * files were spread again by them, the cells now spread by weights, and all
+   * residents before and after (equal: each area keeps its count).
+   */
+  weight_total?: number;
+  sources_respread?: number;
+  cells_by_weights?: number;
+  residents_before?: number;
+  residents_after?: number;
 }
 
 /** A row SQL refused, as listed in the WKIMP refusal. */
@@ -354,6 +364,8 @@ export interface CoverageCells {
   residents: Array<number | null>;
   residents_65plus: Array<number | null>;
   estimated: boolean[];
+  /** How many of the cells are spread by population weights (dwellings, buildings) rather than by area. */
+  cells_by_weights: number;
   distances: Record<string, Array<number | null>>;
   /** The first target's distances with the "what if" candidates; null without candidates. */
   with_candidates: Array<number | null> | null;
@@ -374,9 +386,22 @@ interface GapCellProperties {
 
 export type GapCellCollection = FeatureCollection<Polygon, GapCellProperties>;
 
+/** Something people's homes follow, for dasymetric spreading (public.import_population_weights). */
+export interface PopulationWeightRow {
+  row: number;
+  /** A building or address (point), or an area (polygon) whose weight is spread over it evenly. */
+  geometry: Point | Polygon | MultiPolygon;
+  /** Dwellings, addresses or 1 per building; 0 or more. */
+  weight: number;
+  /** For the preview table only (a wijk's or building's name); SQL does not keep it. */
+  name?: string;
+}
+
 export interface PopulationSummary {
   cells: number;
   cells_estimated: number;
+  /** Spread by population weights (dwellings, buildings) instead of by area. */
+  cells_by_weights: number;
   cells_unknown: number;
   residents: number;
   residents_65plus: number;
@@ -412,8 +437,8 @@ export interface SnapshotMethod {
   population: Array<{
     source: string | null;
     attribution: string | null;
-    /** areal_weighting: spread from an area's total over its cells; cbs_cells: counted per cell by CBS. */
-    spreading: 'areal_weighting' | 'cbs_cells';
+    /** areal_weighting: spread from an area's total by area; dasymetric: by population weights (dwellings, buildings); cbs_cells: counted per cell by CBS. */
+    spreading: 'areal_weighting' | 'dasymetric' | 'cbs_cells';
     cells: number;
   }>;
   walking: { detour_factor: number; networks: Array<{ source: string; attribution: string | null; imported_at: string }> };
@@ -635,6 +660,7 @@ export interface SqlResults extends Record<keyof SqlFunctions, unknown> {
   population_summary: PopulationSummary;
   import_walk_network: ImportReport;
   import_areas_with_population: ImportReport;
+  import_population_weights: ImportReport;
   walk_network_summary: WalkNetworkSummary;
   take_snapshot: Snapshot;
   keep_monthly_snapshot: Snapshot | null;

@@ -11,6 +11,7 @@ const cells: CoverageCells = {
   residents: [10, 20, 30, null, null],
   residents_65plus: [1, 2, 3, null, null],
   estimated: [false, true, false, false, true],
+  cells_by_weights: 0,
   distances: { any: [0, 300, null, 900, 700] },
   with_candidates: null,
   on_foot: false,

@@ -36,7 +36,11 @@ const columns = [
   'credits',
 ];
 
-const spreadingName = { areal_weighting: 'verdeeld naar oppervlakte', cbs_cells: 'CBS-vierkanten' } as const;
+const spreadingName = {
+  areal_weighting: 'verdeeld naar oppervlakte',
+  dasymetric: 'verdeeld naar woningen of gebouwen',
+  cbs_cells: 'CBS-vierkanten',
+} as const;
 
 /**
  * The werkgebied's snapshots as one CSV row each, at the planner's question:

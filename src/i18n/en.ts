@@ -304,6 +304,15 @@ export const en: Messages = {
     walkNetwork: {
       length: '{{km}} km of footway. The walking distances have been worked out again.',
     },
+    weights: {
+      what: 'The residents of each postcode or neighbourhood are then no longer spread evenly over the area, but by the dwellings or buildings in each 100 m cell. Parks and water get no residents. Each area keeps its count.',
+      total_one: '1 point or area in the file, with {{weight}} dwellings or buildings.',
+      total_other: '{{formatted}} points or areas in the file, with {{weight}} dwellings or buildings together.',
+      result: 'Afterwards: {{cells}} cells spread by dwellings or buildings. All residents together: {{before}} now, {{after}} afterwards.',
+      nothingYet: 'There are no residents per area yet. When they come, they are spread by these dwellings or buildings.',
+      replaces: 'Adding a file with the same name again replaces this one.',
+      done: 'The residents have been spread again: {{cells}} cells now follow the dwellings or buildings.',
+    },
     formats: {
       assets: 'List of places (GeoJSON, CSV, KML)',
       osm: 'OpenStreetMap',
@@ -312,6 +321,7 @@ export const en: Messages = {
       areasPopulation: 'Districts or neighbourhoods with residents (CBS key figures): boundaries and residents at once',
       grid: 'Residents per 100 by 100 metre cell (CBS)',
       walkNetwork: 'Footpaths and streets (OpenStreetMap), for walking distances',
+      weights: 'Dwellings or buildings, to spread the residents by (OpenStreetMap buildings, addresses, CBS key figures)',
     },
     phase: {
       reading: 'Reading the file…',
@@ -395,6 +405,7 @@ export const en: Messages = {
       not_osm: 'This is not an OpenStreetMap file.',
       broken_osm: 'The OpenStreetMap file is damaged: some objects in it are not valid.',
       no_walk_lines: 'The file has no footpaths or streets.',
+      no_weights: 'The file has no points or areas with dwellings or buildings.',
       unknown_format: 'We do not know this kind of file. Use GeoJSON, CSV, KML or an OpenStreetMap file.',
     },
     row: {
@@ -416,6 +427,9 @@ export const en: Messages = {
       unknown_category: 'Unknown kind of place: "{{value}}".',
       unknown_dimension: 'Unknown part of Positive Health: "{{value}}".',
       unsupported_geometry: 'This kind of shape ({{type}}) is not possible.',
+      no_weight: 'No number of dwellings and no building.',
+      bad_weight: 'The number of dwellings is not a number from 0 to {{max}}. Write 1000, not 1.000.',
+      weight_not_point_or_area: 'Skipped: not a point or an area.',
       needs_geocoding: 'Only an address. Looking up addresses comes later; this row was skipped.',
       no_category: 'Does not fit Wijkkracht; skipped.',
       osm_area_outline: 'The outline of an area that is also in the file as a surface; skipped.',
@@ -503,6 +517,10 @@ export const en: Messages = {
     noPopulation: 'There are no population figures yet. Add them with "Add data" (a CBS file per postcode, neighbourhood or 100 m cell).',
     estimatedHint:
       'Some cells are estimates: the residents of a postcode or neighbourhood are spread over its cells. On the map those cells have a dashed outline.',
+    estimatedWeightsHint:
+      'Some cells are estimates: the residents of a postcode or neighbourhood are spread over its cells. In {{formatted}} cells that follows the dwellings or buildings, in the others the area. On the map estimated cells have a dashed outline.',
+    estimatedAllWeightsHint:
+      'Some cells are estimates: the residents of a postcode or neighbourhood are spread over its cells by the dwellings or buildings in each. On the map those cells have a dashed outline.',
     secretHint_one: 'CBS keeps the count of 1 cell secret; it is left out.',
     secretHint_other: 'CBS keeps the counts of {{count}} cells secret; they are left out.',
     whatIf: 'What if a place were added here?',

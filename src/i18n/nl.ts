@@ -304,6 +304,15 @@ export const nl = {
     walkNetwork: {
       length: '{{km}} km looppad. De loopafstanden zijn opnieuw berekend.',
     },
+    weights: {
+      what: 'De inwoners van elke postcode of buurt worden dan niet meer gelijk over het gebied verdeeld, maar naar de woningen of gebouwen in elk vak van 100 m. Parken en water krijgen zo geen inwoners. Elk gebied houdt zijn aantal.',
+      total_one: '1 punt of vlak in het bestand, met {{weight}} woningen of gebouwen.',
+      total_other: '{{formatted}} punten of vlakken in het bestand, met samen {{weight}} woningen of gebouwen.',
+      result: 'Daarna: {{cells}} vakken verdeeld naar woningen of gebouwen. Alle inwoners samen: {{before}} nu, {{after}} daarna.',
+      nothingYet: 'Er zijn nog geen inwonertallen per gebied. Komen die later, dan worden ze naar deze woningen of gebouwen verdeeld.',
+      replaces: 'Voegt u een bestand met dezelfde naam opnieuw toe, dan vervangt het dit.',
+      done: 'De inwoners zijn opnieuw verdeeld: {{cells}} vakken volgen nu de woningen of gebouwen.',
+    },
     formats: {
       assets: 'Lijst met plekken (GeoJSON, CSV, KML)',
       osm: 'OpenStreetMap',
@@ -312,6 +321,7 @@ export const nl = {
       areasPopulation: 'Wijken of buurten met inwoners (CBS-kerncijfers): grenzen en inwoners in één keer',
       grid: 'Inwoners per vak van 100 bij 100 meter (CBS)',
       walkNetwork: 'Looppaden en straten (OpenStreetMap), voor loopafstanden',
+      weights: 'Woningen of gebouwen, om de inwoners naar te verdelen (OpenStreetMap-gebouwen, adressen, CBS-kerncijfers)',
     },
     phase: {
       reading: 'Bestand lezen…',
@@ -396,6 +406,7 @@ export const nl = {
       not_osm: 'Dit is geen OpenStreetMap-bestand.',
       broken_osm: 'Het OpenStreetMap-bestand is beschadigd: er staan objecten in die niet kloppen.',
       no_walk_lines: 'Er staan geen looppaden of straten in het bestand.',
+      no_weights: 'Er staan geen punten of vlakken met woningen of gebouwen in het bestand.',
       unknown_format: 'Dit soort bestand kennen wij niet. Gebruik GeoJSON, CSV, KML of een OpenStreetMap-bestand.',
     },
     row: {
@@ -417,6 +428,9 @@ export const nl = {
       unknown_category: 'Onbekende soort plek: "{{value}}".',
       unknown_dimension: 'Onbekend onderdeel van Positieve Gezondheid: "{{value}}".',
       unsupported_geometry: 'Dit soort vorm ({{type}}) kan niet.',
+      no_weight: 'Geen aantal woningen en geen gebouw.',
+      bad_weight: 'Het aantal woningen is geen getal van 0 tot {{max}}. Schrijf 1000, niet 1.000.',
+      weight_not_point_or_area: 'Overgeslagen: geen punt en geen vlak.',
       needs_geocoding: 'Alleen een adres. Adressen opzoeken komt later; deze rij is overgeslagen.',
       no_category: 'Past niet bij Wijkkracht; overgeslagen.',
       osm_area_outline: 'De rand van een gebied dat ook als vlak in het bestand staat; overgeslagen.',
@@ -505,6 +519,10 @@ export const nl = {
       'Er zijn nog geen inwonertallen. Voeg ze toe via "Gegevens toevoegen" (CBS-bestand per postcode, buurt of vak van 100 m).',
     estimatedHint:
       'Een deel van de vakken is geschat: de inwoners van een postcode of buurt zijn over de vakken verdeeld. Op de kaart hebben die vakken een stippellijn.',
+    estimatedWeightsHint:
+      'Een deel van de vakken is geschat: de inwoners van een postcode of buurt zijn over de vakken verdeeld. In {{formatted}} vakken is dat gedaan naar de woningen of gebouwen, in de andere naar de oppervlakte. Op de kaart hebben geschatte vakken een stippellijn.',
+    estimatedAllWeightsHint:
+      'Een deel van de vakken is geschat: de inwoners van een postcode of buurt zijn over de vakken verdeeld naar de woningen of gebouwen in elk vak. Op de kaart hebben die vakken een stippellijn.',
     secretHint_one: 'Van 1 vak houdt het CBS het aantal geheim; dat telt niet mee.',
     secretHint_other: 'Van {{count}} vakken houdt het CBS het aantal geheim; die tellen niet mee.',
     whatIf: 'Wat als hier een plek bij komt?',

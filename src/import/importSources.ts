@@ -13,6 +13,7 @@ import { readCsvRecords } from './formats/csvRecords';
 import { readGeoJsonRecords } from './formats/geojsonRecords';
 import { readKmlRecords } from './formats/kmlRecords';
 import { looksLikeOsm, osmAssetPlan } from './formats/osmAssets';
+import { looksLikePopulationWeights, populationWeightPlan } from './formats/populationWeights';
 import { looksLikeWalkNetwork, walkNetworkPlan } from './formats/walkNetwork';
 import { ImportFileError, type ImportPlan, type SourceRecord } from './types';
 
@@ -22,7 +23,16 @@ import { ImportFileError, type ImportPlan, type SourceRecord } from './types';
  * CBS files have known fields and map themselves.
  */
 export type ImportFormat =
-  'csv' | 'geojson' | 'kml' | 'osm' | 'cbs-areas' | 'cbs-population' | 'cbs-areas-population' | 'cbs-grid' | 'walk-network';
+  | 'csv'
+  | 'geojson'
+  | 'kml'
+  | 'osm'
+  | 'cbs-areas'
+  | 'cbs-population'
+  | 'cbs-areas-population'
+  | 'cbs-grid'
+  | 'walk-network'
+  | 'population-weights';
 
 export const importFormats: ImportFormat[] = [
   'csv',
@@ -34,6 +44,7 @@ export const importFormats: ImportFormat[] = [
   'cbs-areas-population',
   'cbs-grid',
   'walk-network',
+  'population-weights',
 ];
 
 /** Guess the format from the file name and the first few kilobytes. */
@@ -46,6 +57,8 @@ export function detectFormat(fileName: string, text: string): ImportFormat {
   if (head.startsWith('{') || head.startsWith('[') || name.endsWith('.json') || name.endsWith('.geojson')) {
     // Before places: a network's ways carry OSM ids and tags too.
     if (looksLikeWalkNetwork(text)) return 'walk-network';
+    // Buildings carry OSM ids too, but no health asset's tags.
+    if (looksLikePopulationWeights(text)) return 'population-weights';
     if (looksLikeOsm(text)) return 'osm';
     // Population first: a PC4 table with age bands is also a set of areas, but its counts are the point.
     if (looksLikePopulationGrid(text)) return 'cbs-grid';
@@ -109,6 +122,9 @@ function readPlan(format: ImportFormat, text: string, options: PlanOptions): Imp
   if (format === 'cbs-areas-population') return areasWithPopulationPlan(text);
   if (format === 'cbs-grid') return populationGridPlan(text);
   if (format === 'walk-network') return walkNetworkPlan(text);
+  // Each file its own source, so loading it again replaces its weights.
+  if (format === 'population-weights')
+    return populationWeightPlan(text, options.sourceName?.trim() || sourceNameForFile(options.fileName), options.attribution ?? null);
   const tabular = readTabular(format, text);
   return mapRecordsToAssetPlan(
     tabular.records,

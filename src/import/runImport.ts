@@ -51,6 +51,12 @@ const summedCounts = [
   'cells_added',
   'cells_updated',
   'cells_unchanged',
+  // Weights are previewed in one call (below), so theirs are taken as they come.
+  'weight_total',
+  'sources_respread',
+  'cells_by_weights',
+  'residents_before',
+  'residents_after',
 ] as const satisfies readonly (keyof ImportReport)[];
 
 export async function previewImport(
@@ -62,10 +68,12 @@ export async function previewImport(
   const rows = rowsToSend(plan, choices);
   const merged: ImportReport = { dry_run: true, added: 0, updated: 0, unchanged: 0, skipped: 0, rows: [] };
   const refused: RefusedRow[] = [];
-  for (let start = 0; start === 0 || start < rows.length; start += previewChunkRows) {
+  // Weights spread every area again as a whole, which a part of the file cannot preview.
+  const chunkRows = plan.target === 'population-weights' ? Math.max(rows.length, 1) : previewChunkRows;
+  for (let start = 0; start === 0 || start < rows.length; start += chunkRows) {
     onProgress?.('preview', start / Math.max(rows.length, 1));
     try {
-      const report = await send(api, plan, rows.slice(start, start + previewChunkRows), choices, true);
+      const report = await send(api, plan, rows.slice(start, start + chunkRows), choices, true);
       // Counts add up over chunks, also the population imports' own (residents_in, …).
       for (const key of summedCounts) {
         const value = report[key];
@@ -119,6 +127,8 @@ async function send(api: WijkkrachtApi, plan: ImportPlan, rows: ImportPlan['rows
       return api.importPopulationCells({ ...base, rows: rows as typeof plan.rows });
     case 'walk-network':
       return api.importWalkNetwork({ ...base, rows: rows as typeof plan.rows });
+    case 'population-weights':
+      return api.importPopulationWeights({ ...base, rows: rows as typeof plan.rows });
   }
 }
 

@@ -5,6 +5,7 @@ import type {
   AreasWithPopulationRow,
   AssetImportRow,
   PopulationCellRow,
+  PopulationWeightRow,
   WalkLineRow,
 } from '../backend/wireTypes';
 
@@ -108,11 +109,20 @@ export interface WalkNetworkPlan extends PlanBase {
   questionedRows: WalkLineRow[];
 }
 
-export type ImportPlan = AssetPlan | AreaPlan | AreaPopulationPlan | AreasWithPopulationPlan | PopulationCellPlan | WalkNetworkPlan;
+/** Where homes are (dwellings, addresses, buildings), for spreading residents by them (dasymetric). */
+export interface PopulationWeightPlan extends PlanBase {
+  target: 'population-weights';
+  rows: PopulationWeightRow[];
+  questionedRows: PopulationWeightRow[];
+}
+
+export type ImportPlan =
+  AssetPlan | AreaPlan | AreaPopulationPlan | AreasWithPopulationPlan | PopulationCellPlan | WalkNetworkPlan | PopulationWeightPlan;
 
 /** What the preview table and messages call a row: its name, or a grid cell's id. */
 export function rowLabel(row: ImportPlan['rows'][number]): string {
   if ('line' in row) return row.name ?? '';
+  if ('weight' in row) return row.name ?? '';
   return 'name' in row ? row.name : row.cell_id;
 }
 

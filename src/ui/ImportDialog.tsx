@@ -9,6 +9,7 @@ import { ColumnMappingForm } from './ColumnMappingForm';
 import { DatabaseGettingReady } from './DatabaseStartNote';
 import { ImportProgress } from './ImportProgress';
 import { PopulationNote } from './PopulationNote';
+import { WeightsNote } from './WeightsNote';
 import { useImportSession } from './useImportSession';
 
 interface Props {
@@ -31,11 +32,12 @@ const formatLabelKey: Record<ImportFormat, string> = {
   'cbs-areas-population': 'import.formats.areasPopulation',
   'cbs-grid': 'import.formats.grid',
   'walk-network': 'import.formats.walkNetwork',
+  'population-weights': 'import.formats.weights',
 };
 
 /** Choose a file, check the columns, see what will happen (table and map), then add it all or nothing. */
 export function ImportDialog({ api, categories, onPreview, onImported, onClose }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { session, openFile, changeFormat, changeMapping, changeChoices, changeSourceName, commit } = useImportSession(api, categories);
   const { plan, report, busy, problem, done, choices } = session;
   const [dragging, setDragging] = useState(false);
@@ -163,6 +165,7 @@ export function ImportDialog({ api, categories, onPreview, onImported, onClose }
           {(plan.target === 'area-population' || plan.target === 'areas-population' || plan.target === 'population-cells') && (
             <PopulationNote plan={plan} report={report} />
           )}
+          {plan.target === 'population-weights' && <WeightsNote plan={plan} report={report} />}
           <p className="hint">{t('import.previewOnMap')}</p>
           {errorCount > 0 && (
             <div className="import-choice error">
@@ -220,6 +223,11 @@ export function ImportDialog({ api, categories, onPreview, onImported, onClose }
       {done && (
         <p className="import-done" role="status">
           {t('import.done', { added: done.added, updated: done.updated })}
+        </p>
+      )}
+      {done?.cells_by_weights !== undefined && (
+        <p className="hint" data-testid="weights-done">
+          {t('import.weights.done', { cells: done.cells_by_weights.toLocaleString(i18n.language) })}
         </p>
       )}
     </section>

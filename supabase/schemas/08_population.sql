@@ -20,7 +20,10 @@ create table public.population_cells (
   estimated boolean not null default false,
   buurt_code text,
   source text,
-  attribution text
+  attribution text,
+  -- How an estimated cell got its people (null: counted per cell by CBS): 'area' by
+  -- areal weighting, 'weights' by the population weights (dasymetric, below).
+  spreading text check (spreading in ('area', 'weights'))
 );
 create index population_cells_centre_idx on public.population_cells using gist (centre);
 create index population_cells_buurt_idx on public.population_cells (buurt_code);
@@ -118,6 +121,29 @@ revoke all on public.area_population from anon, authenticated;
 grant select on public.area_population to anon, authenticated;
 grant all on public.area_population to service_role;
 
+-- What people's homes follow, where it is known: dwellings per wijk from CBS's
+-- key figures, buildings or addresses from OpenStreetMap or the BAG. A weight
+-- is a polygon's (spread over it evenly) or a point's. An area's residents go
+-- to its cells in proportion to the weight in each (dasymetric); an area with no
+-- weight in it is spread by area as before. Public data, like the areas.
+create table public.population_weights (
+  id bigint generated always as identity primary key,
+  source text not null check (length(source) between 1 and 200),
+  geom extensions.geometry(Geometry, 28992) not null
+    check (extensions.geometrytype(geom) in ('POINT', 'POLYGON', 'MULTIPOLYGON')),
+  weight numeric not null check (weight >= 0),
+  attribution text check (length(attribution) <= 300)
+);
+create index population_weights_geom_idx on public.population_weights using gist (geom);
+alter table public.population_weights enable row level security;
+create policy "Everyone can read population weights" on public.population_weights
+  for select to anon, authenticated using (true);
+revoke all on public.population_weights from anon, authenticated;
+grant select on public.population_weights to anon, authenticated;
+revoke all on sequence public.population_weights_id_seq from anon, authenticated;
+grant all on public.population_weights to service_role;
+
+
 -- Rows: [{row, code, name, geometry (WGS84 Polygon/MultiPolygon), residents, residents_65plus, age_bands?}].
 -- The rows are kept in area_population; each area's counts are spread over
 -- the 100 m cells it covers, in proportion to the part of the area in each
@@ -145,7 +171,7 @@ begin
   perform internal.require_admin();
   perform internal.require_rows(p_rows, 20000);
   drop table if exists spread_cells;
-  create temporary table spread_cells (cell_id text, geom geometry, residents numeric, residents_65plus numeric) on commit drop;
+  create temporary table spread_cells (cell_id text, geom geometry, residents numeric, residents_65plus numeric, by_weight boolean) on commit drop;
 
   with areas as (
     select position as area_no,
@@ -163,23 +189,43 @@ begin
     cross join lateral generate_series((floor(st_ymin(a.geom) / 100) * 100)::int, (floor(st_ymax(a.geom) / 100) * 100)::int, 100) y
     where st_area(a.geom) > 0
   ),
+  pieces as (
+    select area_no, cell, area_geom, residents, residents_65plus, st_intersection(cell, area_geom) as piece
+    from grid
+    where st_intersects(cell, area_geom)
+  ),
+  -- The weight in each piece of the area: a point's whole; a polygon's by its density (weight per m²)
+  -- at a point inside the piece, times the piece's area (a piece across a polygon's edge takes the
+  -- density of one side: at 100 m that is what the weights can say).
+  weighted as (
+    select p.area_no, p.cell, p.area_geom, p.residents, p.residents_65plus, p.piece,
+           -- Two plain st_intersects, so each uses the weights' spatial index.
+           coalesce((select sum(w.weight) from public.population_weights w
+                     where st_intersects(w.geom, p.piece) and geometrytype(w.geom) = 'POINT'), 0)
+           + coalesce((select sum(w.weight / nullif(st_area(w.geom), 0)) from public.population_weights w
+                       where st_intersects(w.geom, p.inside) and geometrytype(w.geom) <> 'POINT'), 0) * st_area(p.piece) as weight
+    from (select pieces.*, st_pointonsurface(piece) as inside from pieces) p
+  ),
   shares as (
     select area_no, cell,
            format('E%sN%s', lpad(((st_xmin(cell) / 100)::int)::text, 4, '0'), lpad(((st_ymin(cell) / 100)::int)::text, 4, '0')) as cell_id,
            round(residents) as residents, round(residents_65plus) as residents_65plus,
-           st_area(st_intersection(cell, area_geom)) / st_area(area_geom) as share
-    from grid
-    where st_intersects(cell, area_geom)
+           -- By weight where the area holds any; by area where it holds none.
+           case when sum(weight) over (partition by area_no) > 0 then weight / sum(weight) over (partition by area_no)
+                else st_area(piece) / st_area(area_geom) end as share,
+           sum(weight) over (partition by area_no) > 0 as by_weight
+    from weighted
   ),
   -- Per area: the whole part of each cell's share, and how many residents are left to hand out.
   portions as (
-    select area_no, cell, cell_id,
+    select area_no, cell, cell_id, by_weight,
            residents * share as exact, floor(residents * share) as whole,
            residents - sum(floor(residents * share)) over (partition by area_no) as left_over,
            residents_65plus * share as exact_65plus, floor(residents_65plus * share) as whole_65plus,
            residents_65plus - sum(floor(residents_65plus * share)) over (partition by area_no) as left_over_65plus
     from shares
-    where share > 0
+    -- By weight, every cell of the area, also one its weights give nobody: spread again, it must lose what it had.
+    where share > 0 or by_weight
   ),
   -- The cells with the largest fractions get one more, until the area's count is reached.
   ranked as (
@@ -191,7 +237,8 @@ begin
   insert into spread_cells
   select cell_id, cell,
          sum(whole + case when turn <= left_over then 1 else 0 end),
-         sum(whole_65plus + case when turn_65plus <= left_over_65plus then 1 else 0 end)
+         sum(whole_65plus + case when turn_65plus <= left_over_65plus then 1 else 0 end),
+         bool_or(by_weight)
   from ranked
   group by cell_id, cell;
 
@@ -239,11 +286,12 @@ begin
   -- A cell keeps its square, so only the cells new to the table need their distances (below).
   select array_agg(s.cell_id) into added_cells from spread_cells s
   where not exists (select from public.population_cells p where p.cell_id = s.cell_id);
-  insert into public.population_cells as p (cell_id, geom, centre, residents, residents_65plus, estimated, source, attribution)
-  select cell_id, geom, st_centroid(geom), round(residents)::int, round(residents_65plus)::int, true, p_source, p_attribution
+  insert into public.population_cells as p (cell_id, geom, centre, residents, residents_65plus, estimated, spreading, source, attribution)
+  select cell_id, geom, st_centroid(geom), round(residents)::int, round(residents_65plus)::int, true,
+         case when by_weight then 'weights' else 'area' end, p_source, p_attribution
   from spread_cells
   on conflict (cell_id) do update
-    set residents = excluded.residents, residents_65plus = excluded.residents_65plus,
+    set residents = excluded.residents, residents_65plus = excluded.residents_65plus, spreading = excluded.spreading,
         source = excluded.source, attribution = excluded.attribution
     where p.estimated;
 
@@ -448,6 +496,86 @@ grant execute on function public.import_population_cells(text, text, jsonb, bool
 -- What the planner view needs to know about the population it works with
 ------------------------------------------------------------------------------
 
+-- Population weights (dwellings, buildings, addresses) from rows {row, geometry
+-- (WGS84 GeoJSON point or polygon), weight}: those of p_source are replaced,
+-- and every area loaded as population is spread again from what was published
+-- (public.area_population), in the order it came, so its cells follow the
+-- weights at once. Administrators only; a dry run writes nothing.
+create function public.import_population_weights(p_source text, p_attribution text, p_rows jsonb, p_dry_run boolean default false)
+returns jsonb
+language plpgsql volatile
+security definer
+set search_path = public, extensions
+set statement_timeout = '120s'
+as $$
+declare
+  report jsonb;
+  area_source record;
+  residents_before bigint;
+  respread int := 0;
+  dry_run_report text;
+begin
+  perform internal.require_admin();
+  perform internal.require_rows(p_rows, 200000);
+  if p_source is null or length(p_source) not between 1 and 200 then
+    raise exception using errcode = 'WKARG', message = 'a source of 1 to 200 characters', detail = 'source';
+  end if;
+  if exists (select 1 from jsonb_array_elements(p_rows) r
+             where jsonb_typeof(r -> 'weight') <> 'number' or (r ->> 'weight')::numeric < 0
+                or jsonb_typeof(r -> 'geometry') <> 'object'
+                or r -> 'geometry' ->> 'type' not in ('Point', 'Polygon', 'MultiPolygon')) then
+    raise exception using errcode = 'WKARG', message = 'every row needs a point or area and a weight of 0 or more', detail = 'weights';
+  end if;
+  select coalesce(sum(residents), 0) into residents_before from public.population_cells;
+
+  delete from public.population_weights w where w.source = p_source;
+  insert into public.population_weights (source, geom, weight, attribution)
+  -- An area is kept as its polygons only: repairing a broken ring may leave lines or points beside them.
+  -- One smaller than a 100 m cell (a building) is kept as a point inside it: the spreading reads a
+  -- polygon's density at one point of each piece of a cell, which would miss most buildings.
+  select p_source,
+         case when r -> 'geometry' ->> 'type' = 'Point' then g
+              when st_area(g) < 10000 then st_pointonsurface(st_makevalid(g))
+              else st_multi(st_collectionextract(st_makevalid(g), 3)) end,
+         (r ->> 'weight')::numeric,
+         internal.optional_text(p_attribution, 'attribution', 300)
+  from jsonb_array_elements(p_rows) r,
+       lateral (select st_transform(st_setsrid(st_geomfromgeojson(r -> 'geometry'), 4326), 28992) as g) shape;
+
+  for area_source in
+    select source, min(attribution) as attribution, min(imported_at) as first_imported,
+           jsonb_agg(jsonb_build_object('code', code, 'name', name, 'geometry', st_asgeojson(geom)::jsonb,
+                                        'residents', residents, 'residents_65plus', residents_65plus, 'age_bands', age_bands)) as rows
+    from public.area_population group by source order by min(imported_at), source
+  loop
+    perform internal.apply_area_population(area_source.source, area_source.attribution, area_source.rows, false);
+    respread := respread + 1;
+  end loop;
+
+  -- An import report (added: the weights), with what the spreading did beside it.
+  report := jsonb_build_object(
+    'dry_run', coalesce(p_dry_run, false),
+    'added', jsonb_array_length(p_rows), 'updated', 0, 'unchanged', 0, 'skipped', 0,
+    'rows', coalesce((select jsonb_agg(jsonb_build_object('row', r -> 'row', 'action', 'add')) from jsonb_array_elements(p_rows) r), '[]'),
+    'weight_total', (select coalesce(sum(weight), 0) from public.population_weights w where w.source = p_source),
+    'sources_respread', respread,
+    'cells_by_weights', (select count(*) from public.population_cells where spreading = 'weights'),
+    'residents_before', residents_before,
+    'residents_after', (select coalesce(sum(residents), 0) from public.population_cells));
+  if coalesce(p_dry_run, false) then
+    raise exception using errcode = 'WKDRY', message = 'dry run', detail = report::text;
+  end if;
+  return report;
+exception when sqlstate 'WKDRY' then
+  -- The block's writes are undone; its report is what the write would say.
+  get stacked diagnostics dry_run_report = pg_exception_detail;
+  return dry_run_report::jsonb;
+end
+$$;
+revoke all on function public.import_population_weights(text, text, jsonb, boolean) from public, anon, authenticated, service_role;
+grant execute on function public.import_population_weights(text, text, jsonb, boolean) to authenticated, service_role;
+
+
 create function public.population_summary()
 returns jsonb
 language sql stable
@@ -457,6 +585,7 @@ as $$
   select jsonb_build_object(
     'cells', count(*),
     'cells_estimated', count(*) filter (where estimated),
+    'cells_by_weights', count(*) filter (where spreading = 'weights'),
     'cells_unknown', count(*) filter (where residents is null),
     'residents', coalesce(sum(residents), 0),
     'residents_65plus', coalesce(sum(residents_65plus), 0),

@@ -573,7 +573,7 @@ begin
   return (
     with asked_cells as materialized (
       select row_number() over (order by c.cell_id) as n, c.cell_id, c.buurt_code, c.residents, c.residents_65plus, c.estimated,
-             acc.node_id, acc.access_m
+             c.spreading, acc.node_id, acc.access_m
       from public.population_cells c
       left join internal.walk_cell_access acc on on_foot and acc.cell_id = c.cell_id
       where area is null or st_intersects(area, c.centre)
@@ -592,6 +592,8 @@ begin
     'residents', coalesce((select jsonb_agg(residents order by n) from asked_cells), '[]'),
     'residents_65plus', coalesce((select jsonb_agg(residents_65plus order by n) from asked_cells), '[]'),
     'estimated', coalesce((select jsonb_agg(estimated order by n) from asked_cells), '[]'),
+    -- How many of the estimated cells follow population weights (dwellings, buildings), for the planner's note.
+    'cells_by_weights', (select count(*) from asked_cells where spreading = 'weights'),
     -- The kept distances where they answer the question (no place left out): reading
     -- them directly is 30x faster on PostgreSQL than through cell_distances.
     'distances', (

@@ -131,11 +131,12 @@ as $$
     'places', 'published',
     'population', coalesce((
       select jsonb_agg(jsonb_build_object('source', source, 'attribution', attribution,
-                                          'spreading', case when estimated then 'areal_weighting' else 'cbs_cells' end,
-                                          'cells', cells) order by source, estimated)
-      from (select c.source, c.attribution, c.estimated, count(*) as cells
+                                          'spreading', case when spreading = 'weights' then 'dasymetric'
+                                                            when estimated then 'areal_weighting' else 'cbs_cells' end,
+                                          'cells', cells) order by source, estimated, spreading)
+      from (select c.source, c.attribution, c.estimated, c.spreading, count(*) as cells
             from public.population_cells c where st_intersects(p_area, c.centre)
-            group by c.source, c.attribution, c.estimated) sources), '[]'),
+            group by c.source, c.attribution, c.estimated, c.spreading) sources), '[]'),
     'walking', jsonb_build_object(
       'detour_factor', internal.walk_detour_factor(),
       'networks', coalesce((select jsonb_agg(jsonb_build_object('source', n.source, 'attribution', n.attribution, 'imported_at', n.imported_at)

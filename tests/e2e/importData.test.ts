@@ -5,6 +5,7 @@ import { projectRoot } from '../support/migrationFiles';
 import { requirementMissing, sharedDataDirectory } from '../support/sharedRequirements';
 import { AppBrowser, chromiumAvailable, viewports } from './browser';
 import { ImportDriver } from './importDriver';
+import { PlannerDriver } from './plannerDriver';
 
 const skip = requirementMissing('Chromium (apt chromium) at /usr/bin/chromium', chromiumAvailable());
 const fixture = (name: string) => join(projectRoot, 'tests', 'fixtures', 'import', name);
@@ -117,6 +118,41 @@ describe.skipIf(skip)('data in and out (embedded database, real Chromium)', () =
       expect(await app.page.getByTestId('population-landed').textContent()).toContain(`In de vakken van 100 m: ${residents} inwoners`);
       await app.screenshotAtBothSizes('import-wijken-with-population', () => app.page.getByTestId('areas-too').scrollIntoViewIfNeeded());
       expect(await imports.confirmImport()).toBe('Klaar: 10 toegevoegd, 0 bijgewerkt.');
+      await app.closePanel('Sluiten');
+    });
+
+    it.skipIf(skipShared)('the same wijken as dwellings: the residents spread again by them, each area keeping its count', async () => {
+      await imports.openImportDialog();
+      await imports.chooseImportFile(leidenWijken);
+      await app.page.locator('.format-choice select').selectOption('population-weights');
+      const result = app.page.getByTestId('weights-result');
+      await result.waitFor({ timeout: 60_000 });
+      expect(await imports.importSummary()).toBe('10 nieuw, 0 bijgewerkt, 0 al zo, 0 overgeslagen, 0 fout');
+      expect(await app.page.getByTestId('weights-total').textContent()).toMatch(
+        /^10 punten of vlakken in het bestand, met samen [\d.]+ woningen of gebouwen\.$/,
+      );
+      const [, cells, before, after] =
+        /^Daarna: ([\d.]+) vakken verdeeld naar woningen of gebouwen\. Alle inwoners samen: ([\d.]+) nu, ([\d.]+) daarna\.$/.exec(
+          (await result.textContent()) ?? '',
+        )!;
+      expect(Number(cells!.replace(/\./g, ''))).toBeGreaterThan(1000);
+      expect(after).toBe(before);
+      await app.screenshotAtBothSizes('import-population-weights', () => result.scrollIntoViewIfNeeded());
+      expect(await imports.confirmImport()).toBe('Klaar: 10 toegevoegd, 0 bijgewerkt.');
+      expect(await app.page.getByTestId('weights-done').textContent()).toBe(
+        `De inwoners zijn opnieuw verdeeld: ${cells} vakken volgen nu de woningen of gebouwen.`,
+      );
+      await app.closePanel('Sluiten');
+      // The planner says which method its figures rest on.
+      const planner = new PlannerDriver(app);
+      await planner.openPlanner();
+      await planner.plannerFigures();
+      expect(await app.page.getByTestId('estimated-hint').textContent()).toBe(
+        'Een deel van de vakken is geschat: de inwoners van een postcode of buurt zijn over de vakken verdeeld naar de woningen of gebouwen in elk vak. Op de kaart hebben die vakken een stippellijn.',
+      );
+      await app.screenshotAtBothSizes('planner-estimated-by-dwellings', () =>
+        app.page.getByTestId('estimated-hint').scrollIntoViewIfNeeded(),
+      );
       await app.closePanel('Sluiten');
     });
 

@@ -500,6 +500,17 @@ const tables: TableCase[] = [
     set: 'covered = covered',
   },
   {
+    table: 'public.population_weights',
+    key: 'source',
+    // Dwellings, buildings, addresses: public data, written by import_population_weights (administrators).
+    select: everyone('all'),
+    serviceRoleWrites: 1,
+    insert: () =>
+      `insert into public.population_weights (source, geom, weight) values ('matrix', extensions.st_setsrid(extensions.st_makepoint(100000, 450000), 28992), 1)`,
+    target: "source = 'matrix'",
+    set: 'weight = weight',
+  },
+  {
     table: 'public.target_groups',
     key: 'name',
     // A programme's own people (17_target_groups.sql): the werkgebied's staff see the group, nobody its counts.
@@ -598,6 +609,12 @@ async function makeMatrixFixture(database: TestDatabase): Promise<Fixture> {
   const [lon, lat] = pointIn('review', 3).coordinates as [number, number];
   await as('resident').addSessionAction({ sessionId: session.id, lon, lat, body: 'Matrix: actie' });
   await as('otherResident').appreciate(published.id);
+  // A building the fixture's residents are spread by (dasymetric).
+  await as('administrator').importPopulationWeights({
+    source: 'matrix-gebouwen',
+    attribution: null,
+    rows: [{ row: 1, geometry: pointIn('review', 2), weight: 1 }],
+  });
   const snapshot = await as('planner').takeSnapshot(werkgebied.review, 'Matrix: momentopname');
   const targetGroup = await as('planner').importTargetGroup({
     werkgebiedId: werkgebied.review,
@@ -811,6 +828,8 @@ function intendedApiRolePrivileges(): Record<string, string[]> {
     changes: () => [],
     changes_id_seq: () => [],
     population_cells: () => ['SELECT'],
+    population_weights: () => ['SELECT'],
+    population_weights_id_seq: () => [],
     reports: () => [],
     reports_id_seq: () => [],
     stories: () => [`SELECT(${readableStoryColumns})`],

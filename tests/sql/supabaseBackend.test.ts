@@ -319,6 +319,7 @@ describe.skipIf(skip)('Supabase backend: supabase-js → PostgREST 12 → Postgr
       '/rpc/import_areas_with_population',
       '/rpc/import_assets',
       '/rpc/import_population_cells',
+      '/rpc/import_population_weights',
       '/rpc/import_walk_network',
       '/rpc/update_asset',
       '/rpc/create_werkgebied',

@@ -10,6 +10,7 @@ import { PanelHeader } from '../PanelHeader';
 import { useErrorText } from '../useErrorText';
 import { useFileDownload } from '../useFileDownload';
 import { BuurtTable } from './BuurtTable';
+import { EstimatedHint } from './EstimatedHint';
 import { GapLegend } from './GapLegend';
 import { BuurtBarsChart } from './charts/BuurtBarsChart';
 import { CoverageCurveChart } from './charts/CoverageCurveChart';
@@ -144,7 +145,9 @@ export function PlannerPanel({ api, categories, areas, werkgebieden, state, onCh
               {t('planner.walkEstimatedHint', { count: walking.estimated, factor })}
             </p>
           )}
-          {figures.value!.figures.cells_estimated > 0 && <p className="hint">{t('planner.estimatedHint')}</p>}
+          {figures.value!.figures.cells_estimated > 0 && (
+            <EstimatedHint estimated={figures.value!.figures.cells_estimated} byWeights={figures.value!.cellsByWeights} />
+          )}
           {unknownCells > 0 && <p className="hint">{t('planner.secretHint', { count: unknownCells })}</p>}
         </div>
       )}

@@ -92,6 +92,8 @@ export function usePlannerData(api: WijkkrachtApi, query: PlannerQuery) {
     const shown = figuresAt(cells, distances, asked, distance);
     return {
       walking: answer.walking,
+      // Of the estimated cells, those spread by population weights (dwellings, buildings) rather than by area.
+      cellsByWeights: answer.cells.cells_by_weights,
       figures: shown,
       // Without trial places the two are one sum: add it up once.
       baseline: distances === withoutCandidates ? shown : figuresAt(cells, withoutCandidates, asked, distance),
