@@ -23,6 +23,7 @@ import type {
   PopulationSummary,
   AreasWithPopulationRow,
   PopulationWeightRow,
+  KeyFiguresByArea,
   WalkLineRow,
   WalkNetworkSummary,
   Snapshot,
@@ -98,6 +99,8 @@ export interface WijkkrachtApi extends SessionApi {
   /** A wijk/buurt file with key figures: the areas and their residents, all or nothing. */
   importAreasWithPopulation(batch: ImportBatch<AreasWithPopulationRow>): Promise<ImportReport>;
   populationSummary(): Promise<PopulationSummary>;
+  /** CBS key figures per wijk or buurt (and the density SQL works out), for the map's choropleth. */
+  keyFiguresByArea(): Promise<KeyFiguresByArea>;
   /** Dwellings, buildings or addresses that residents are spread by (dasymetric); every area is spread again. */
   importPopulationWeights(batch: ImportBatch<PopulationWeightRow>): Promise<ImportReport>;
   /** Coverage within a distance (metres, straight line), for everyone or one buurt; candidates are "what if" points. */
@@ -285,6 +288,7 @@ export function createApi(transport: RpcTransport): WijkkrachtApi {
     importPopulationCells: (batch) => call('import_population_cells', importArguments(batch)),
     importAreasWithPopulation: (batch) => call('import_areas_with_population', importArguments(batch)),
     populationSummary: () => call('population_summary', {}),
+    keyFiguresByArea: () => call('key_figures_by_area', {}),
     importPopulationWeights: (batch) => call('import_population_weights', importArguments(batch)),
     coverage: (query) =>
       call('coverage', {

@@ -183,6 +183,11 @@ export interface SqlFunctions {
     returns: 'jsonb';
     roles: 'authenticated' | 'service_role';
   };
+  key_figures_by_area: {
+    args: Record<string, never>;
+    returns: 'jsonb';
+    roles: 'anon' | 'authenticated' | 'service_role';
+  };
   link_assets: {
     args: { p_from: string | null; p_to: string | null; p_kind: string | null };
     returns: 'jsonb';

@@ -1,5 +1,6 @@
 import type { Appreciation, JoinAnswer, SessionAction, SessionOverview, WorkshopSession } from './sessionWireTypes';
 import type { FeatureCollection, Geometry, LineString, MultiPolygon, Point, Polygon } from 'geojson';
+import type { KeyFigure, StoredKeyFigure } from '../domain/keyFigures';
 import type {
   AreaLevel,
   AssetGeometry,
@@ -230,8 +231,15 @@ export interface AreaPopulationRow {
   age_bands?: Record<string, number | null>;
 }
 
-/** A wijk or buurt with its key figures: the area, and its residents to spread over cells. */
-export type AreasWithPopulationRow = AreaPopulationRow & Pick<AreaImportRow, 'level' | 'parent_code'>;
+/** A wijk or buurt with its key figures: the area, its residents to spread over cells, and its other figures for the map. */
+export type AreasWithPopulationRow = AreaPopulationRow &
+  Pick<AreaImportRow, 'level' | 'parent_code'> & { key_figures?: Partial<Record<StoredKeyFigure, number | null>> };
+
+/** public.key_figures_by_area: per figure, each area's value by its code (null: unknown), and the sources' credits. */
+export interface KeyFiguresByArea {
+  figures: Partial<Record<KeyFigure, Record<string, number | null>>>;
+  attributions: string[];
+}
 
 /** One cell of the CBS 100 m grid: "E1234N5678" (RD New hectometres of its south-west corner). Secret counts are null. */
 export interface PopulationCellRow {
@@ -289,6 +297,8 @@ export interface ImportReport {
   cells_unchanged?: number;
   /** A footway network only: the length of the lines in the file. */
   network_km?: number;
+  /** Wijken or buurten with key figures: the figures kept for the map. */
+  key_figures?: number;
   /**
    * Population weights only (added: the weights): their total, how many population
    * files were spread again by them, the cells now spread by weights, and all
@@ -661,6 +671,7 @@ export interface SqlResults extends Record<keyof SqlFunctions, unknown> {
   import_walk_network: ImportReport;
   import_areas_with_population: ImportReport;
   import_population_weights: ImportReport;
+  key_figures_by_area: KeyFiguresByArea;
   walk_network_summary: WalkNetworkSummary;
   take_snapshot: Snapshot;
   keep_monthly_snapshot: Snapshot | null;

@@ -5,6 +5,7 @@ import { nearbyEn } from './nearbyTexts';
 import { snapshotsEn } from './snapshotTexts';
 import { targetGroupsEn } from './targetGroupTexts';
 import { populationEn } from './populationTexts';
+import { keyFiguresEn } from './keyFigureTexts';
 import { shareEn } from './shareTexts';
 import { connectionEn } from './connectionTexts';
 import { freshnessEn } from './freshnessTexts';
@@ -358,6 +359,9 @@ export const en: Messages = {
       areasToo_one: 'The boundary of this area comes onto the map too. Boundary and residents come together, or neither does.',
       areasToo_other:
         'The boundaries of these {{count}} areas come onto the map too. Boundaries and residents come together, or neither does.',
+      keyFiguresToo_one: '1 other figure comes too. You can show it on the map under "Legend and filter".',
+      keyFiguresToo_other:
+        '{{formatted}} other figures come too, such as dwellings and income. You can show them on the map under "Legend and filter".',
       cells_one: 'Spread over 1 cell of 100 m.',
       cells_other: 'Spread over {{count}} cells of 100 m.',
     },
@@ -579,5 +583,6 @@ export const en: Messages = {
   snapshots: snapshotsEn,
   targetGroups: targetGroupsEn,
   population: populationEn,
+  keyFigures: keyFiguresEn,
   share: shareEn,
 };

@@ -5,6 +5,7 @@ import { nearbyNl } from './nearbyTexts';
 import { snapshotsNl } from './snapshotTexts';
 import { targetGroupsNl } from './targetGroupTexts';
 import { populationNl } from './populationTexts';
+import { keyFiguresNl } from './keyFigureTexts';
 import { shareNl } from './shareTexts';
 import { connectionNl } from './connectionTexts';
 import { freshnessNl } from './freshnessTexts';
@@ -358,6 +359,9 @@ export const nl = {
         'In de vakken van 100 m: {{residents}} inwoners, van wie {{residents65}} van 65 jaar of ouder (vakken met echte CBS-tellingen houden die).',
       areasToo_one: 'De grens van dit gebied komt ook op de kaart. Grens en inwoners komen samen, of allebei niet.',
       areasToo_other: 'De grenzen van deze {{count}} gebieden komen ook op de kaart. Grenzen en inwoners komen samen, of allebei niet.',
+      keyFiguresToo_one: 'Ook 1 ander cijfer komt mee. U kunt het op de kaart tonen onder "Legenda en filter".',
+      keyFiguresToo_other:
+        'Ook {{formatted}} andere cijfers komen mee, zoals woningen en inkomen. U kunt ze op de kaart tonen onder "Legenda en filter".',
       cells_one: 'Verdeeld over 1 vak van 100 m.',
       cells_other: 'Verdeeld over {{count}} vakken van 100 m.',
     },
@@ -581,6 +585,7 @@ export const nl = {
   snapshots: snapshotsNl,
   targetGroups: targetGroupsNl,
   population: populationNl,
+  keyFigures: keyFiguresNl,
   share: shareNl,
 };
 

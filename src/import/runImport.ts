@@ -51,6 +51,7 @@ const summedCounts = [
   'cells_added',
   'cells_updated',
   'cells_unchanged',
+  'key_figures',
   // Weights are previewed in one call (below), so theirs are taken as they come.
   'weight_total',
   'sources_respread',

@@ -47,12 +47,20 @@ import {
 } from './gapLayers';
 import { showWhileHolding, type OccasionalSourceId } from './occasionalSources';
 import { populationFillColor, populationLayerId, populationLayers, populationSourceId } from './populationLayers';
+import { keyFigureFillColor, keyFigureLayerId, keyFigureLayers, keyFigureSourceId } from './keyFigureLayers';
 import { previewLayers, previewSourceId } from './previewLayers';
 import { ShapeDrawer, type DrawingEvents, type ShapeDrawing } from './shapeDrawing';
 import { splitAssets } from './splitAssets';
 
 /** West, south, east, north in degrees (WGS84). */
 export type Bbox = [west: number, south: number, east: number, north: number];
+
+/** The areas with one key figure's value each (`value`, null when unknown), and the classes to colour them by. */
+export interface KeyFigureMapLayer {
+  areas: FeatureCollection;
+  breaks: number[];
+  descending: boolean;
+}
 
 /** Map events reach React through a ref, so listeners never need re-binding. */
 export interface WijkMapHandlers {
@@ -95,6 +103,7 @@ export class WijkMap implements ShapeDrawing {
   private gapLayer: GapLayer | null = null;
   private population: FeatureCollection | null = null;
   private populationGroup: TargetGroup = 'all';
+  private keyFigures: KeyFigureMapLayer | null = null;
   private gapGroup: TargetGroup = 'all';
   private candidates: CandidatePoint[] = [];
   private attributionControl: AttributionControl;
@@ -295,6 +304,17 @@ export class WijkMap implements ShapeDrawing {
     }
   }
 
+  /** The areas coloured by one CBS key figure; null hides them. */
+  setKeyFigures(layer: KeyFigureMapLayer | null): void {
+    if (layer === this.keyFigures) return;
+    const previous = this.keyFigures;
+    this.keyFigures = layer;
+    if (layer && this.map.getLayer(keyFigureLayerId)) {
+      this.map.setPaintProperty(keyFigureLayerId, 'fill-color', keyFigureFillColor(layer.breaks, layer.descending));
+    }
+    if (layer?.areas !== previous?.areas) this.setOccasionalData(keyFigureSourceId, layer?.areas ?? emptyCollection);
+  }
+
   /** "What if" places, drawn until the planner clears them; never written. */
   setCandidates(candidates: CandidatePoint[]): void {
     if (candidates === this.candidates) return;
@@ -451,8 +471,11 @@ export class WijkMap implements ShapeDrawing {
       [draftShapeSourceId, this.draftShapeCollection()],
       [linkSourceId, this.links],
       [populationSourceId, this.population ?? emptyCollection],
+      [keyFigureSourceId, this.keyFigures?.areas ?? emptyCollection],
     ];
     for (const [sourceId, data] of occasional) this.map.addSource(sourceId, { type: 'geojson', data });
+    for (const layer of keyFigureLayers(keyFigureFillColor(this.keyFigures?.breaks ?? [], this.keyFigures?.descending)))
+      this.map.addLayer(layer);
     for (const layer of populationLayers(this.populationGroup)) this.map.addLayer(layer);
     for (const layer of gapSummaryLayers(this.gapGroup)) this.map.addLayer(layer);
     for (const layer of gapCellLayers(this.gapGroup)) this.map.addLayer(layer);

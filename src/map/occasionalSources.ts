@@ -3,6 +3,7 @@ import type { FeatureCollection } from 'geojson';
 import type { draftShapeSourceId } from './draftShapeLayers';
 import type { candidateSourceId, gapSourceId, gapSummarySourceIds } from './gapLayers';
 import type { linkSourceId } from './linkLayers';
+import type { keyFigureSourceId } from './keyFigureLayers';
 import type { populationSourceId } from './populationLayers';
 import type { previewSourceId } from './previewLayers';
 
@@ -17,7 +18,8 @@ export type OccasionalSourceId =
   | typeof candidateSourceId
   | typeof draftShapeSourceId
   | typeof linkSourceId
-  | typeof populationSourceId;
+  | typeof populationSourceId
+  | typeof keyFigureSourceId;
 
 /**
  * Shows an occasional source's layers while it holds something and hides them while it is empty.

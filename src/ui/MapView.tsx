@@ -8,7 +8,7 @@ import type { ActionPoint } from '../map/actionMarkers';
 import type { BasemapShown } from '../map/basemapSwitch';
 import type { DrawnGeometry } from '../map/drawnShape';
 import type { ShapeDrawing } from '../map/shapeDrawing';
-import { WijkMap, type Bbox, type WijkMapHandlers } from '../map/WijkMap';
+import { WijkMap, type Bbox, type KeyFigureMapLayer, type WijkMapHandlers } from '../map/WijkMap';
 import { BasemapControl } from './basemap/BasemapControl';
 import { useStoredBasemap } from './basemap/useStoredBasemap';
 
@@ -28,6 +28,8 @@ interface MapViewProps extends Omit<WijkMapHandlers, 'onBasemapShown' | 'onMapTa
   gapLayer?: GapLayer | null;
   /** Residents (or 65+) per cell, independent of the gaps; none unless asked. */
   population?: { cells: FeatureCollection; group: TargetGroup } | null;
+  /** The areas coloured by a CBS key figure; none unless asked. */
+  keyFigures?: KeyFigureMapLayer | null;
   gapGroup?: TargetGroup;
   candidates?: CandidatePoint[];
   /** Lines from the open place to the places it is connected to. */
@@ -88,6 +90,7 @@ export function MapView(props: MapViewProps) {
     map.setPlacing(props.placing ?? false);
     map.setGapLayer(props.gapLayer ?? null, props.gapGroup ?? 'all');
     map.setPopulation(props.population?.cells ?? null, props.population?.group ?? 'all');
+    map.setKeyFigures(props.keyFigures ?? null);
     map.setCandidates(props.candidates ?? noCandidates);
     map.setDraftShape(props.draftShape ?? null);
     map.setLinks(props.links ?? noLinks);

@@ -4,6 +4,7 @@ import type { Category } from '../backend/wireTypes';
 import { isFiltering, noFilter, type PlaceFilter } from '../domain/placeFilter';
 import { toggleDimension } from '../domain/placeDraft';
 import { careDomains, type CareDomain, type TargetGroup } from '../domain/types';
+import { keyFiguresInOrder, type KeyFigure } from '../domain/keyFigures';
 import { categoryLabel } from './categoryLabel';
 import { DimensionPicker } from './DimensionPicker';
 
@@ -19,6 +20,9 @@ interface PlaceFilterControlProps {
   /** Residents per cell on the map: all, 65+, or not shown (null); no choice where not given (a shared link). */
   population?: TargetGroup | null;
   onPopulation?(group: TargetGroup | null): void;
+  /** The CBS key figure that colours the areas, or none (null); no choice where not given. */
+  keyFigure?: KeyFigure | null;
+  onKeyFigure?(figure: KeyFigure | null): void;
 }
 
 const groups = [...careDomains, 'none'] as const;
@@ -30,7 +34,7 @@ const groupOf = (category: Category): CareDomain | 'none' => category.domain ?? 
  * Nothing ticked in a group shows all of it.
  */
 export function PlaceFilterControl(props: PlaceFilterControlProps) {
-  const { categories, filter, onChange, shown, total, mapTapsTaken, population, onPopulation } = props;
+  const { categories, filter, onChange, shown, total, mapTapsTaken, population, onPopulation, keyFigure, onKeyFigure } = props;
   const { t, i18n } = useTranslation();
   const [open, setOpen] = useState(false);
   if (mapTapsTaken && open) setOpen(false);
@@ -112,6 +116,22 @@ export function PlaceFilterControl(props: PlaceFilterControlProps) {
                 </label>
               ))}
             </fieldset>
+          )}
+          {onKeyFigure && (
+            <label className="filter-key-figure">
+              {t('keyFigures.choose')}
+              <select
+                value={keyFigure ?? ''}
+                onChange={(event) => onKeyFigure(event.target.value === '' ? null : (event.target.value as KeyFigure))}
+              >
+                <option value="">{t('keyFigures.none')}</option>
+                {keyFiguresInOrder.map((figure) => (
+                  <option key={figure} value={figure}>
+                    {t(`keyFigures.figure.${figure}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
           )}
           <div className="actions">
             <button type="button" disabled={!isFiltering(filter)} onClick={() => onChange(noFilter)}>

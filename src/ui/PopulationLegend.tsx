@@ -9,8 +9,8 @@ export function PopulationLegend({ group, layer }: { group: TargetGroup; layer: 
   const { t, i18n } = useTranslation();
   const breaks = gapBreaks[group];
   return (
-    <section className="population-legend" aria-label={t('population.legendName')} data-testid="population-legend">
-      <p className="population-legend-title">{t(group === 'all' ? 'population.titleAll' : 'population.title65')}</p>
+    <section className="map-legend population-legend" aria-label={t('population.legendName')} data-testid="population-legend">
+      <p className="map-legend-title">{t(group === 'all' ? 'population.titleAll' : 'population.title65')}</p>
       {layer.count === 0 ? (
         <p>{t('population.none')}</p>
       ) : (

@@ -2,6 +2,10 @@ import { useTranslation } from 'react-i18next';
 import type { ImportReport } from '../backend/wireTypes';
 import type { AreaPopulationPlan, AreasWithPopulationPlan, PopulationCellPlan } from '../import/types';
 
+/** The other key figures a wijk/buurt file brings (dwellings, income, …), kept for the map. */
+const keyFigureCount = (plan: AreasWithPopulationPlan) =>
+  [...plan.rows, ...plan.questionedRows].reduce((total, row) => total + Object.keys(row.key_figures ?? {}).length, 0);
+
 /**
  * Under a population import's preview: how many people the file holds, what
  * happens to them (spread, or counted per cell) and, once the database has
@@ -39,6 +43,11 @@ export function PopulationNote({
       {plan.target === 'areas-population' && (
         <p className="hint" data-testid="areas-too">
           {t('import.population.areasToo', { count: rows.length })}
+        </p>
+      )}
+      {plan.target === 'areas-population' && keyFigureCount(plan) > 0 && (
+        <p className="hint" data-testid="key-figures-too">
+          {t('import.population.keyFiguresToo', { count: keyFigureCount(plan), formatted: format(keyFigureCount(plan)) })}
         </p>
       )}
     </>

@@ -39,6 +39,9 @@ import { useMapContext } from './useMapContext';
 import { useModerationQueue } from './useModerationQueue';
 import { useMyRoles } from './useMyRoles';
 import { PopulationLegend } from './PopulationLegend';
+import { KeyFigureLegend } from './KeyFigureLegend';
+import { useKeyFigureLayer } from './useKeyFigureLayer';
+import type { KeyFigure } from '../domain/keyFigures';
 import { usePopulationLayer } from './usePopulationLayer';
 import { usePlaceDraft } from './usePlaceDraft';
 import { useWerkgebieden } from './useWerkgebieden';
@@ -91,6 +94,9 @@ export function Workspace({ backend, onRetry }: WorkspaceProps) {
   // Counts the imports, so what shows the data asks again.
   const [dataVersion, setDataVersion] = useState(0);
   const population = usePopulationLayer(api, populationGroup, dataVersion);
+  // A CBS key figure colouring the areas, chosen there too; null: not shown.
+  const [keyFigure, setKeyFigure] = useState<KeyFigure | null>(null);
+  const keyFigures = useKeyFigureLayer(api, keyFigure, dataVersion, mapContext.areas);
   const populationOnMap = useMemo(
     () => (population.layer && populationGroup ? { cells: population.layer.cells, group: populationGroup } : null),
     [population.layer, populationGroup],
@@ -269,6 +275,7 @@ export function Workspace({ backend, onRetry }: WorkspaceProps) {
           placing={placingOrForm || whatIfTapping || nearbyTapping}
           gapLayer={mode.name === 'planner' ? gapLayer : null}
           population={populationOnMap}
+          keyFigures={keyFigures.layer?.map ?? null}
           gapGroup={planner.group}
           candidates={mode.name === 'planner' ? planner.candidates : noCandidates}
           draftShape={mode.name === 'form' ? (shapeDraft.shape?.geometry ?? null) : null}
@@ -298,6 +305,8 @@ export function Workspace({ backend, onRetry }: WorkspaceProps) {
                 mapTapsTaken={mapTapsTaken}
                 population={populationGroup}
                 onPopulation={setPopulationGroup}
+                keyFigure={keyFigure}
+                onKeyFigure={setKeyFigure}
               />
               <SearchControl
                 entries={searchEntries}
@@ -337,10 +346,18 @@ export function Workspace({ backend, onRetry }: WorkspaceProps) {
           )}
         />
         <DatabaseStartNote onRetry={onRetry} />
-        {population.layer && populationGroup && <PopulationLegend group={populationGroup} layer={population.layer} />}
+        <div className="map-legends">
+          {keyFigures.layer && <KeyFigureLegend layer={keyFigures.layer} />}
+          {population.layer && populationGroup && <PopulationLegend group={populationGroup} layer={population.layer} />}
+        </div>
         {population.error !== null && populationGroup && (
           <p className="map-notice error" role="alert">
             {t('population.loadFailed')} {errorText(population.error)}
+          </p>
+        )}
+        {keyFigures.error !== null && (
+          <p className="map-notice error" role="alert">
+            {t('keyFigures.loadFailed')} {errorText(keyFigures.error)}
           </p>
         )}
         {partlyShown && <PartlyShownNote {...partlyShown} />}

@@ -360,6 +360,8 @@ begin
     population := internal.apply_area_population(p_source, p_attribution, p_rows, false);
     report := (population - 'rows') || jsonb_build_object(
       'dry_run', coalesce(p_dry_run, false),
+      -- The other key figures (18_key_figures.sql), for the map.
+      'key_figures', internal.apply_area_key_figures(p_source, p_attribution, p_rows),
       'rows', areas -> 'rows',
       'added', areas -> 'added',
       'updated', areas -> 'updated',

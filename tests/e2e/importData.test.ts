@@ -112,6 +112,9 @@ describe.skipIf(skip)('data in and out (embedded database, real Chromium)', () =
       expect(await app.page.getByTestId('areas-too').textContent()).toBe(
         'De grenzen van deze 10 gebieden komen ook op de kaart. Grenzen en inwoners komen samen, of allebei niet.',
       );
+      expect(await app.page.getByTestId('key-figures-too').textContent()).toBe(
+        'Ook 140 andere cijfers komen mee, zoals woningen en inkomen. U kunt ze op de kaart tonen onder "Legenda en filter".',
+      );
       // What came in and what lands in the cells, side by side: the same.
       const totals = (await app.page.getByTestId('population-totals').textContent()) ?? '';
       const residents = /^([\d.]+) inwoners/.exec(totals)![1]!;
@@ -155,6 +158,46 @@ describe.skipIf(skip)('data in and out (embedded database, real Chromium)', () =
       );
       await app.closePanel('Sluiten');
     });
+
+    it.skipIf(skipShared)(
+      'colours the wijken by a CBS key figure from the same file, with a legend of its classes and source',
+      async () => {
+        const chooseKeyFigure = async (label: string) => {
+          await app.page.getByRole('button', { name: 'Legenda en filter' }).click();
+          await app.page.getByLabel('Cijfers van het CBS per wijk of buurt').selectOption({ label });
+          await app.page.getByRole('dialog', { name: 'Legenda en filter' }).getByRole('button', { name: 'Sluiten' }).click();
+        };
+        await chooseKeyFigure('65 jaar en ouder (%)');
+        const legend = app.page.getByTestId('key-figure-legend');
+        await legend.getByText('65 jaar en ouder (%) per wijk').waitFor();
+        // Ten wijken in five classes, from the lowest share to the highest, in percent.
+        const classes = await legend.locator('li').allTextContents();
+        expect(classes).toHaveLength(5);
+        expect(classes[0]).toMatch(/^\d+ % – \d+ %$/);
+        expect(await legend.getByText('Bron: CBS (CC BY 4.0)').count()).toBe(1);
+        // The map draws the wijken in purples: blue well above green, which neither the map's grey nor its outlines are.
+        const purpleShare = async () => {
+          let purple = 0;
+          let all = 0;
+          for (const [hex, count] of await app.mapMiddleColours()) {
+            const [r, g, b] = [0, 2, 4].map((start) => Number.parseInt(hex.slice(start, start + 2), 16)) as [number, number, number];
+            all += count;
+            if (b - g > 20 && r - g > 5) purple += count;
+          }
+          return purple / all;
+        };
+        await expect.poll(purpleShare, { timeout: 30_000 }).toBeGreaterThan(0.03);
+        await app.screenshotAtBothSizes('key-figure-65plus-per-wijk');
+        // Urbanity is CBS's five classes, named.
+        await chooseKeyFigure('Hoe stedelijk');
+        await legend.getByText('Hoe stedelijk per wijk').waitFor();
+        expect(await legend.locator('li').first().textContent()).toBe('zeer sterk stedelijk');
+        await chooseKeyFigure('Niet tonen');
+        await legend.waitFor({ state: 'detached' });
+        await expect.poll(purpleShare, { timeout: 30_000 }).toBeLessThan(0.01);
+        expect(app.pageErrors).toEqual([]);
+      },
+    );
 
     it('refuses a file that is not UTF-8, and says how to fix it', async () => {
       await imports.openImportDialog();

@@ -66,6 +66,7 @@ describe.each(engines)('SQL API on $name', ({ skip, open }) => {
       );
       expect(rows.map((row) => row.relname)).toEqual([
         'appreciations',
+        'area_key_figures',
         'area_population',
         'areas',
         'asset_links',

@@ -500,6 +500,16 @@ const tables: TableCase[] = [
     set: 'covered = covered',
   },
   {
+    table: 'public.area_key_figures',
+    key: 'figure',
+    // CBS key figures per wijk or buurt: public data, written by import_areas_with_population (administrators).
+    select: everyone('all'),
+    serviceRoleWrites: 1,
+    insert: () => `insert into public.area_key_figures (area_code, figure, value) values ('WK999901', 'urbanity', 1)`,
+    target: "area_code = 'WK999901' and figure = 'urbanity'",
+    set: 'value = value',
+  },
+  {
     table: 'public.population_weights',
     key: 'source',
     // Dwellings, buildings, addresses: public data, written by import_population_weights (administrators).
@@ -609,6 +619,24 @@ async function makeMatrixFixture(database: TestDatabase): Promise<Fixture> {
   const [lon, lat] = pointIn('review', 3).coordinates as [number, number];
   await as('resident').addSessionAction({ sessionId: session.id, lon, lat, body: 'Matrix: actie' });
   await as('otherResident').appreciate(published.id);
+  // A wijk with a key figure, far from every werkgebied (18_key_figures.sql).
+  await as('administrator').importAreasWithPopulation({
+    source: 'matrix-kerncijfers',
+    attribution: null,
+    rows: [
+      {
+        row: 1,
+        code: 'WK999901',
+        name: 'Matrix-wijk',
+        level: 'wijk',
+        parent_code: null,
+        geometry: polygonAround(6.505, 53.205, 0.005),
+        residents: 10,
+        residents_65plus: 2,
+        key_figures: { dwellings: 5 },
+      },
+    ],
+  });
   // A building the fixture's residents are spread by (dasymetric).
   await as('administrator').importPopulationWeights({
     source: 'matrix-gebouwen',
@@ -829,6 +857,7 @@ function intendedApiRolePrivileges(): Record<string, string[]> {
     changes_id_seq: () => [],
     population_cells: () => ['SELECT'],
     population_weights: () => ['SELECT'],
+    area_key_figures: () => ['SELECT'],
     population_weights_id_seq: () => [],
     reports: () => [],
     reports_id_seq: () => [],

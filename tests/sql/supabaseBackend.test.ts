@@ -300,6 +300,7 @@ describe.skipIf(skip)('Supabase backend: supabase-js → PostgREST 12 → Postgr
       '/rpc/export_stories',
       '/rpc/gap_cells',
       '/rpc/get_asset',
+      '/rpc/key_figures_by_area',
       '/rpc/list_areas',
       '/rpc/list_attributions',
       '/rpc/list_categories',

@@ -3,6 +3,7 @@ import type { AreasWithPopulationRow, PopulationCellRow } from '../../backend/wi
 import { buildAreaPopulationPlan, buildPopulationCellPlan, type Draft } from '../buildPlan';
 import { declaredCrsName, detectCrs, samplePositions } from '../crs';
 import type { AreaPopulationPlan, AreasWithPopulationPlan, PopulationCellPlan, RowIssue } from '../types';
+import { readKeyFigures } from '../../domain/keyFigures';
 import { readCbsAreaFeatures } from './cbsAreas';
 import { featuresOfCollection, parseJsonDocument } from './jsonDocument';
 
@@ -59,11 +60,12 @@ export function areaPopulationPlan(text: string, source = 'cbs-population'): Are
  * transaction (public.import_areas_with_population).
  */
 export function areasWithPopulationPlan(text: string, source = 'cbs-kerncijfers'): AreasWithPopulationPlan {
-  const plan = buildAreaPopulationPlan({ source, attribution: cbsPopulationAttribution, ...populationDrafts(text) });
+  const plan = buildAreaPopulationPlan({ source, attribution: cbsPopulationAttribution, ...populationDrafts(text, true) });
   return { ...plan, target: 'areas-population' } as AreasWithPopulationPlan;
 }
 
-function populationDrafts(text: string) {
+/** With key figures: the wijk's or buurt's other figures too (dwellings, income, …), which SQL keeps for the map. */
+function populationDrafts(text: string, withKeyFigures = false) {
   const features = readCbsAreaFeatures(text);
   const drafts = features.map(({ draft, properties }): Draft<AreasWithPopulationRow> => {
     if (!draft.value) return { ...draft, value: null };
@@ -93,6 +95,7 @@ function populationDrafts(text: string) {
         residents,
         residents_65plus: residents65,
         ...(bands ? { age_bands: bands } : {}),
+        ...(withKeyFigures ? { key_figures: readKeyFigures(fields) } : {}),
       },
     };
   });
