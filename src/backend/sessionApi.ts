@@ -43,6 +43,7 @@ interface SessionChanges {
   gapTarget?: GapPopulation;
   gapDistanceM?: number;
   gapAssetTarget?: string;
+  gapOnFoot?: boolean;
 }
 
 interface NewSessionAction {
@@ -83,6 +84,7 @@ export function sessionMethods(call: RpcCall): SessionApi {
         p_gap_target: changes.gapTarget ?? null,
         p_gap_distance_m: changes.gapDistanceM ?? null,
         p_gap_asset_target: changes.gapAssetTarget ?? null,
+        p_gap_on_foot: changes.gapOnFoot ?? null,
       }),
     sessionOverview: (id) => call('session_overview', { p_session: id }),
     appreciate: (assetId, options = {}) =>

@@ -23,6 +23,8 @@ export interface WorkshopSession {
   gap_distance_m: number;
   /** The planner's coverage target: 'any', 'category:<id>' or 'dimension:<name>'. */
   gap_asset_target: string;
+  /** "Gaten zien" along the paths (walking distance) rather than in a straight line. */
+  gap_on_foot: boolean;
   /** Whether the caller runs this session (a facilitator of its werkgebied). */
   i_facilitate: boolean;
   participant_count: number;

@@ -334,7 +334,7 @@ export interface SqlFunctions {
     roles: 'authenticated' | 'service_role';
   };
   update_session: {
-    args: { p_session: string | null; p_title?: string | null; p_join_locked?: boolean | null; p_new_join_code?: boolean | null; p_publish_at_once?: boolean | null; p_show_first_names?: boolean | null; p_gap_target?: string | null; p_gap_distance_m?: number | null; p_gap_asset_target?: string | null };
+    args: { p_session: string | null; p_title?: string | null; p_join_locked?: boolean | null; p_new_join_code?: boolean | null; p_publish_at_once?: boolean | null; p_show_first_names?: boolean | null; p_gap_target?: string | null; p_gap_distance_m?: number | null; p_gap_asset_target?: string | null; p_gap_on_foot?: boolean | null };
     returns: 'jsonb';
     roles: 'authenticated' | 'service_role';
   };

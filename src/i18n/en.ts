@@ -306,7 +306,7 @@ export const en: Messages = {
       length: '{{km}} km of footway. The walking distances have been worked out again.',
     },
     weights: {
-      what: 'The residents of each postcode or neighbourhood are then no longer spread evenly over the area, but by the dwellings or buildings in each 100 m cell. Parks and water get no residents. Each area keeps its count.',
+      what: 'The residents of each postcode or neighbourhood are then no longer spread evenly over the area, but by the dwellings or buildings in each 100 m cell. A cell without dwellings or buildings gets no residents. Each area keeps its count.',
       total_one: '1 point or area in the file, with {{weight}} dwellings or buildings.',
       total_other: '{{formatted}} points or areas in the file, with {{weight}} dwellings or buildings together.',
       result: 'Afterwards: {{cells}} cells spread by dwellings or buildings. All residents together: {{before}} now, {{after}} afterwards.',
@@ -359,9 +359,9 @@ export const en: Messages = {
       areasToo_one: 'The boundary of this area comes onto the map too. Boundary and residents come together, or neither does.',
       areasToo_other:
         'The boundaries of these {{count}} areas come onto the map too. Boundaries and residents come together, or neither does.',
-      keyFiguresToo_one: '1 other figure comes too. You can show it on the map under "Legend and filter".',
+      keyFiguresToo_one: '1 figure per area comes too. You can show it on the map under "Legend and filter".',
       keyFiguresToo_other:
-        '{{formatted}} other figures come too, such as dwellings and income. You can show them on the map under "Legend and filter".',
+        '{{formatted}} kinds of figure per area come too, such as dwellings and income. You can show them on the map under "Legend and filter".',
       cells_one: 'Spread over 1 cell of 100 m.',
       cells_other: 'Spread over {{count}} cells of 100 m.',
     },

@@ -11,7 +11,7 @@ export const keyFiguresNl = {
   unknown: 'onbekend',
   unknownCount_one: 'Van 1 gebied is dit cijfer niet bekend (grijs).',
   unknownCount_other: 'Van {{count}} gebieden is dit cijfer niet bekend (grijs).',
-  classesHint: 'Elke kleur heeft ongeveer even veel gebieden.',
+  classesHint: 'Elke kleur heeft ongeveer evenveel gebieden.',
   source: 'Bron: {{attribution}}',
   loadFailed: 'De cijfers per gebied konden niet op de kaart komen.',
   figure: {
@@ -47,7 +47,7 @@ export const keyFiguresNl = {
     income_low: 'Deel van de mensen dat bij de 40% met het laagste inkomen van Nederland hoort.',
     income_high: 'Deel van de mensen dat bij de 20% met het hoogste inkomen van Nederland hoort.',
     higher_education: 'Deel van de mensen van wie de opleiding bekend is.',
-    urbanity: 'Naar het aantal adressen in de omgeving.',
+    urbanity: 'Naar het aantal adressen per km² in de omgeving.',
   },
   urbanityClass: {
     1: 'zeer sterk stedelijk',
@@ -104,7 +104,7 @@ export const keyFiguresEn: typeof keyFiguresNl = {
     income_low: 'Share of people in the lowest 40% of incomes in the Netherlands.',
     income_high: 'Share of people in the highest 20% of incomes in the Netherlands.',
     higher_education: 'Share of the people whose education is known.',
-    urbanity: 'By the number of addresses around.',
+    urbanity: 'By the number of addresses per km² around.',
   },
   urbanityClass: {
     1: 'very strongly urban',

@@ -306,7 +306,7 @@ export const nl = {
       length: '{{km}} km looppad. De loopafstanden zijn opnieuw berekend.',
     },
     weights: {
-      what: 'De inwoners van elke postcode of buurt worden dan niet meer gelijk over het gebied verdeeld, maar naar de woningen of gebouwen in elk vak van 100 m. Parken en water krijgen zo geen inwoners. Elk gebied houdt zijn aantal.',
+      what: 'De inwoners van elke postcode of buurt worden dan niet meer gelijk over het gebied verdeeld, maar naar de woningen of gebouwen in elk vak van 100 m. Een vak zonder woningen of gebouwen krijgt geen inwoners. Elk gebied houdt zijn aantal.',
       total_one: '1 punt of vlak in het bestand, met {{weight}} woningen of gebouwen.',
       total_other: '{{formatted}} punten of vlakken in het bestand, met samen {{weight}} woningen of gebouwen.',
       result: 'Daarna: {{cells}} vakken verdeeld naar woningen of gebouwen. Alle inwoners samen: {{before}} nu, {{after}} daarna.',
@@ -359,9 +359,9 @@ export const nl = {
         'In de vakken van 100 m: {{residents}} inwoners, van wie {{residents65}} van 65 jaar of ouder (vakken met echte CBS-tellingen houden die).',
       areasToo_one: 'De grens van dit gebied komt ook op de kaart. Grens en inwoners komen samen, of allebei niet.',
       areasToo_other: 'De grenzen van deze {{count}} gebieden komen ook op de kaart. Grenzen en inwoners komen samen, of allebei niet.',
-      keyFiguresToo_one: 'Ook 1 ander cijfer komt mee. U kunt het op de kaart tonen onder "Legenda en filter".',
+      keyFiguresToo_one: 'Er komt ook 1 cijfer per gebied mee. U kunt het op de kaart tonen onder "Legenda en filter".',
       keyFiguresToo_other:
-        'Ook {{formatted}} andere cijfers komen mee, zoals woningen en inkomen. U kunt ze op de kaart tonen onder "Legenda en filter".',
+        'Er komen ook {{formatted}} soorten cijfers per gebied mee, zoals woningen en inkomen. U kunt ze op de kaart tonen onder "Legenda en filter".',
       cells_one: 'Verdeeld over 1 vak van 100 m.',
       cells_other: 'Verdeeld over {{count}} vakken van 100 m.',
     },

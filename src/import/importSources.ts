@@ -57,14 +57,14 @@ export function detectFormat(fileName: string, text: string): ImportFormat {
   if (head.startsWith('{') || head.startsWith('[') || name.endsWith('.json') || name.endsWith('.geojson')) {
     // Before places: a network's ways carry OSM ids and tags too.
     if (looksLikeWalkNetwork(text)) return 'walk-network';
-    // Buildings carry OSM ids too, but no health asset's tags.
-    if (looksLikePopulationWeights(text)) return 'population-weights';
-    if (looksLikeOsm(text)) return 'osm';
     // Population first: a PC4 table with age bands is also a set of areas, but its counts are the point.
     if (looksLikePopulationGrid(text)) return 'cbs-grid';
     // Wijken and buurten with key figures bring their boundaries too; postcode areas only their people.
     if (looksLikeAreasWithPopulation(text)) return 'cbs-areas-population';
     if (looksLikeAreaPopulation(text)) return 'cbs-population';
+    // After population (a CBS file may count dwellings too), before places: buildings carry OSM ids, but no health asset's tags.
+    if (looksLikePopulationWeights(text)) return 'population-weights';
+    if (looksLikeOsm(text)) return 'osm';
     if (looksLikeCbsAreas(text)) return 'cbs-areas';
     return 'geojson';
   }

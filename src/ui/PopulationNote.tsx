@@ -2,9 +2,9 @@ import { useTranslation } from 'react-i18next';
 import type { ImportReport } from '../backend/wireTypes';
 import type { AreaPopulationPlan, AreasWithPopulationPlan, PopulationCellPlan } from '../import/types';
 
-/** The other key figures a wijk/buurt file brings (dwellings, income, …), kept for the map. */
+/** How many kinds of key figure a wijk/buurt file brings (dwellings, income, …), kept for the map. */
 const keyFigureCount = (plan: AreasWithPopulationPlan) =>
-  [...plan.rows, ...plan.questionedRows].reduce((total, row) => total + Object.keys(row.key_figures ?? {}).length, 0);
+  new Set([...plan.rows, ...plan.questionedRows].flatMap((row) => Object.keys(row.key_figures ?? {}))).size;
 
 /**
  * Under a population import's preview: how many people the file holds, what

@@ -200,11 +200,15 @@ begin
   weighted as (
     select p.area_no, p.cell, p.area_geom, p.residents, p.residents_65plus, p.piece,
            -- Two plain st_intersects, so each uses the weights' spatial index.
+           -- A point in one cell only: one on a grid line belongs to the cell east or north of it.
            coalesce((select sum(w.weight) from public.population_weights w
-                     where st_intersects(w.geom, p.piece) and geometrytype(w.geom) = 'POINT'), 0)
+                     where st_intersects(w.geom, p.piece) and geometrytype(w.geom) = 'POINT'
+                       and st_x(w.geom) >= st_xmin(p.cell) and st_x(w.geom) < st_xmax(p.cell)
+                       and st_y(w.geom) >= st_ymin(p.cell) and st_y(w.geom) < st_ymax(p.cell)), 0)
            + coalesce((select sum(w.weight / nullif(st_area(w.geom), 0)) from public.population_weights w
                        where st_intersects(w.geom, p.inside) and geometrytype(w.geom) <> 'POINT'), 0) * st_area(p.piece) as weight
-    from (select pieces.*, st_pointonsurface(piece) as inside from pieces) p
+    -- A piece without area (the area only touches the cell) holds nobody.
+    from (select pieces.*, st_pointonsurface(piece) as inside from pieces where st_area(piece) > 0) p
   ),
   shares as (
     select area_no, cell,
@@ -522,13 +526,23 @@ begin
   if p_source is null or length(p_source) not between 1 and 200 then
     raise exception using errcode = 'WKARG', message = 'a source of 1 to 200 characters', detail = 'source';
   end if;
+  -- `is not true`: a row without a weight or a shape is refused too, not let through as null.
   if exists (select 1 from jsonb_array_elements(p_rows) r
-             where jsonb_typeof(r -> 'weight') <> 'number' or (r ->> 'weight')::numeric < 0
-                or jsonb_typeof(r -> 'geometry') <> 'object'
-                or r -> 'geometry' ->> 'type' not in ('Point', 'Polygon', 'MultiPolygon')) then
-    raise exception using errcode = 'WKARG', message = 'every row needs a point or area and a weight of 0 or more', detail = 'weights';
+             where (jsonb_typeof(r -> 'weight') = 'number' and (r ->> 'weight')::numeric between 0 and 1000000
+                    and jsonb_typeof(r -> 'geometry') = 'object'
+                    and r -> 'geometry' ->> 'type' in ('Point', 'Polygon', 'MultiPolygon')) is not true) then
+    raise exception using errcode = 'WKARG', message = 'every row needs a point or area and a weight from 0 to 1 000 000', detail = 'weights';
+  end if;
+  if exists (select 1 from jsonb_array_elements(p_rows) r where st_npoints(st_geomfromgeojson(r -> 'geometry')) > 20000) then
+    raise exception using errcode = 'WKARG', message = 'an area of more than 20 000 points', detail = 'weights';
   end if;
   select coalesce(sum(residents), 0) into residents_before from public.population_cells;
+  -- What the spreading again must keep: which cells exist (a CBS grid left its empty squares out,
+  -- and an area spread again must not fill them) and when each area came (the order decides
+  -- which area a shared cell follows, and a target group's postcodes read it).
+  drop table if exists pg_temp.cells_before, pg_temp.areas_before;
+  create temporary table cells_before on commit drop as select cell_id from public.population_cells;
+  create temporary table areas_before on commit drop as select source, code, imported_at from public.area_population;
 
   delete from public.population_weights w where w.source = p_source;
   insert into public.population_weights (source, geom, weight, attribution)
@@ -544,15 +558,21 @@ begin
   from jsonb_array_elements(p_rows) r,
        lateral (select st_transform(st_setsrid(st_geomfromgeojson(r -> 'geometry'), 4326), 28992) as g) shape;
 
+  -- Each import as it came (one source and moment), in the order it came: a wijken file and a
+  -- buurten file under one source were two imports, and spread together they would add up.
   for area_source in
-    select source, min(attribution) as attribution, min(imported_at) as first_imported,
+    select source, imported_at, min(attribution) as attribution,
            jsonb_agg(jsonb_build_object('code', code, 'name', name, 'geometry', st_asgeojson(geom)::jsonb,
                                         'residents', residents, 'residents_65plus', residents_65plus, 'age_bands', age_bands)) as rows
-    from public.area_population group by source order by min(imported_at), source
+    from public.area_population group by source, imported_at order by imported_at, source
   loop
     perform internal.apply_area_population(area_source.source, area_source.attribution, area_source.rows, false);
     respread := respread + 1;
   end loop;
+  update public.area_population a set imported_at = b.imported_at
+  from pg_temp.areas_before b where b.source = a.source and b.code = a.code;
+  delete from public.population_cells c
+  where c.estimated and not exists (select from pg_temp.cells_before b where b.cell_id = c.cell_id);
 
   -- An import report (added: the weights), with what the spreading did beside it.
   report := jsonb_build_object(

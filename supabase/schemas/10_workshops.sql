@@ -39,7 +39,9 @@ create table public.workshop_sessions (
   gap_distance_m int not null default 500 check (gap_distance_m between 50 and 5000),
   gap_asset_target text not null default 'any' check (gap_asset_target ~ '^(any|category:[a-z0-9_]{1,60}|dimension:[a-z_]{1,60})$'),
   created_by uuid,
-  created_at timestamptz not null default now()
+  created_at timestamptz not null default now(),
+  -- "Gaten zien" on foot, along the paths (15_walking.sql), rather than in a straight line.
+  gap_on_foot boolean not null default false
 );
 create index workshop_sessions_werkgebied_idx on public.workshop_sessions (werkgebied_id, held_on desc);
 
@@ -153,7 +155,7 @@ create policy "Members see their session" on public.workshop_sessions
   for select to authenticated using (internal.is_session_member(id));
 revoke all on public.workshop_sessions from anon, authenticated;
 grant select (id, werkgebied_id, title, held_on, shown_area, join_code, join_code_expires_at, join_locked, phase,
-              publish_at_once, show_first_names, gap_target, gap_distance_m, gap_asset_target, created_at)
+              publish_at_once, show_first_names, gap_target, gap_distance_m, gap_asset_target, gap_on_foot, created_at)
   on public.workshop_sessions to authenticated;
 grant all on public.workshop_sessions to service_role;
 
@@ -265,6 +267,7 @@ as $$
     'join_code', s.join_code, 'join_code_expires_at', s.join_code_expires_at, 'join_locked', s.join_locked,
     'phase', s.phase, 'publish_at_once', s.publish_at_once, 'show_first_names', s.show_first_names,
     'gap_target', s.gap_target, 'gap_distance_m', s.gap_distance_m, 'gap_asset_target', s.gap_asset_target,
+    'gap_on_foot', s.gap_on_foot,
     'i_facilitate', internal.is_session_facilitator(s.id),
     'participant_count', (select count(*) from public.session_participants p where p.session_id = s.id)
   )
@@ -403,7 +406,8 @@ create function public.update_session(
   p_show_first_names boolean default null,
   p_gap_target text default null,
   p_gap_distance_m int default null,
-  p_gap_asset_target text default null
+  p_gap_asset_target text default null,
+  p_gap_on_foot boolean default null
 )
 returns jsonb
 language plpgsql volatile
@@ -434,14 +438,15 @@ begin
     show_first_names = coalesce(p_show_first_names, x.show_first_names),
     gap_target = coalesce(p_gap_target, x.gap_target),
     gap_distance_m = coalesce(p_gap_distance_m, x.gap_distance_m),
-    gap_asset_target = coalesce(p_gap_asset_target, x.gap_asset_target)
+    gap_asset_target = coalesce(p_gap_asset_target, x.gap_asset_target),
+    gap_on_foot = coalesce(p_gap_on_foot, x.gap_on_foot)
   where x.id = p_session
   returning * into s;
   return internal.session_json(s);
 end
 $$;
-revoke all on function public.update_session(uuid, text, boolean, boolean, boolean, boolean, text, int, text) from public, anon, authenticated, service_role;
-grant execute on function public.update_session(uuid, text, boolean, boolean, boolean, boolean, text, int, text) to authenticated, service_role;
+revoke all on function public.update_session(uuid, text, boolean, boolean, boolean, boolean, text, int, text, boolean) from public, anon, authenticated, service_role;
+grant execute on function public.update_session(uuid, text, boolean, boolean, boolean, boolean, text, int, text, boolean) to authenticated, service_role;
 
 ------------------------------------------------------------------------------
 -- Joining and taking part (everyone in the session)

@@ -30,7 +30,7 @@ grant execute on function internal.key_figure_names() to authenticated, service_
 create table public.area_key_figures (
   area_code text not null references public.areas (code) on delete cascade on update cascade,
   figure text not null check (figure = any (internal.key_figure_names())),
-  value numeric check (value between -1e12 and 1e12),
+  value numeric check (value between 0 and 1e12),
   source text check (length(source) between 1 and 100),
   attribution text check (length(attribution) <= 300),
   primary key (area_code, figure)
@@ -45,7 +45,7 @@ grant all on public.area_key_figures to service_role;
 -- Rows as import_areas_with_population takes them, each with an optional
 -- `key_figures` object {figure: number or null}. An area that comes with
 -- figures gets exactly those (its earlier ones go); one without keeps its own.
--- Refuses an unknown figure or a value that is not a number, naming the row.
+-- Refuses an unknown figure or a value that is not a number of 0 or more, naming the row.
 -- Called after the areas are written (the figures refer to them).
 create function internal.apply_area_key_figures(p_source text, p_attribution text, p_rows jsonb)
 returns int
@@ -63,7 +63,8 @@ begin
   cross join lateral jsonb_each(case when jsonb_typeof(r -> 'key_figures') = 'object' then r -> 'key_figures' else '{}' end) figure
   where not (figure.key = any (internal.key_figure_names()))
      or jsonb_typeof(figure.value) not in ('number', 'null')
-     or (jsonb_typeof(figure.value) = 'number' and abs((figure.value #>> '{}')::numeric) > 1e12)
+     -- None of the figures is below 0: CBS's codes for secret values (-99997) are unknown, null.
+     or (jsonb_typeof(figure.value) = 'number' and (figure.value #>> '{}')::numeric not between 0 and 1e12)
   limit 1;
   if found then
     raise exception using errcode = 'WKARG', message = format('row %s: key figure %s is unknown or not a number', bad.row_no, bad.figure),

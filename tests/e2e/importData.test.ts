@@ -113,7 +113,7 @@ describe.skipIf(skip)('data in and out (embedded database, real Chromium)', () =
         'De grenzen van deze 10 gebieden komen ook op de kaart. Grenzen en inwoners komen samen, of allebei niet.',
       );
       expect(await app.page.getByTestId('key-figures-too').textContent()).toBe(
-        'Ook 140 andere cijfers komen mee, zoals woningen en inkomen. U kunt ze op de kaart tonen onder "Legenda en filter".',
+        'Er komen ook 14 soorten cijfers per gebied mee, zoals woningen en inkomen. U kunt ze op de kaart tonen onder "Legenda en filter".',
       );
       // What came in and what lands in the cells, side by side: the same.
       const totals = (await app.page.getByTestId('population-totals').textContent()) ?? '';

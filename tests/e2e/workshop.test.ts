@@ -151,6 +151,14 @@ describe.skipIf(skip)('a workshop: shared screen and phone (embedded database, r
     await resident.waitForGapHeadline(/^\d+% van de 65-plussers woont binnen 500 meter/, soon);
     await facilitator.chooseGapGroup('Alle inwoners');
     await resident.waitForGapHeadline(/^\d+% van de inwoners woont binnen 500 meter/, soon);
+    // On foot, along the paths (none are loaded here: the straight line × 1,4), minutes for an ordinary and a slow pace.
+    await facilitator.chooseGapMeasure('Lopend');
+    await resident.waitForGapHeadline(/^\d+% van de inwoners woont binnen 500 meter lopen\.$/, soon);
+    await facilitator.waitForGapHeadline(/^\d+% van de inwoners woont binnen 500 meter lopen\.$/, soon);
+    expect(await facilitator.gapDistanceLabel()).toContain('(lopen: 7 minuten gewoon, 10 minuten rustig)');
+    await screenshots('3-gaten-zien-lopend');
+    await facilitator.chooseGapMeasure('Hemelsbreed');
+    await resident.waitForGapHeadline(/^\d+% van de inwoners woont binnen 500 meter \(hemelsbreed\)\.$/, soon);
   });
 
   it('acties: an action from the phone is on the shared screen, and the facilitator says who takes up another', async () => {

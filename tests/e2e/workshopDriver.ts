@@ -264,6 +264,18 @@ export class WorkshopDriver {
     );
   }
 
+  /** The facilitator's "Afstand meten" in "gaten zien": every screen measures that way. */
+  async chooseGapMeasure(measure: 'Hemelsbreed' | 'Lopend'): Promise<void> {
+    await this.app.step(`measure "${measure}"`, () =>
+      this.page.getByRole('group', { name: 'Afstand meten' }).getByRole('button', { name: measure }).click(),
+    );
+  }
+
+  /** The facilitator's distance in "gaten zien", with how it is measured, e.g. "Afstand: 500 m (hemelsbreed)". */
+  async gapDistanceLabel(): Promise<string> {
+    return (await this.page.getByTestId('gap-distance').locator('..').textContent()) ?? '';
+  }
+
   /** Waits at most `timeoutMs` until the gap headline reads like this. */
   async waitForGapHeadline(pattern: RegExp, timeoutMs: number): Promise<void> {
     await this.app.step(`a gap headline like ${String(pattern)} within ${timeoutMs} ms`, () =>

@@ -94,9 +94,13 @@ describe.each(engines)('key figures per wijk on $name', ({ skip, open }) => {
       expect(Object.keys(figures.share_65plus!)).toHaveLength(9);
     });
 
-    it('refuses a figure it does not know, or one that is not a number, and keeps what was there', async () => {
+    it('refuses a figure it does not know, one that is not a number or below 0 (CBS’s secret code), and keeps what was there', async () => {
       const first = rows[0]!;
-      for (const key_figures of [{ crime_rate: 3 }, { dwellings: '4300' }] as unknown as AreasWithPopulationRow['key_figures'][]) {
+      for (const key_figures of [
+        { crime_rate: 3 },
+        { dwellings: '4300' },
+        { dwellings: -99997 },
+      ] as unknown as AreasWithPopulationRow['key_figures'][]) {
         expect(await refusal(importWijken([{ ...first, key_figures }]))).toMatchObject({ kind: 'invalid_argument', detail: 'key_figures' });
       }
       expect((await as('anon').keyFiguresByArea()).figures.dwellings![first.code]).toBe(4300);

@@ -166,6 +166,60 @@ describe.each(engines)('population weights on $name', ({ skip, open }) => {
       expect(
         await refusal(as('administrator').importPopulationWeights({ source: 'x', attribution: null, rows: [{ ...row, weight: -1 }] })),
       ).toMatchObject({ kind: 'invalid_argument', detail: 'weights' });
+      // A row without a weight, or with too large a one, is refused too, not let through.
+      for (const bad of [
+        { row: 1, geometry: west },
+        { ...row, weight: 2_000_000 },
+      ] as unknown as (typeof row)[]) {
+        expect(await refusal(as('administrator').importPopulationWeights({ source: 'x', attribution: null, rows: [bad] }))).toMatchObject({
+          kind: 'invalid_argument',
+          detail: 'weights',
+        });
+      }
+    });
+
+    it('spreads again in the order the areas came, and keeps when they came', async () => {
+      const came = () =>
+        database.connection.query<{ code: string; at: string }>(
+          'select code, imported_at::text as at from public.area_population order by code',
+        );
+      const before = (await came()).rows;
+      await as('administrator').importPopulationWeights({
+        source: 'woningen',
+        attribution: 'CBS',
+        rows: [{ row: 1, geometry: boxGeometry([5.5, 52.0, 5.5075, 52.009]), weight: 10 }],
+      });
+      expect((await came()).rows).toEqual(before);
+    });
+
+    it('adds no cell a CBS grid left out when it spreads again', async () => {
+      // Three cells in a row in 9991; the grid counts the outer two, so the one between (inside its
+      // outline, not listed: empty) goes, and spreading 9991 again by weights must not bring it back.
+      const { rows } = await database.connection.query<{ x: number; y: number }>(
+        `select substr(cell_id, 2, 4)::int as x, substr(cell_id, 7, 4)::int as y from public.population_cells
+         where extensions.st_intersects(extensions.st_transform(extensions.st_makeenvelope(5.501, 52.002, 5.506, 52.007, 4326), 28992), centre)
+         order by cell_id limit 1`,
+      );
+      const { x, y } = rows[0]!;
+      const id = (dx: number) => `E${String(x + dx).padStart(4, '0')}N${String(y).padStart(4, '0')}`;
+      await as('administrator').importPopulationCells({
+        source: 'cbs-grid',
+        attribution: 'CBS',
+        rows: [
+          { row: 1, cell_id: id(0), residents: 40, residents_65plus: 5 },
+          { row: 2, cell_id: id(2), residents: 60, residents_65plus: 10 },
+        ],
+      });
+      const cell = (cellId: string) =>
+        number('select coalesce(sum(residents), -1) from public.population_cells where cell_id = $1', [cellId]);
+      expect(await cell(id(1))).toBe(-1);
+      await as('administrator').importPopulationWeights({
+        source: 'woningen',
+        attribution: 'CBS',
+        rows: [{ row: 1, geometry: west, weight: 10 }],
+      });
+      expect(await cell(id(1))).toBe(-1);
+      expect([await cell(id(0)), await cell(id(2))]).toEqual([40, 60]);
     });
   });
 });

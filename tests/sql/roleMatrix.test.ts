@@ -891,7 +891,7 @@ function intendedApiRolePrivileges(): Record<string, string[]> {
     workshop_sessions: (role) =>
       role === 'authenticated'
         ? [
-            'SELECT(created_at,gap_asset_target,gap_distance_m,gap_target,held_on,id,join_code,join_code_expires_at,join_locked,phase,publish_at_once,show_first_names,shown_area,title,werkgebied_id)',
+            'SELECT(created_at,gap_asset_target,gap_distance_m,gap_on_foot,gap_target,held_on,id,join_code,join_code_expires_at,join_locked,phase,publish_at_once,show_first_names,shown_area,title,werkgebied_id)',
           ]
         : [],
   };

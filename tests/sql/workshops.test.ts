@@ -151,7 +151,13 @@ describe.each(engines)('workshop sessions on $name', ({ skip, open }) => {
         gap_target: 'age65plus',
         gap_distance_m: 400,
         gap_asset_target: 'category:buurthuis',
+        gap_on_foot: false,
       });
+      // On foot, and back; the other settings stay, and a member who does not run it cannot.
+      expect(await fatima.updateSession(session.id, { gapOnFoot: true })).toMatchObject({ gap_on_foot: true, gap_distance_m: 400 });
+      expect((await riet.getSession(session.id)).gap_on_foot).toBe(true);
+      expect((await refusal(riet.updateSession(session.id, { gapOnFoot: false }))).kind).toBe('forbidden');
+      expect(await fatima.updateSession(session.id, { gapOnFoot: false })).toMatchObject({ gap_on_foot: false });
     });
   });
 

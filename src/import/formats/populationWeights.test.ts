@@ -59,6 +59,10 @@ describe('population weights from a file', () => {
       [6, 'skip', 'import.row.weight_not_point_or_area'],
     ]);
     expect(plan.attribution).toBeNull();
+    // Nor an English "1,000": a thousand, or one?
+    expect(populationWeightPlan(collection(feature({ woningen: '1,000' })), 'x').issues.map((issue) => issue.key)).toEqual([
+      'import.row.bad_weight',
+    ]);
   });
 
   it('reads areas in RD New into WGS84', () => {

@@ -146,11 +146,11 @@ function nameOf(feature: Feature): string | undefined {
   return typeof name === 'string' ? name.trim().slice(0, 200) : undefined;
 }
 
-/** A number, or text with one decimal comma or point; a Dutch "1.000" is refused rather than read as 1. */
+/** A number, or text with one decimal comma or point; "1.000" or "1,000" (a thousand?) is refused rather than read as 1. */
 function numberOf(value: unknown): number | null {
   if (typeof value === 'string') {
     const text = value.trim();
-    if (!/^\d+(?:[.,]\d+)?$/.test(text) || /^\d{1,3}\.\d{3}$/.test(text)) return null;
+    if (!/^\d+(?:[.,]\d+)?$/.test(text) || /^\d{1,3}[.,]\d{3}$/.test(text)) return null;
     return numberOf(Number(text.replace(',', '.')));
   }
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= maxWeight ? value : null;

@@ -5,11 +5,13 @@ import type { Category } from '../../backend/wireTypes';
 import { TargetPicker } from '../planner/TargetPicker';
 import { coverageTargetOf, gapDistanceMax, gapDistanceMin, gapDistanceStep, gapPopulationOf, plannerGroupOf } from './gapSettings';
 import type { GapPopulation } from '../../domain/workshop';
+import { onFootMinutes } from './gapSettings';
 
 export interface GapSettingsChange {
   gapTarget?: GapPopulation;
   gapDistanceM?: number;
   gapAssetTarget?: string;
+  gapOnFoot?: boolean;
 }
 
 interface GapSettingsProps {
@@ -59,9 +61,26 @@ export function GapSettings({ session, categories, busy, onChange }: GapSettings
           ))}
         </div>
       </div>
+      <div className="planner-field" role="group" aria-label={t('planner.measure')}>
+        <span>{t('planner.measure')}</span>
+        <div className="toggle">
+          {([false, true] as const).map((onFoot) => (
+            <button
+              key={String(onFoot)}
+              type="button"
+              aria-pressed={session.gap_on_foot === onFoot}
+              disabled={busy}
+              onClick={() => onChange({ gapOnFoot: onFoot })}
+            >
+              {t(onFoot ? 'planner.measures.walking' : 'planner.measures.straight')}
+            </button>
+          ))}
+        </div>
+      </div>
       <label className="planner-field">
         <span>
-          {t('planner.distance')}: <strong data-testid="gap-distance">{distance} m</strong> {t('planner.straightLine')}
+          {t('planner.distance')}: <strong data-testid="gap-distance">{distance} m</strong>{' '}
+          {session.gap_on_foot ? t('workshop.gaps.onFootMinutes', onFootMinutes(distance)) : t('planner.straightLine')}
         </span>
         <input
           type="range"

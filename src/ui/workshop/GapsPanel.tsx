@@ -41,8 +41,8 @@ export function GapsPanel({
       {noPopulation && <p className="notice">{t('workshop.gaps.noPopulation')}</p>}
       {figures && !noPopulation && (
         <>
-          <GapFigures figures={figures} group={group} />
-          <GapLegend group={group} />
+          <GapFigures figures={figures} group={group} onFoot={session.gap_on_foot} />
+          <GapLegend group={group} onFoot={session.gap_on_foot} />
         </>
       )}
       {session.i_facilitate && <GapSettings session={session} categories={categories} busy={settingsBusy} onChange={onChangeSettings} />}

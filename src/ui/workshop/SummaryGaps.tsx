@@ -29,11 +29,15 @@ export function SummaryGaps({ api, session, categories }: { api: WijkkrachtApi; 
   return (
     <section className="summary-section" aria-labelledby="summary-gaps-title">
       <h2 id="summary-gaps-title">{t('workshop.summary.gaps')}</h2>
-      {figures && figures.cells > 0 && <GapFigures figures={figures} group={group} />}
+      {figures && figures.cells > 0 && <GapFigures figures={figures} group={group} onFoot={session.gap_on_foot} />}
       {figures && figures.cells === 0 && <p className="hint">{t('workshop.gaps.noPopulation')}</p>}
       {gaps.error !== null && <ErrorNote message={errorText(gaps.error)} />}
       <p className="hint" data-testid="summary-gap-settings">
-        {t('workshop.summary.gapSettings', { distance: session.gap_distance_m, group: t(`planner.groups.${group}`), target })}
+        {t(session.gap_on_foot ? 'workshop.summary.gapSettingsWalk' : 'workshop.summary.gapSettings', {
+          distance: session.gap_distance_m,
+          group: t(`planner.groups.${group}`),
+          target,
+        })}
       </p>
     </section>
   );
