@@ -12,10 +12,15 @@ export const keyFigureLayerId = 'key-figure-fill';
 export const keyFigureColors = ['#f2f0f7', '#cbc9e2', '#9e9ac8', '#756bb1', '#54278f'] as const;
 export const unknownFigureColor = '#d4d4d4';
 
-/** Where the figure lies between the breaks: one colour per class; with `descending`, the lowest value darkest. */
-export function keyFigureFillColor(breaks: number[], descending = false): ExpressionSpecification {
+/** The colour of each class, lowest value first; with `descending`, the lowest value darkest. The map and its legend both use it. */
+export function keyFigureClassColors(breaks: number[], descending = false): string[] {
   const shown = keyFigureColors.slice(0, breaks.length + 1);
-  const colors = descending ? [...shown].reverse() : shown;
+  return descending ? [...shown].reverse() : shown;
+}
+
+/** Where the figure lies between the breaks: one colour per class (keyFigureClassColors). */
+export function keyFigureFillColor(breaks: number[], descending = false): ExpressionSpecification {
+  const colors = keyFigureClassColors(breaks, descending);
   const steps = breaks.flatMap((value, index) => [value, colors[index + 1]!]);
   // A step needs a stop: with one class (all values equal, or none yet), one colour.
   const byValue = steps.length > 0 ? (['step', ['get', 'value'], colors[0]!, ...steps] as unknown as ExpressionSpecification) : colors[0]!;

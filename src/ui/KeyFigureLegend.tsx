@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { keyFigureUnits, type KeyFigure } from '../domain/keyFigures';
-import { keyFigureColors, unknownFigureColor } from '../map/keyFigureLayers';
+import { keyFigureClassColors, unknownFigureColor } from '../map/keyFigureLayers';
 import type { KeyFigureLayer } from './useKeyFigureLayer';
 
 /** Over the map while a key figure colours the areas: the figure, its classes as the map draws them, unknowns and the source. */
@@ -49,8 +49,7 @@ export function KeyFigureLegend({ layer }: { layer: KeyFigureLayer }) {
 function classRows(layer: KeyFigureLayer, format: (value: number) => string): Array<{ color: string; label: string }> {
   const { breaks, min, max, descending } = layer.classes;
   if (min === null || max === null) return [];
-  const colors = keyFigureColors.slice(0, breaks.length + 1);
-  const shown = descending ? [...colors].reverse() : colors;
+  const shown = keyFigureClassColors(breaks, descending);
   if (layer.figure === 'urbanity') return shown.map((color, index) => ({ color, label: format(index + 1) }));
   return shown.map((color, index) => {
     const lower = index === 0 ? min : breaks[index - 1]!;
