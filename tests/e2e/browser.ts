@@ -443,14 +443,11 @@ export class AppBrowser {
    * app opens without network.
    */
   async waitForOfflineReady(): Promise<void> {
-    await this.page.waitForFunction(
-      async () => {
-        const registration = await navigator.serviceWorker.getRegistration();
-        return registration?.active?.state === 'activated' && navigator.serviceWorker.controller !== null;
-      },
-      null,
-      { polling: 250, timeout: 240_000 },
-    );
+    // Synchronous on purpose: waitForFunction takes the promise an async predicate returns as a true value at once.
+    await this.page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', null, {
+      polling: 250,
+      timeout: 240_000,
+    });
   }
 
   /**
