@@ -128,6 +128,8 @@ export class WijkMap implements ShapeDrawing {
     this.attributionControl = new AttributionControl({ compact: true });
     this.map.addControl(this.attributionControl);
     this.map.addControl(new NavigationControl({ showCompass: false }), 'bottom-right');
+    // A map made narrow (a tablet turned upright) folds its credits under a legend too.
+    this.map.on('resize', () => this.foldCreditsUnderLegend());
     this.drawer = new ShapeDrawer(this.map);
     this.basemaps = new BasemapSwitch(this.map, (shown) => this.handlers.current.onBasemapShown(shown), heard);
 
@@ -227,6 +229,8 @@ export class WijkMap implements ShapeDrawing {
     this.map.removeControl(this.attributionControl);
     this.attributionControl = new AttributionControl({ compact: true, customAttribution: attributions.map(attributionHtml) });
     this.map.addControl(this.attributionControl);
+    // A new control opens its credits again.
+    this.foldCreditsUnderLegend();
   }
 
   setFocus(collection: FeatureCollection | null): void {
@@ -301,6 +305,7 @@ export class WijkMap implements ShapeDrawing {
     if (cells !== this.population) {
       this.population = cells;
       this.setOccasionalData(populationSourceId, cells ?? emptyCollection);
+      this.foldCreditsUnderLegend();
     }
   }
 
@@ -313,6 +318,18 @@ export class WijkMap implements ShapeDrawing {
       this.map.setPaintProperty(keyFigureLayerId, 'fill-color', keyFigureFillColor(layer.breaks, layer.descending));
     }
     if (layer?.areas !== previous?.areas) this.setOccasionalData(keyFigureSourceId, layer?.areas ?? emptyCollection);
+    this.foldCreditsUnderLegend();
+  }
+
+  /**
+   * On a narrow map the legends of these layers (Workspace's .map-legends) sit where the open credit
+   * line is: fold the credits to their (i) button, as MapLibre's compact attribution does on the first
+   * drag of the map. A tap on (i) opens them again. 640 px is where MapLibre itself turns compact.
+   */
+  private foldCreditsUnderLegend(): void {
+    if (this.population === null && this.keyFigures === null) return;
+    if (this.map.getCanvasContainer().offsetWidth > 640) return;
+    this.map.getContainer().querySelector('.maplibregl-ctrl-attrib.maplibregl-compact-show')?.classList.remove('maplibregl-compact-show');
   }
 
   /** "What if" places, drawn until the planner clears them; never written. */

@@ -187,7 +187,22 @@ describe.skipIf(skip)('data in and out (embedded database, real Chromium)', () =
           return purple / all;
         };
         await expect.poll(purpleShare, { timeout: 30_000 }).toBeGreaterThan(0.03);
-        await app.screenshotAtBothSizes('key-figure-65plus-per-wijk');
+        // On a phone the legend sits where the open credit line was: the credits fold to their (i) button, which is still there.
+        const creditsOverLegend = async () => {
+          const [legendBox, creditsBox] = await Promise.all([
+            legend.boundingBox(),
+            app.page.locator('.maplibregl-ctrl-attrib-inner').boundingBox(),
+          ]);
+          if (!legendBox || !creditsBox) return 0;
+          const width = Math.min(legendBox.x + legendBox.width, creditsBox.x + creditsBox.width) - Math.max(legendBox.x, creditsBox.x);
+          const height = Math.min(legendBox.y + legendBox.height, creditsBox.y + creditsBox.height) - Math.max(legendBox.y, creditsBox.y);
+          return Math.max(0, width) * Math.max(0, height);
+        };
+        await app.screenshotAtBothSizes('key-figure-65plus-per-wijk', async () => {
+          if (app.page.viewportSize()!.width > 700) return;
+          await expect.poll(creditsOverLegend, { timeout: 10_000 }).toBe(0);
+          expect(await app.page.locator('.maplibregl-ctrl-attrib-button').isVisible()).toBe(true);
+        });
         // Urbanity is CBS's five classes, named.
         await chooseKeyFigure('Hoe stedelijk');
         await legend.getByText('Hoe stedelijk per wijk').waitFor();
