@@ -221,5 +221,35 @@ describe.each(engines)('population weights on $name', ({ skip, open }) => {
       expect(await cell(id(1))).toBe(-1);
       expect([await cell(id(0)), await cell(id(2))]).toEqual([40, 60]);
     });
+
+    it('counts a point on a grid line in one cell only, the one east of it', async () => {
+      // A point exactly on a 100 m line cannot be hit through the API's WGS84 coordinates, so it goes in
+      // as the database's own RD coordinates: on the line x = a multiple of 100, halfway up a cell.
+      const { rows } = await database.connection.query<{ x: number; y: number }>(
+        `with line as (
+           select round(extensions.st_x(p) / 100) * 100 as x, floor(extensions.st_y(p) / 100) * 100 + 50 as y
+           from (select extensions.st_transform(extensions.st_setsrid(extensions.st_point(5.5975, 52.0045), 4326), 28992) as p) rd
+         ), added as (
+           insert into public.population_weights (source, geom, weight, attribution)
+           select 'grid-line', extensions.st_setsrid(extensions.st_point(x, y), 28992), 10, 'test' from line
+         )
+         select (x / 100)::int as x, ((y - 50) / 100)::int as y from line`,
+      );
+      const { x, y } = rows[0]!;
+      // A new area around it, far from the others, with the point its only weight.
+      await as('administrator').importAreaPopulation({
+        source: 'pc4-line',
+        attribution: 'CBS',
+        rows: [
+          { row: 1, code: '9994', name: '9994', geometry: boxGeometry([5.59, 52.0, 5.605, 52.009]), residents: 100, residents_65plus: 10 },
+        ],
+      });
+      const cell = (dx: number) =>
+        number('select coalesce(sum(residents), 0) from public.population_cells where cell_id = $1', [
+          `E${String(x + dx).padStart(4, '0')}N${String(y).padStart(4, '0')}`,
+        ]);
+      // Counted in both, the two cells would share the residents half and half.
+      expect([await cell(-1), await cell(0)]).toEqual([0, 100]);
+    });
   });
 });
