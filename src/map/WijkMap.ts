@@ -128,8 +128,14 @@ export class WijkMap implements ShapeDrawing {
     this.attributionControl = new AttributionControl({ compact: true });
     this.map.addControl(this.attributionControl);
     this.map.addControl(new NavigationControl({ showCompass: false }), 'bottom-right');
-    // A map made narrow (a tablet turned upright) folds its credits under a legend too.
-    this.map.on('resize', () => this.foldCreditsUnderLegend());
+    // A map made narrow (a tablet turned upright) folds its credits under a legend too; a change of
+    // height alone (a phone's keyboard) leaves credits someone opened with (i) open.
+    let width = this.map.getCanvasContainer().offsetWidth;
+    this.map.on('resize', () => {
+      if (this.map.getCanvasContainer().offsetWidth === width) return;
+      width = this.map.getCanvasContainer().offsetWidth;
+      this.foldCreditsUnderLegend();
+    });
     this.drawer = new ShapeDrawer(this.map);
     this.basemaps = new BasemapSwitch(this.map, (shown) => this.handlers.current.onBasemapShown(shown), heard);
 
@@ -324,11 +330,12 @@ export class WijkMap implements ShapeDrawing {
   /**
    * On a narrow map the legends of these layers (Workspace's .map-legends) sit where the open credit
    * line is: fold the credits to their (i) button, as MapLibre's compact attribution does on the first
-   * drag of the map. A tap on (i) opens them again. 640 px is where MapLibre itself turns compact.
+   * drag of the map. A tap on (i) opens them again. Narrow is where styles.css puts the legends in
+   * their phone place (max-width: 700px), so the two cannot disagree.
    */
   private foldCreditsUnderLegend(): void {
     if (this.population === null && this.keyFigures === null) return;
-    if (this.map.getCanvasContainer().offsetWidth > 640) return;
+    if (!window.matchMedia('(max-width: 700px)').matches) return;
     this.map.getContainer().querySelector('.maplibregl-ctrl-attrib.maplibregl-compact-show')?.classList.remove('maplibregl-compact-show');
   }
 

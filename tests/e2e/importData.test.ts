@@ -193,7 +193,9 @@ describe.skipIf(skip)('data in and out (embedded database, real Chromium)', () =
             legend.boundingBox(),
             app.page.locator('.maplibregl-ctrl-attrib-inner').boundingBox(),
           ]);
-          if (!legendBox || !creditsBox) return 0;
+          if (!legendBox) throw new Error('the key figure legend is not on the map');
+          // Folded, the credits' text is hidden and has no box.
+          if (!creditsBox) return 0;
           const width = Math.min(legendBox.x + legendBox.width, creditsBox.x + creditsBox.width) - Math.max(legendBox.x, creditsBox.x);
           const height = Math.min(legendBox.y + legendBox.height, creditsBox.y + creditsBox.height) - Math.max(legendBox.y, creditsBox.y);
           return Math.max(0, width) * Math.max(0, height);
