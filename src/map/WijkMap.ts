@@ -117,6 +117,8 @@ export class WijkMap implements ShapeDrawing {
   private placing = false;
   private tapsTaken = false;
   private readonly basemaps: BasemapSwitch;
+  /** Where styles.css puts the legends in their phone place (max-width: 700px), over the credit line. */
+  private readonly narrowScreen = window.matchMedia('(max-width: 700px)');
 
   constructor(options: WijkMapOptions) {
     this.handlers = options.handlers;
@@ -128,14 +130,9 @@ export class WijkMap implements ShapeDrawing {
     this.attributionControl = new AttributionControl({ compact: true });
     this.map.addControl(this.attributionControl);
     this.map.addControl(new NavigationControl({ showCompass: false }), 'bottom-right');
-    // A map made narrow (a tablet turned upright) folds its credits under a legend too; a change of
-    // height alone (a phone's keyboard) leaves credits someone opened with (i) open.
-    let width = this.map.getCanvasContainer().offsetWidth;
-    this.map.on('resize', () => {
-      if (this.map.getCanvasContainer().offsetWidth === width) return;
-      width = this.map.getCanvasContainer().offsetWidth;
-      this.foldCreditsUnderLegend();
-    });
+    // A screen turned narrow (a phone turned upright) folds its credits under a legend too; other
+    // resizes (a phone's keyboard) leave credits someone opened with (i) open.
+    this.narrowScreen.addEventListener('change', this.foldCreditsUnderLegend);
     this.drawer = new ShapeDrawer(this.map);
     this.basemaps = new BasemapSwitch(this.map, (shown) => this.handlers.current.onBasemapShown(shown), heard);
 
@@ -172,6 +169,7 @@ export class WijkMap implements ShapeDrawing {
   }
 
   remove(): void {
+    this.narrowScreen.removeEventListener('change', this.foldCreditsUnderLegend);
     this.basemaps.stop();
     this.drawer.stop();
     const element = this.map.getContainer();
@@ -330,14 +328,14 @@ export class WijkMap implements ShapeDrawing {
   /**
    * On a narrow map the legends of these layers (Workspace's .map-legends) sit where the open credit
    * line is: fold the credits to their (i) button, as MapLibre's compact attribution does on the first
-   * drag of the map. A tap on (i) opens them again. Narrow is where styles.css puts the legends in
-   * their phone place (max-width: 700px), so the two cannot disagree.
+   * drag of the map. A tap on (i) opens them again. Narrow is `narrowScreen`, the width at which the
+   * legends move, so the two cannot disagree.
    */
-  private foldCreditsUnderLegend(): void {
+  private readonly foldCreditsUnderLegend = (): void => {
     if (this.population === null && this.keyFigures === null) return;
-    if (!window.matchMedia('(max-width: 700px)').matches) return;
+    if (!this.narrowScreen.matches) return;
     this.map.getContainer().querySelector('.maplibregl-ctrl-attrib.maplibregl-compact-show')?.classList.remove('maplibregl-compact-show');
-  }
+  };
 
   /** "What if" places, drawn until the planner clears them; never written. */
   setCandidates(candidates: CandidatePoint[]): void {
