@@ -15,9 +15,9 @@ const confined = {
   },
   playwright: {
     modules: ['playwright-core', 'playwright-core/*', 'playwright', 'playwright/*', '@playwright/*'],
-    // The start-up and panning benchmarks measure pages themselves (first draw call, resource timings,
-    // frame intervals), not a user's steps.
-    where: ['tests/e2e/browser.ts', 'bench/startup.ts', 'bench/mapPanning.ts'],
+    // The start-up, reload and panning benchmarks measure pages themselves (first draw call, resource
+    // timings, traces, frame intervals), not a user's steps.
+    where: ['tests/e2e/browser.ts', 'bench/startup.ts', 'bench/reloadCosts.ts', 'bench/firstDraw.ts', 'bench/mapPanning.ts'],
     message: 'Only the e2e browser helper (tests/e2e/browser.ts) imports Playwright; specs talk to drivers.',
     allowTypeImports: false,
   },

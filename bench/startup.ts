@@ -31,6 +31,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { chromiumFlags, chromiumPath } from '../tests/e2e/browser';
 import { buildApp } from '../tests/support/appBuild';
+import { firstDraw, recordFirstDraw } from './firstDraw';
 import { buildPlainPage, serveBuild } from './plainPage';
 import { projectRoot } from '../tests/support/migrationFiles';
 
@@ -47,20 +48,6 @@ const log = (line: string) => (asJson ? process.stderr : process.stdout).write(`
 const workDirectory = join(projectRoot, 'test-output', 'bench-start');
 const phone = { width: 390, height: 844 };
 const timeoutMs = 600_000;
-
-/** Records the first WebGL draw call, in the page's own clock (ms since navigation). */
-function recordFirstDraw() {
-  const marked = window as Window & { firstMapDraw?: number };
-  for (const prototype of [WebGLRenderingContext.prototype, WebGL2RenderingContext.prototype]) {
-    for (const name of ['drawElements', 'drawArrays'] as const) {
-      const original = prototype[name] as (...args: unknown[]) => void;
-      (prototype as unknown as Record<string, unknown>)[name] = function (this: unknown, ...args: unknown[]) {
-        marked.firstMapDraw ??= performance.now();
-        return original.apply(this, args);
-      };
-    }
-  }
-}
 
 async function buildAll(): Promise<Record<'plain' | 'app' | 'baseline' | 'shared', string>> {
   const directories = {
@@ -100,9 +87,6 @@ function buildBaseline(outDir: string): void {
   }
 }
 
-const firstDraw = (page: Page) =>
-  page.waitForFunction(() => (window as Window & { firstMapDraw?: number }).firstMapDraw, null, { polling: 50, timeout: timeoutMs });
-
 /**
  * How a page shows its database is ready: the app by its mark (its top bar now comes before the
  * mark is set), the baseline (which has no mark) by its top bar.
@@ -134,7 +118,7 @@ async function visit(page: Page, url: string, database: DatabaseSign, how: 'goto
     await page.waitForTimeout(1000);
     await page.goto(url);
   }
-  const paintMs = (await (await firstDraw(page)).jsonValue()) as number;
+  const paintMs = await firstDraw(page, timeoutMs);
   return { paintMs, databaseMs: database === 'none' ? null : await databaseReady(page, database) };
 }
 
@@ -168,7 +152,7 @@ async function javascriptBeforeMap(browser: Browser, url: string, outDir: string
   try {
     const page = await context.newPage();
     await page.goto(url);
-    const painted = (await (await firstDraw(page)).jsonValue()) as number;
+    const painted = await firstDraw(page, timeoutMs);
     const scripts = await page.evaluate(
       (before) =>
         performance
