@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
  */
 export interface RendererCpu {
   /** Process id → CPU ms of the whole process, and CPU ms per live thread (by thread id). */
-  processes: Map<string, { cpuMs: number; threads: Map<string, { name: string; cpuMs: number }> }>;
+  processes: Map<string, { cpuMs: number; threads: Map<string, number> }>;
 }
 
 /** utime + stime of a /proc stat line, in ms (the kernel counts in ticks of 10 ms here). */
@@ -22,11 +22,10 @@ export function readRendererCpu(): RendererCpu {
     try {
       const commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
       if (!commandLine.includes('chromium') || !commandLine.includes('--type=renderer')) continue;
-      const threads = new Map<string, { name: string; cpuMs: number }>();
+      const threads = new Map<string, number>();
       for (const tid of readdirSync(`/proc/${pid}/task`)) {
         try {
-          const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-          threads.set(tid, { name: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')), cpuMs: cpuMsOf(stat) });
+          threads.set(tid, cpuMsOf(readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8')));
         } catch {
           // The thread ended while we read: the process's total still holds it.
         }
@@ -47,7 +46,7 @@ export function rendererCpuBetween(before: RendererCpu, after: RendererCpu): { t
     const later = after.processes.get(pid);
     if (!later) continue;
     let liveMs = 0;
-    for (const [tid, thread] of later.threads) liveMs += thread.cpuMs - (earlier.threads.get(tid)?.cpuMs ?? 0);
+    for (const [tid, cpuMs] of later.threads) liveMs += cpuMs - (earlier.threads.get(tid) ?? 0);
     const processMs = later.cpuMs - earlier.cpuMs;
     totalMs += processMs;
     endedThreadsMs += Math.max(0, processMs - liveMs);
